@@ -1,0 +1,29 @@
+import "./globals.css";
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Providers } from "./providers";
+
+export const metadata: Metadata = {
+  title: "lbpath",
+  description: "How traffic reaches your Kubernetes pods through AWS load balancers",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <header className="flex items-center gap-6 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
+          <Link href="/" className="font-semibold tracking-tight">lbpath</Link>
+          <nav aria-label="Main" className="flex gap-4 text-sm">
+            <Link href="/" className="hover:underline">Overview</Link>
+            <Link href="/triage" className="hover:underline">Triage</Link>
+          </nav>
+        </header>
+        <Providers>
+          <main className="px-4 py-4">{children}</main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,311 @@
+import { z } from "zod";
+
+/**
+ * The wire contract of `GET /api/v1/clusters/{cluster}/namespaces/{namespace}/services/{name}/topology`
+ * (documented in docs/api.md). The server builds it in server/core/buildTopology.ts; the client parses it
+ * with these schemas. Shares are fractions of new flows in [0, 1]. Remember to update docs/api.md when
+ * changing a field.
+ */
+
+export const Verdict = z.enum(["healthy", "expected", "transient", "fault", "unknown"]);
+export type Verdict = z.infer<typeof Verdict>;
+
+export const Severity = z.enum(["info", "warning", "critical"]);
+export type Severity = z.infer<typeof Severity>;
+
+export const Controller = z.enum(["legacy", "aws-load-balancer-controller", "eks-auto-mode", "unknown"]);
+export type Controller = z.infer<typeof Controller>;
+
+export const SeenAs = z.enum(["client", "node", "load-balancer"]);
+export const ClientIpHeader = z.enum(["proxy-protocol-v1", "proxy-protocol-v2", "x-forwarded-for"]);
+export type ClientIpHeader = z.infer<typeof ClientIpHeader>;
+
+export const Warning = z.object({ code: z.string(), message: z.string(), fix: z.string().optional(), source: z.enum(["kubernetes", "aws"]).optional() });
+export type Warning = z.infer<typeof Warning>;
+
+export const Finding = z.object({
+  severity: Severity,
+  /** Stable code, documented in docs/findings.md. */
+  code: z.string(),
+  message: z.string(),
+  /** What to change. */
+  action: z.string().optional(),
+  /** Rule IDs from traffic-semantics.md behind the conclusion. */
+  rules: z.array(z.string()).default([]),
+  /** The path this finding is about (null: the whole Service). */
+  pathId: z.string().nullable().default(null),
+  /** Element keys (Target:…, Pod:…, Node:…, Zone:…) the finding is about, for highlighting. */
+  refs: z.array(z.string()).default([]),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const HealthCheck = z.object({
+  protocol: z.string().nullable(),
+  /** "traffic-port" or a number as a string, as AWS reports it. */
+  port: z.string().nullable(),
+  path: z.string().nullable(),
+  intervalSeconds: z.number().nullable(),
+  timeoutSeconds: z.number().nullable(),
+  healthyThreshold: z.number().nullable(),
+  unhealthyThreshold: z.number().nullable(),
+  /** What the port is in Kubernetes terms: healthCheckNodePort, nodePort, targetPort, kube-proxy 10256, other. */
+  portMeaning: z.enum(["healthCheckNodePort", "traffic-port", "kube-proxy-healthz", "other"]).nullable(),
+});
+export type HealthCheck = z.infer<typeof HealthCheck>;
+
+export const Target = z.object({
+  /** Stable element key, e.g. "Target:i-0abc123:31234" or "Target:10.0.1.5:8080". */
+  key: z.string(),
+  /** Instance ID or IP address, as registered. */
+  id: z.string(),
+  port: z.number().nullable(),
+  zone: z.string().nullable(),
+  node: z.string().nullable(),
+  pod: z.object({ namespace: z.string(), name: z.string() }).nullable(),
+  /** ELBv2 TargetHealth.State (or Classic InstanceState.State), verbatim. */
+  state: z.string(),
+  reason: z.string().nullable(),
+  description: z.string().nullable(),
+  healthCheckPort: z.string().nullable(),
+  share: z.number(),
+  verdict: Verdict,
+  /** Finding code for the verdict, e.g. LOCAL_NO_ENDPOINT. */
+  code: z.string(),
+  rules: z.array(z.string()),
+  diagnosis: z.string(),
+  action: z.string().nullable(),
+  /** Ready local endpoints on this node (instance targets), as kube-proxy's health server counts them (HLT-3). */
+  readyLocalEndpoints: z.number().nullable(),
+  /** True when the LB node routes to this target although it is not healthy (fail-open, DST-5). */
+  receivesFailOpenTraffic: z.boolean(),
+});
+export type Target = z.infer<typeof Target>;
+
+export const PodSourceIp = z.object({
+  seenAs: SeenAs,
+  /** The address the pod sees, when it can be named (node IP, LB IPs); null for the client's own address. */
+  address: z.string().nullable(),
+  header: ClientIpHeader.nullable(),
+  /** Row of the source-IP table (S1…S29) and rule IDs. */
+  row: z.string(),
+  rules: z.array(z.string()),
+  explanation: z.string(),
+});
+export type PodSourceIp = z.infer<typeof PodSourceIp>;
+
+export const PodShare = z.object({
+  key: z.string(),
+  namespace: z.string(),
+  name: z.string(),
+  node: z.string().nullable(),
+  zone: z.string().nullable(),
+  ip: z.string().nullable(),
+  ready: z.boolean(),
+  serving: z.boolean(),
+  terminating: z.boolean(),
+  share: z.number(),
+  starved: z.boolean(),
+  sourceIp: PodSourceIp,
+});
+export type PodShare = z.infer<typeof PodShare>;
+
+export const ZoneState = z.object({
+  key: z.string(),
+  name: z.string(),
+  /** The LB has a subnet there (DST-3). */
+  enabled: z.boolean(),
+  /** The LB's IP for this zone is returned by DNS (DST-5). */
+  inDns: z.boolean(),
+  /** The LB node in this zone is below the routing threshold and sends to all targets (DST-5). */
+  failingOpen: z.boolean(),
+  healthyTargets: z.number(),
+  targets: z.number(),
+  /** Share of new flows entering the LB node of this zone (DST-6). */
+  share: z.number(),
+});
+export type ZoneState = z.infer<typeof ZoneState>;
+
+export const Imbalance = z.object({
+  ratio: z.number().nullable(),
+  level: z.enum(["ok", "warn", "high"]),
+  fair: z.number().nullable(),
+  /** Pod keys of Ready pods that receive no new flows. */
+  starved: z.array(z.string()),
+});
+export type Imbalance = z.infer<typeof Imbalance>;
+
+export const ClientIpPath = z.object({
+  /** Source-table row (S1…S29). */
+  row: z.string(),
+  /** Where the client IP is first replaced, if anywhere. */
+  snatAt: z.enum(["load-balancer", "kube-proxy"]).nullable(),
+  /** What the node (instance) or pod ENI (ip) sees as L3 source (hop1). */
+  hop1: SeenAs,
+  header: ClientIpHeader.nullable(),
+  rules: z.array(z.string()),
+  summary: z.string(),
+});
+export type ClientIpPath = z.infer<typeof ClientIpPath>;
+
+export const Path = z.object({
+  /** Stable id, e.g. "network:k8s-shop-web-1a2b3c:80". */
+  id: z.string(),
+  servicePort: z.object({ name: z.string().nullable(), port: z.number(), protocol: z.string(), nodePort: z.number().nullable(), targetPort: z.union([z.number(), z.string()]).nullable() }),
+  loadBalancer: z.object({
+    kind: z.enum(["network", "classic", "application"]),
+    name: z.string(),
+    arn: z.string().nullable(),
+    dnsName: z.string(),
+    scheme: z.string().nullable(),
+    state: z.string().nullable(),
+    crossZone: z.boolean(),
+    zones: z.array(z.string()),
+    /** How the LB was matched to the Service (JOIN-2). */
+    joinedBy: z.enum(["dns-name", "tags", "name"]),
+    attributes: z.record(z.string(), z.string()),
+  }),
+  listener: z.object({ port: z.number(), protocol: z.string() }).nullable(),
+  targetGroup: z
+    .object({
+      arn: z.string(),
+      name: z.string(),
+      targetType: z.enum(["instance", "ip"]),
+      protocol: z.string().nullable(),
+      port: z.number().nullable(),
+      preserveClientIp: z.boolean(),
+      proxyProtocol: z.enum(["v2"]).nullable(),
+      healthCheck: HealthCheck,
+      attributes: z.record(z.string(), z.string()),
+    })
+    .nullable(),
+  /** Classic ELB: instance targets and the health check of the LB (there is no target group). */
+  classicHealthCheck: HealthCheck.nullable(),
+  clientIp: ClientIpPath,
+  zones: z.array(ZoneState),
+  targets: z.array(Target),
+  pods: z.array(PodShare),
+  dropped: z.number(),
+  rejected: z.number(),
+  /** Share that goes nowhere we can see (no targets, unknown health). pods + dropped + rejected + unknown = 1. */
+  unknown: z.number(),
+  failOpen: z.boolean(),
+  imbalance: Imbalance,
+  /** Health counts by verdict over this path's targets. */
+  health: z.object({ healthy: z.number(), expected: z.number(), transient: z.number(), fault: z.number(), unknown: z.number() }),
+});
+export type Path = z.infer<typeof Path>;
+
+export const ServiceInfo = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  type: z.string(),
+  externalTrafficPolicy: z.enum(["Cluster", "Local"]),
+  controller: Controller,
+  loadBalancerClass: z.string().nullable(),
+  healthCheckNodePort: z.number().nullable(),
+  /** status.loadBalancer.ingress hostnames (and IPs). Empty: the LB is still <pending>. */
+  ingress: z.array(z.string()),
+  annotations: z.record(z.string(), z.string()),
+  labels: z.record(z.string(), z.string()),
+});
+export type ServiceInfo = z.infer<typeof ServiceInfo>;
+
+export const NodeInfo = z.object({
+  key: z.string(),
+  name: z.string(),
+  zone: z.string().nullable(),
+  instanceId: z.string().nullable(),
+  internalIp: z.string().nullable(),
+  ready: z.boolean(),
+  /** Being deleted, tainted ToBeDeletedByClusterAutoscaler, or excluded from LBs. */
+  excluded: z.string().nullable(),
+});
+export type NodeInfo = z.infer<typeof NodeInfo>;
+
+export const DataAge = z.object({
+  capturedAt: z.string(),
+  kubernetes: z.string().nullable(),
+  aws: z.string().nullable(),
+});
+
+export const Topology = z.object({
+  cluster: z.string(),
+  service: ServiceInfo,
+  nodes: z.array(NodeInfo),
+  paths: z.array(Path),
+  findings: z.array(Finding),
+  /** Partial data: what could not be read, with the fix. Non-empty ⇒ the view is partial. */
+  warnings: z.array(Warning),
+  age: DataAge,
+});
+export type Topology = z.infer<typeof Topology>;
+
+/** One row of `GET /api/v1/clusters/{cluster}/services`. */
+export const ServiceSummary = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  controller: Controller,
+  loadBalancerKind: z.enum(["network", "classic", "application"]).nullable(),
+  targetType: z.enum(["instance", "ip"]).nullable(),
+  externalTrafficPolicy: z.enum(["Cluster", "Local"]),
+  /** "pending" (no ingress yet), "not-found" (ingress set, no LB in AWS), "ok", "unsupported" (controller not modelled), "unknown" (AWS unreadable). */
+  status: z.enum(["ok", "pending", "not-found", "unsupported", "unknown"]),
+  dnsNames: z.array(z.string()),
+  health: z.object({ healthy: z.number(), expected: z.number(), transient: z.number(), fault: z.number(), unknown: z.number() }),
+  /** What the pods see: worst across paths (client < load-balancer/node). Null when unknown. */
+  sourceIp: z.object({ seenAs: SeenAs, header: ClientIpHeader.nullable() }).nullable(),
+  imbalance: z.object({ level: z.enum(["ok", "warn", "high"]), ratio: z.number().nullable() }),
+  failOpen: z.boolean(),
+  findings: z.array(z.object({ severity: Severity, code: z.string() })),
+  labels: z.record(z.string(), z.string()),
+});
+export type ServiceSummary = z.infer<typeof ServiceSummary>;
+
+export const ServiceList = z.object({
+  cluster: z.string(),
+  services: z.array(ServiceSummary),
+  warnings: z.array(Warning),
+  age: DataAge,
+});
+export type ServiceList = z.infer<typeof ServiceList>;
+
+export const TriageRow = z.object({
+  service: z.object({ namespace: z.string(), name: z.string() }),
+  loadBalancer: z.string(),
+  targetGroup: z.string().nullable(),
+  pathId: z.string(),
+  key: z.string(),
+  id: z.string(),
+  zone: z.string().nullable(),
+  node: z.string().nullable(),
+  pod: z.object({ namespace: z.string(), name: z.string() }).nullable(),
+  state: z.string(),
+  reason: z.string().nullable(),
+  verdict: Verdict,
+  code: z.string(),
+  diagnosis: z.string(),
+  action: z.string().nullable(),
+  /** 1 fail-open, 2 zone out of DNS, 3 fault, 4 transient, 5 expected (issue #4 ranking). */
+  rank: z.number(),
+});
+export type TriageRow = z.infer<typeof TriageRow>;
+
+export const Triage = z.object({
+  cluster: z.string(),
+  targets: z.array(TriageRow),
+  warnings: z.array(Warning),
+  age: DataAge,
+});
+export type Triage = z.infer<typeof Triage>;
+
+export const ClusterInfo = z.object({
+  name: z.string(),
+  source: z.enum(["kubeconfig", "in-cluster", "demo", "snapshot"]),
+  title: z.string().optional(),
+  story: z.string().optional(),
+  error: z.string().optional(),
+});
+export type ClusterInfo = z.infer<typeof ClusterInfo>;
+
+export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string(), fix: z.string().optional() }) });
+export type ApiError = z.infer<typeof ApiError>;

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The one test command (README, CI): installs what the tests need, then runs typecheck, lint, unit,
+# live-path (real clients vs the local emulator) and Playwright tests. The last line is "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true AWS_EC2_METADATA_DISABLED=true NO_COLOR=1
+export AWS_ACCESS_KEY_ID=AKIDTEST AWS_SECRET_ACCESS_KEY=test-secret AWS_REGION=us-east-1
+
+if [ -z "${LBPATH_CHROMIUM:-}" ] && ! command -v chromium >/dev/null && [ ! -x /usr/bin/chromium ]; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "installing Debian's chromium for the browser tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "no system chromium: the browser tests use Playwright's own (npx playwright install chromium)"
+  fi
+fi
+[ -d node_modules ] && [ "${LBPATH_SKIP_INSTALL:-}" = 1 ] || npm ci --no-audit --no-fund || exit 1
+
+extra=0
+step() { echo "== $1"; shift; if ! "$@"; then echo "FAILED: $*"; extra=$((extra+1)); fi; }
+step typecheck npm run -s typecheck
+step lint npm run -s lint
+step "npm audit (production deps)" npm audit --omit=dev --audit-level=high
+step build npx next build
+
+rm -rf .reports && mkdir -p .reports
+npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/unit.json
+npx playwright test
+EXTRA_FAILED=$extra node scripts/test-summary.mjs .reports/unit.json .reports/e2e.json

@@ -1,0 +1,86 @@
+/**
+ * ELBv2 (NLB/ALB) descriptions as read from DescribeLoadBalancers, DescribeListeners, DescribeTargetGroups,
+ * Describe*Attributes, DescribeTags and DescribeTargetHealth (shapes: botocore elbv2 2015-12-01, W1).
+ * Fields are the SDK's PascalCase names camelCased; literal values are verbatim. Attributes and tags are
+ * folded into maps and nested under the resource they describe, so one object holds what the join needs.
+ */
+
+export type LoadBalancerType = "application" | "network" | "gateway";
+
+export interface AvailabilityZone {
+  zoneName: string;
+  subnetId?: string;
+  loadBalancerAddresses?: { ipAddress?: string; privateIPv4Address?: string; iPv6Address?: string }[];
+}
+
+export interface Action {
+  type: string;
+  targetGroupArn?: string;
+  forwardConfig?: { targetGroups?: { targetGroupArn: string; weight?: number }[] };
+}
+
+export interface Listener {
+  listenerArn: string;
+  port: number;
+  protocol: string;
+  defaultActions: Action[];
+}
+
+export interface LoadBalancer {
+  loadBalancerArn: string;
+  loadBalancerName: string;
+  dnsName: string;
+  type: LoadBalancerType;
+  scheme?: "internet-facing" | "internal";
+  state?: string;
+  vpcId?: string;
+  ipAddressType?: string;
+  availabilityZones: AvailabilityZone[];
+  /** DescribeLoadBalancerAttributes, Key → Value (strings, verbatim). */
+  attributes: Record<string, string>;
+  tags: Record<string, string>;
+  listeners: Listener[];
+}
+
+export interface TargetDescription {
+  id: string;
+  port?: number;
+  availabilityZone?: string;
+}
+
+export interface TargetHealth {
+  state: "initial" | "healthy" | "unhealthy" | "unhealthy.draining" | "unused" | "draining" | "unavailable";
+  reason?: string;
+  description?: string;
+}
+
+export interface TargetHealthDescription {
+  target: TargetDescription;
+  healthCheckPort?: string;
+  targetHealth: TargetHealth;
+  administrativeOverride?: { state?: string; reason?: string };
+}
+
+export interface TargetGroup {
+  targetGroupArn: string;
+  targetGroupName: string;
+  protocol?: string;
+  port?: number;
+  targetType: "instance" | "ip" | "lambda" | "alb";
+  healthCheckEnabled?: boolean;
+  healthCheckProtocol?: string;
+  /** "traffic-port" or a port number as a string. */
+  healthCheckPort?: string;
+  healthCheckPath?: string;
+  healthCheckIntervalSeconds?: number;
+  healthCheckTimeoutSeconds?: number;
+  healthyThresholdCount?: number;
+  unhealthyThresholdCount?: number;
+  matcher?: { httpCode?: string };
+  loadBalancerArns: string[];
+  ipAddressType?: string;
+  attributes: Record<string, string>;
+  tags: Record<string, string>;
+  /** DescribeTargetHealth; undefined when it could not be read (the UI marks health unknown). */
+  targetHealthDescriptions?: TargetHealthDescription[];
+}

@@ -1,0 +1,49 @@
+import type * as k8s from "./kubernetes";
+import type * as elbv2 from "./elbv2";
+import type * as elb from "./elb";
+
+/**
+ * A problem met while reading the sources. Problems make a snapshot partial; the analysis still runs on
+ * what was read and the UI marks the affected half as unknown.
+ */
+export interface SourceProblem {
+  /** Stable code, e.g. K8S_FORBIDDEN, AWS_ACCESS_DENIED, AWS_THROTTLED, K8S_UNREACHABLE, AWS_UNREACHABLE. */
+  code: string;
+  /** Which half of the data is affected. */
+  source: "kubernetes" | "aws";
+  message: string;
+  /** What to do about it (names the missing permission, the setting, …). */
+  fix?: string;
+  /** e.g. "list endpointslices.discovery.k8s.io" or "elasticloadbalancing:DescribeTargetHealth". */
+  detail?: string;
+}
+
+/** The raw material for one cluster at one moment. Demo, snapshot-file and live sources all produce it. */
+export interface Snapshot {
+  schemaVersion: 1;
+  /** ISO-8601 time the data was read (the oldest half, when halves differ). */
+  capturedAt: string;
+  cluster: {
+    name: string;
+    /**
+     * The cluster identity in AWS tags (`kubernetes.io/cluster/<id>`, `elbv2.k8s.aws/cluster=<id>`), when known.
+     * JOIN-2 uses it to refuse other clusters' load balancers when joining by tags.
+     */
+    awsClusterName?: string;
+    region?: string;
+  };
+  kubernetes: {
+    services: k8s.Service[];
+    endpointSlices: k8s.EndpointSlice[];
+    nodes: k8s.Node[];
+    pods: k8s.Pod[];
+  };
+  aws: {
+    loadBalancers: elbv2.LoadBalancer[];
+    targetGroups: elbv2.TargetGroup[];
+    classicLoadBalancers: elb.LoadBalancerDescription[];
+  };
+  problems?: SourceProblem[];
+  /** Per-half read times, when a live cache refreshes them separately. */
+  ages?: { kubernetes?: string; aws?: string };
+}
