@@ -3,6 +3,8 @@ export default {
   // client-node is ESM with many files; keeping it external makes builds faster and the server bundle smaller.
   serverExternalPackages: ["@kubernetes/client-node"],
   poweredByHeader: false,
+  // Separate build dirs let several people build and test from one checkout at once.
+  distDir: process.env.LBPATH_DIST_DIR || ".next",
   output: process.env.LBPATH_STANDALONE ? "standalone" : undefined,
   // next dev blocks /_next dev assets for non-localhost origins otherwise (stack notes, pitfall 14).
   allowedDevOrigins: ["127.0.0.1"],

@@ -44,6 +44,8 @@ export interface Snapshot {
     classicLoadBalancers: elb.LoadBalancerDescription[];
   };
   problems?: SourceProblem[];
+  /** Demo and saved snapshots: what the scenario shows (rendered as text). */
+  meta?: { title?: string; story?: string };
   /** Per-half read times, when a live cache refreshes them separately. */
   ages?: { kubernetes?: string; aws?: string };
 }

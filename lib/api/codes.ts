@@ -1,0 +1,60 @@
+/**
+ * Stable finding codes. The API, the UI, links (?code=…) and docs/findings.md all use these strings.
+ * Remember to update docs/findings.md when adding or changing one.
+ */
+export const TARGET_CODES = {
+  HEALTHY: "healthy target",
+  // expected (by design or by configuration)
+  LOCAL_NO_ENDPOINT: "externalTrafficPolicy Local and no ready local endpoint: kube-proxy answers 503 (HLT-C1)",
+  LOCAL_ONLY_TERMINATING: "Local: the node's only endpoints are terminating (rolling update) (HLT-C1, HLT-F2)",
+  ZONE_NOT_ENABLED: "target in an Availability Zone the load balancer has no subnet in (Target.NotInUse)",
+  TG_NOT_IN_USE: "target group not attached to any load balancer (Target.NotInUse)",
+  DRAINING: "target deregistering (Target.DeregistrationInProgress)",
+  NODE_DELETING: "node being removed: deleting, or tainted ToBeDeletedByClusterAutoscaler (HLT-C5)",
+  POD_NOT_READY: "ip target whose pod is not Ready: the load balancer agrees with Kubernetes (HLT-C6)",
+  // transient
+  REGISTERING: "registration in progress (Elb.RegistrationInProgress)",
+  INITIAL_HEALTH_CHECK: "initial health checks in progress (Elb.InitialHealthChecking)",
+  UNHEALTHY_DRAINING: "unhealthy and draining existing connections (unhealthy.draining)",
+  NOT_REGISTERED: "not registered (Target.NotRegistered): a read raced a change",
+  // faults
+  HC_BLOCKED: "health check fails although the target should pass it (HLT-C2, HLT-C4, HLT-C7)",
+  PPV2_BREAKS_HC: "proxy protocol v2 with an HTTP health check on kube-proxy's healthCheckNodePort (HLT-F4)",
+  NO_READY_ENDPOINTS: "the Service has no ready endpoints: kube-proxy rejects, every target fails (HLT-C3)",
+  UDP_HC_MISMATCH: "UDP target group health-checked over TCP on the traffic port (HLT-C8)",
+  INSTANCE_INVALID: "registered instance is stopped or terminated (Target.InvalidState)",
+  IP_UNUSABLE: "target IP is reserved for a load balancer (Target.IpUnusable)",
+  HC_DISABLED: "health checks disabled for the target group (Target.HealthCheckDisabled)",
+  AWS_INTERNAL_ERROR: "AWS reports an internal error for this target's health (Elb.InternalError)",
+  HC_RESPONSE_MISMATCH: "HTTP health check got a code outside the matcher (ALB/GWLB)",
+  HC_TIMEOUT: "health check timed out (ALB/GWLB)",
+  // unknown
+  HEALTH_UNKNOWN: "target health could not be read",
+} as const;
+
+export const PATH_CODES = {
+  FAIL_OPEN: "every target in a routing scope is unhealthy: the load balancer fails open (DST-5, HLT-C9)",
+  ZONE_NO_HEALTHY: "an enabled zone has no healthy target: its address is dropped from DNS (DST-5)",
+  CLIENT_IP_SNAT_KUBE_PROXY: "kube-proxy SNATs to the node IP (externalTrafficPolicy Cluster) (SRC-8)",
+  CLIENT_IP_REPLACED_BY_LB: "the load balancer replaces the client IP (SRC-1, SRC-3)",
+  CLIENT_IP_IN_HEADER: "the client IP travels in a header (PROXY v1/v2, X-Forwarded-For) (SRC-10)",
+  CLIENT_IP_PRESERVED: "pods see the client IP",
+  UNEVEN_TRAFFIC: "new flows are spread unevenly over pods (DST-11, §3.1)",
+  PODS_STARVED: "Ready pods that receive no new flows",
+  TRAFFIC_DROPPED: "some flows reach nodes with no usable local endpoint and are dropped (SRC-9, DST-10)",
+  TRAFFIC_REJECTED: "the Service has no usable endpoint: kube-proxy rejects every flow (DST-10)",
+  LB_PENDING: "the Service has no load balancer address yet (<pending>)",
+  LB_NOT_FOUND: "the Service's load balancer was not found in AWS",
+  LB_NOT_ACTIVE: "the load balancer is not active (provisioning, active_impaired or failed)",
+  CONTROLLER_UNKNOWN: "loadBalancerClass names a controller lbpath does not model",
+  NO_LISTENER: "no listener forwards to this Service port",
+  ETP_IGNORED_IP_TARGETS: "externalTrafficPolicy has no effect with ip targets (SRC-11)",
+  HAIRPIN: "an in-VPC client registered behind this internal NLB times out on its own instance (SRC-7)",
+  IPV6_CLIENTS_SEE_LB: "IPv6 clients to IPv4 targets: pods see the load balancer's IPv4 address (SRC-4)",
+  TARGETS_MISSING: "nodes or pods that should be registered are not (JOIN-4)",
+  PARTIAL_DATA: "part of the data could not be read",
+} as const;
+
+export type TargetCode = keyof typeof TARGET_CODES;
+export type PathCode = keyof typeof PATH_CODES;
+export type FindingCode = TargetCode | PathCode;

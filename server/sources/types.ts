@@ -1,0 +1,24 @@
+import type { Snapshot } from "@/server/core/model/snapshot";
+
+export type ClusterSourceKind = "kubeconfig" | "in-cluster" | "demo" | "snapshot";
+
+/**
+ * One cluster the dashboard can show. Demo scenarios, snapshot files and live clusters all implement it,
+ * so the analysis never knows where its data came from.
+ */
+export interface ClusterSource {
+  readonly name: string;
+  readonly kind: ClusterSourceKind;
+  readonly title?: string;
+  readonly story?: string;
+  /**
+   * The current snapshot. Live sources answer from their cache and may return a snapshot with `problems`
+   * (partial data); they throw only when nothing at all can be shown (then the error names cause and fix).
+   * Return the same object while the data has not changed, so per-snapshot indexes are reused.
+   */
+  snapshot(): Promise<Snapshot>;
+  /** True once the first full read has completed (readiness). */
+  ready?(): boolean;
+  /** Stop background work (informers, refresh loops). */
+  close?(): Promise<void>;
+}
