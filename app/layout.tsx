@@ -1,6 +1,7 @@
 import "./globals.css";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "./providers";
 
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
   description: "How traffic reaches your Kubernetes pods through AWS load balancers",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The nonce CSP set in proxy.ts needs every page rendered per request: a prerendered page has no nonce on
+  // its scripts and would not hydrate (docs/security.md). connection() opts the whole tree into dynamic rendering.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
