@@ -1,0 +1,34 @@
+import { log } from "@/server/log";
+import { listClusterSources } from "@/server/sources/registry";
+import { listeningAddresses } from "./bindAddress";
+import { authSettings } from "./authSettings";
+import { createShutdownHandler } from "./gracefulShutdown";
+
+const INSTALLED = Symbol.for("lbpath.processHandlers");
+
+/** Called from instrumentation.ts register(); idempotent (next dev may register more than once). */
+export function installProcessHandlers(): void {
+  const g = globalThis as unknown as Record<symbol, boolean | undefined>;
+  if (g[INSTALLED]) return;
+  g[INSTALLED] = true;
+
+  const s = authSettings();
+  log.info("startup", {
+    node: process.version,
+    mode: process.env.LBPATH_MODE ?? null,
+    authRequested: s.requested ?? "(default)",
+    tokenFile: s.tokenFile ?? null,
+    listening: listeningAddresses(),
+  });
+
+  const onSignal = createShutdownHandler({ listSources: listClusterSources, logger: log });
+  // With NEXT_MANUAL_SIG_HANDLE Next leaves signals to the app: then we must exit ourselves once closed.
+  const manual = Boolean(process.env.NEXT_MANUAL_SIG_HANDLE);
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      void onSignal(signal).then(() => {
+        if (manual) process.exit(signal === "SIGTERM" ? 143 : 130);
+      });
+    });
+  }
+}

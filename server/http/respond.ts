@@ -1,0 +1,65 @@
+import "server-only";
+import type { z } from "zod";
+import { authorize } from "./auth";
+import { describeParamError } from "@/lib/api/params";
+import { SourceError } from "@/server/sources/errors";
+import { getClusterSource } from "@/server/sources/registry";
+import type { ClusterSource } from "@/server/sources/types";
+import type { Snapshot } from "@/server/core/model/snapshot";
+import { log } from "@/server/log";
+
+const NO_STORE = { "cache-control": "no-store" };
+
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: NO_STORE });
+}
+
+/** The error shape of the v1 API: `{ error: { code, message, fix? } }`, never HTML, never a stack trace. */
+export function apiError(status: number, code: string, message: string, fix?: string): Response {
+  return json({ error: { code, message, ...(fix ? { fix } : {}) } }, status);
+}
+
+/** Thrown inside handlers to answer with a designed error. */
+export class ApiProblem extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly fix?: string) {
+    super(message);
+  }
+}
+
+/**
+ * Wraps a route handler: authorize (in every handler, not only the proxy), validate the route parameters
+ * with zod, then run; any throw becomes a JSON error that names cause and fix.
+ */
+export function apiRoute<S extends z.ZodType>(schema: S, handler: (params: z.infer<S>, req: Request) => Promise<Response>) {
+  return async (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    const denied = authorize(req);
+    if (denied) return denied;
+    const raw = await ctx.params;
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return apiError(400, "INVALID_PARAMETER", `Invalid route parameter: ${describeParamError(parsed.error)}.`, "Fix the URL: names are Kubernetes DNS-1123 labels.");
+    try {
+      return await handler(parsed.data, req);
+    } catch (e) {
+      if (e instanceof ApiProblem) return apiError(e.status, e.code, e.message, e.fix);
+      if (e instanceof SourceError) return apiError(e.status, e.code, e.message, e.fix);
+      log.error("api.unhandled", { url: new URL(req.url).pathname, error: e });
+      return apiError(500, "INTERNAL", "lbpath failed to answer this request; the server log has the details.", "Retry; if it persists, file a bug with the server log line.");
+    }
+  };
+}
+
+export async function clusterOr404(name: string): Promise<ClusterSource> {
+  const source = await getClusterSource(name);
+  if (!source) throw new ApiProblem(404, "CLUSTER_NOT_FOUND", `There is no cluster named "${name}".`, "Pick a cluster from GET /api/v1/clusters (kubeconfig context names, demo-… or snapshot-…).");
+  return source;
+}
+
+/** The cluster's snapshot, or a 502/503 naming why nothing can be shown. */
+export async function snapshotOf(source: ClusterSource): Promise<Snapshot> {
+  try {
+    return await source.snapshot();
+  } catch (e) {
+    if (e instanceof SourceError) throw e;
+    throw new SourceError("CLUSTER_UNAVAILABLE", `Cluster "${source.name}" cannot be read: ${e instanceof Error ? e.message : String(e)}`, "Check the kubeconfig context and that the API server is reachable.", 503);
+  }
+}
