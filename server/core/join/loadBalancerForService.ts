@@ -1,0 +1,84 @@
+import type * as k8s from "../model/kubernetes";
+import type * as elbv2 from "../model/elbv2";
+import type * as elb from "../model/elb";
+import type { SnapshotIndex } from "../index/snapshotIndex";
+
+export type JoinedLoadBalancer =
+  | { kind: "elbv2"; lb: elbv2.LoadBalancer; joinedBy: "dns-name" | "tags" | "name" }
+  | { kind: "classic"; lb: elb.LoadBalancerDescription; joinedBy: "dns-name" | "tags" | "name" };
+
+export interface LoadBalancerJoin {
+  loadBalancers: JoinedLoadBalancer[];
+  /** Hostnames in the Service status that match no load balancer we could read. */
+  unmatchedHostnames: string[];
+  notes: string[];
+}
+
+/** C1: the legacy provider names the LB "a" + the Service UID without dashes, truncated to 32 characters. */
+export function legacyLoadBalancerName(svc: k8s.Service): string | undefined {
+  const uid = svc.metadata.uid;
+  return uid ? ("a" + uid.replace(/-/g, "")).slice(0, 32) : undefined;
+}
+
+/**
+ * JOIN-2: Service → load balancer(s). Strict on purpose, so another cluster's or another Service's load
+ * balancer is never picked up:
+ *  1. `status.loadBalancer.ingress[].hostname` equals the LB's DNS name (case-insensitive). Authoritative.
+ *  2. Only for hostnames with no match (or no hostname yet): tags naming this Service *and* this cluster
+ *     (legacy `kubernetes.io/service-name` + `kubernetes.io/cluster/<id>`; LBC `service.k8s.aws/stack` +
+ *     `elbv2.k8s.aws/cluster`), which needs the cluster's AWS identity; without it, only the legacy name
+ *     derived from the Service UID (globally unique) is accepted.
+ */
+export function loadBalancersForService(svc: k8s.Service, index: SnapshotIndex): LoadBalancerJoin {
+  const hostnames = (svc.status?.loadBalancer?.ingress ?? []).map((i) => i.hostname?.toLowerCase()).filter((h): h is string => !!h);
+  const found: JoinedLoadBalancer[] = [];
+  const unmatchedHostnames: string[] = [];
+  const notes: string[] = [];
+  for (const host of hostnames) {
+    const v2 = index.loadBalancersByDns.get(host);
+    const classic = index.classicByDns.get(host);
+    if (v2) found.push({ kind: "elbv2", lb: v2, joinedBy: "dns-name" });
+    else if (classic) found.push({ kind: "classic", lb: classic, joinedBy: "dns-name" });
+    else unmatchedHostnames.push(host);
+  }
+  if (found.length > 0 && unmatchedHostnames.length === 0) return { loadBalancers: dedupe(found), unmatchedHostnames, notes };
+
+  const ns = svc.metadata.namespace;
+  const name = svc.metadata.name;
+  const clusterId = index.snapshot.cluster.awsClusterName;
+  const legacyName = legacyLoadBalancerName(svc);
+  const byTags = (tags: Record<string, string>, lbName: string): "tags" | "name" | null => {
+    const legacyTag = tags["kubernetes.io/service-name"] === `${ns}/${name}`;
+    const lbcTag = tags["service.k8s.aws/stack"] === `${ns}/${name}`;
+    if (!legacyTag && !lbcTag) return null;
+    if (clusterId) {
+      const clusterOk = legacyTag
+        ? tags[`kubernetes.io/cluster/${clusterId}`] !== undefined || tags["KubernetesCluster"] === clusterId
+        : tags["elbv2.k8s.aws/cluster"] === clusterId;
+      return clusterOk ? "tags" : null;
+    }
+    return legacyName && lbName === legacyName ? "name" : null;
+  };
+  let refusedWithoutClusterId = false;
+  for (const lb of index.snapshot.aws.loadBalancers) {
+    if (found.some((f) => f.kind === "elbv2" && f.lb === lb)) continue;
+    const how = byTags(lb.tags, lb.loadBalancerName);
+    if (how) found.push({ kind: "elbv2", lb, joinedBy: how });
+    else if (!clusterId && (lb.tags["service.k8s.aws/stack"] === `${ns}/${name}` || lb.tags["kubernetes.io/service-name"] === `${ns}/${name}`)) refusedWithoutClusterId = true;
+  }
+  for (const lb of index.snapshot.aws.classicLoadBalancers) {
+    if (found.some((f) => f.kind === "classic" && f.lb === lb)) continue;
+    const how = byTags(lb.tags, lb.loadBalancerName);
+    if (how) found.push({ kind: "classic", lb, joinedBy: how });
+    else if (!clusterId && lb.tags["kubernetes.io/service-name"] === `${ns}/${name}`) refusedWithoutClusterId = true;
+  }
+  if (refusedWithoutClusterId) {
+    notes.push("A load balancer is tagged for this Service, but the cluster's AWS identity is unknown, so lbpath cannot prove it belongs to this cluster; set LBPATH_AWS_CLUSTER_NAME to join by tags.");
+  }
+  return { loadBalancers: dedupe(found), unmatchedHostnames, notes };
+}
+
+function dedupe(list: JoinedLoadBalancer[]): JoinedLoadBalancer[] {
+  const seen = new Set<unknown>();
+  return list.filter((j) => (seen.has(j.lb) ? false : (seen.add(j.lb), true)));
+}

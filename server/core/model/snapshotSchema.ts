@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+/**
+ * Structural check of a snapshot file before the analysis sees it. Files come from users and bug reports,
+ * so they are untrusted: this rejects anything the core would trip over, with the path of the first
+ * problem. Objects pass through unknown fields (the model reads only what it knows).
+ */
+const str = z.string();
+const rec = z.record(z.string(), z.string());
+const meta = z.looseObject({ name: str, namespace: str.optional(), labels: rec.optional(), annotations: rec.optional() });
+const nsMeta = z.looseObject({ name: str, namespace: str, labels: rec.optional(), annotations: rec.optional() });
+
+const Service = z.looseObject({
+  metadata: nsMeta,
+  spec: z.looseObject({ type: str.optional(), ports: z.array(z.looseObject({ port: z.number(), name: str.optional(), nodePort: z.number().optional() })).optional() }),
+});
+const EndpointSlice = z.looseObject({
+  metadata: nsMeta,
+  addressType: str,
+  endpoints: z.array(z.looseObject({ addresses: z.array(str) })).nullish(),
+  ports: z.array(z.looseObject({ name: str.nullish(), port: z.number().nullish() })).nullish(),
+});
+const Node = z.looseObject({ metadata: meta });
+const Pod = z.looseObject({ metadata: nsMeta });
+const LoadBalancer = z.looseObject({
+  loadBalancerArn: str,
+  loadBalancerName: str,
+  dnsName: str,
+  type: str,
+  availabilityZones: z.array(z.looseObject({ zoneName: str })),
+  attributes: rec,
+  tags: rec,
+  listeners: z.array(z.looseObject({ port: z.number(), protocol: str, defaultActions: z.array(z.looseObject({ type: str })) })),
+});
+const TargetGroup = z.looseObject({
+  targetGroupArn: str,
+  targetGroupName: str,
+  targetType: str,
+  loadBalancerArns: z.array(str),
+  attributes: rec,
+  tags: rec,
+  targetHealthDescriptions: z.array(z.looseObject({ target: z.looseObject({ id: str }), targetHealth: z.looseObject({ state: str }) })).optional(),
+});
+const Classic = z.looseObject({
+  loadBalancerName: str,
+  dnsName: str,
+  listenerDescriptions: z.array(z.looseObject({ listener: z.looseObject({ protocol: str, loadBalancerPort: z.number(), instancePort: z.number() }) })),
+  instances: z.array(z.looseObject({ instanceId: str })),
+  availabilityZones: z.array(str),
+  attributes: z.looseObject({}),
+  tags: rec,
+});
+
+export const SnapshotSchema = z.looseObject({
+  schemaVersion: z.literal(1),
+  capturedAt: str,
+  cluster: z.looseObject({ name: str }),
+  kubernetes: z.object({ services: z.array(Service), endpointSlices: z.array(EndpointSlice), nodes: z.array(Node), pods: z.array(Pod) }),
+  aws: z.object({ loadBalancers: z.array(LoadBalancer), targetGroups: z.array(TargetGroup), classicLoadBalancers: z.array(Classic) }),
+});
+
+/** The first problem, as "kubernetes.services[3].metadata.name: expected string". */
+export function describeSnapshotError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "invalid snapshot";
+}
