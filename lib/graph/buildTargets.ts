@@ -1,0 +1,109 @@
+import type { Target, Verdict } from "@/lib/api/topology";
+import { targetAria, targetGroupAria } from "./aria";
+import { formatShare } from "./format";
+import { compareStrings, EPS, hubKey, kubeProxyKey, kubeProxyZoneKey, targetsGroupKey, type GraphCollector } from "./collector";
+import type { VerdictCounts } from "./model";
+
+const emptyVerdicts = (): VerdictCounts => ({ healthy: 0, expected: 0, transient: 0, fault: 0, unknown: 0 });
+
+/** Targets per zone band; under Local a kube-proxy per node, under Cluster every node into the hub. */
+export function addTargets(c: GraphCollector): void {
+  const { path } = c;
+  const hop1 = path.clientIp.hop1;
+  const byZone = new Map<string, Target[]>();
+  for (const t of [...path.targets].sort((a, b) => compareStrings(a.key, b.key))) {
+    const zone = c.targetZone(t);
+    const list = byZone.get(zone);
+    if (list) list.push(t);
+    else byZone.set(zone, [t]);
+  }
+  for (const [zone, targets] of byZone) {
+    if (c.zoneCollapsed(zone)) addZoneGroup(c, zone, targets);
+    else for (const t of targets) addTarget(c, zone, t);
+  }
+
+  function addTarget(c: GraphCollector, zone: string, t: Target): void {
+    c.addNode({
+      key: t.key,
+      column: "target",
+      band: zone,
+      order: `${t.node ?? t.id}\u0000${t.key}`,
+      collapseKey: c.level >= 2 ? targetsGroupKey(zone) : undefined,
+      title: t.node ?? t.id,
+      ariaLabel: targetAria(t, zone),
+      data: { kind: "target", target: t, failOpen: t.receivesFailOpenTraffic },
+    });
+    c.addEdge(c.upstream, t.key, t.share, hop1);
+    c.representNode(t.node, t.key);
+    if (c.mode === "local") {
+      const node = t.node ?? t.id;
+      const kp = kubeProxyKey(node);
+      c.kubeProxyOfNode.set(node, kp);
+      c.nodeShare.set(node, (c.nodeShare.get(node) ?? 0) + t.share);
+      c.addNode({
+        key: kp,
+        column: "proxy",
+        band: zone,
+        order: `${node}`,
+        alignWith: t.key,
+        title: "kube-proxy",
+        ariaLabel: "", // completed in addPods, once the local pods are known
+        data: { kind: "kubeProxy", node, policy: "Local", localEndpoints: t.readyLocalEndpoints, share: 0, dropped: 0 },
+      });
+      c.addEdge(t.key, kp, t.share, hop1);
+    } else if (c.mode === "cluster") {
+      c.addEdge(t.key, hubKey, t.share, hop1);
+    }
+  }
+
+  function addZoneGroup(c: GraphCollector, zone: string, targets: Target[]): void {
+    const key = targetsGroupKey(zone);
+    const verdicts = emptyVerdicts();
+    let share = 0;
+    for (const t of targets) {
+      verdicts[t.verdict as Verdict] += 1;
+      share += t.share;
+      c.representative[t.key] = key;
+      c.representNode(t.node, key);
+    }
+    c.addNode({
+      key,
+      column: "target",
+      band: zone,
+      order: "",
+      expandKey: key,
+      title: `${targets.length} targets`,
+      ariaLabel: targetGroupAria(zone, targets.length, share, verdicts),
+      data: { kind: "targetZoneGroup", zone, count: targets.length, share, verdicts, members: targets.map((t) => t.key) },
+    });
+    c.addEdge(c.upstream, key, share, hop1);
+    if (c.mode === "local") {
+      const kp = kubeProxyZoneKey(zone);
+      for (const t of targets) {
+        const node = t.node ?? t.id;
+        c.kubeProxyOfNode.set(node, kp);
+        c.nodeShare.set(node, (c.nodeShare.get(node) ?? 0) + t.share);
+      }
+      c.addNode({
+        key: kp,
+        column: "proxy",
+        band: zone,
+        order: "",
+        alignWith: key,
+        expandKey: key,
+        title: `kube-proxy ×${targets.length}`,
+        ariaLabel: `kube-proxy on ${targets.length} nodes in zone ${zone}, externalTrafficPolicy Local: each forwards only to pods on its own node; ${formatShare(share)} of new flows.`,
+        data: { kind: "kubeProxyGroup", zone, count: targets.length, share, dropped: 0 },
+      });
+      c.addEdge(key, kp, share, hop1);
+    } else if (c.mode === "cluster") {
+      c.addEdge(key, hubKey, share, hop1);
+    }
+  }
+}
+
+/** Flows a Local node receives minus what its pods get: kube-proxy drops them (SRC-9, DST-10). */
+export function localLeftover(nodeShare: number, podShares: number): number {
+  const left = nodeShare - podShares;
+  return left > EPS ? left : 0;
+}

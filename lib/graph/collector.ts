@@ -1,0 +1,134 @@
+import type { Path, PodShare, Target, Topology } from "@/lib/api/topology";
+import { formatShare, seenNote, SEEN_WORDS } from "./format";
+import { COLUMNS, type EdgeKind, type GraphEdge, type GraphModel, type GraphNode, type SeenOnEdge } from "./model";
+
+export const EPS = 1e-9;
+/** Band for elements whose zone nobody reported. Sorts last. */
+export const NO_ZONE = "(no zone)";
+export const hubKey = "KubeProxy:cluster";
+export const zoneKey = (zone: string) => `Zone:${zone}`;
+export const sinkKey = (sink: "dropped" | "rejected" | "unknown") => `Sink:${sink}`;
+export const targetsGroupKey = (zone: string) => `Targets:${zone}`;
+export const podsNodeGroupKey = (node: string) => `Pods:${node}`;
+export const podsZoneGroupKey = (zone: string) => `Pods:zone:${zone}`;
+export const kubeProxyKey = (node: string) => `KubeProxy:${node}`;
+export const kubeProxyZoneKey = (zone: string) => `KubeProxy:zone:${zone}`;
+
+export function compareZones(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === NO_ZONE) return 1;
+  if (b === NO_ZONE) return -1;
+  return a < b ? -1 : 1;
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Accumulates nodes and edges; edges between the same two elements merge (shares add up). */
+export class GraphCollector {
+  readonly nodes = new Map<string, GraphNode>();
+  readonly edges = new Map<string, GraphEdge>();
+  readonly representative: Record<string, string> = {};
+  /** Node name → zone, from the Kubernetes half (DST-4). */
+  private readonly nodeZones = new Map<string, string>();
+  /** Node name → the API's Node element key (finding refs use it). */
+  private readonly nodeKeys = new Map<string, string>();
+  /** The last element before the targets (target group, listener or LB). */
+  upstream = "";
+  /** Node name → visible kube-proxy element on that node (Local), filled by addTargets. */
+  readonly kubeProxyOfNode = new Map<string, string>();
+  /** Node name → share of new flows reaching that node (Local), filled by addTargets. */
+  readonly nodeShare = new Map<string, number>();
+
+  constructor(
+    readonly topology: Topology,
+    readonly path: Path,
+    readonly expand: ReadonlySet<string>,
+    readonly level: 0 | 1 | 2,
+    readonly mode: GraphModel["mode"],
+  ) {
+    for (const n of topology.nodes) {
+      if (n.zone) this.nodeZones.set(n.name, n.zone);
+      this.nodeKeys.set(n.name, n.key);
+    }
+  }
+
+  targetZone(t: Target): string {
+    return t.zone ?? (t.node ? this.nodeZones.get(t.node) : undefined) ?? NO_ZONE;
+  }
+
+  podZone(p: PodShare): string {
+    return p.zone ?? (p.node ? this.nodeZones.get(p.node) : undefined) ?? NO_ZONE;
+  }
+
+  /** Zone collapsed to one target group (level 2, unless the user expanded it). */
+  zoneCollapsed(zone: string): boolean {
+    return this.level >= 2 && !this.expand.has(targetsGroupKey(zone));
+  }
+
+  /** The visible element that stands for a Kubernetes node (its target, or the zone group holding it). */
+  representNode(node: string | null, visible: string): void {
+    if (!node) return;
+    this.representative[`Node:${node}`] ??= visible;
+    const key = this.nodeKeys.get(node);
+    if (key) this.representative[key] ??= visible;
+  }
+
+  addNode(node: GraphNode): void {
+    if (!this.nodes.has(node.key)) this.nodes.set(node.key, node);
+    this.representative[node.key] ??= node.key;
+  }
+
+  hasEdgeInto(key: string): boolean {
+    for (const e of this.edges.values()) if (e.target === key) return true;
+    return false;
+  }
+
+  addEdge(source: string, target: string, share: number | null, seen: SeenOnEdge, kind: EdgeKind = "flow"): void {
+    const key = `${source}->${target}`;
+    const prev = this.edges.get(key);
+    if (prev) {
+      prev.share = prev.share == null && share == null ? null : (prev.share ?? 0) + (share ?? 0);
+      if (prev.seen !== seen) prev.seen = "mixed";
+      return;
+    }
+    this.edges.set(key, { key, source, target, kind, share, seen, note: null, ariaLabel: "" });
+  }
+
+  finish(): GraphModel {
+    const col = (n: GraphNode) => COLUMNS.indexOf(n.column);
+    const bandOrder = (n: GraphNode) => (n.band == null ? "" : `~${n.band === NO_ZONE ? "\uffff" : n.band}`);
+    // Tab order follows the packet: column by column, top region first, then zone bands in order.
+    const nodes = [...this.nodes.values()].sort(
+      (a, b) =>
+        (a.data.kind === "zone" ? -1 : col(a)) - (b.data.kind === "zone" ? -1 : col(b)) ||
+        compareStrings(bandOrder(a), bandOrder(b)) ||
+        compareStrings(a.order, b.order) ||
+        compareStrings(a.key, b.key),
+    );
+    const edges = [...this.edges.values()]
+      .filter((e) => this.nodes.has(e.source) && this.nodes.has(e.target))
+      .sort((a, b) => compareStrings(a.key, b.key));
+    for (const e of edges) {
+      e.note = e.kind === "flow" ? seenNote(e.seen) : null;
+      const from = this.nodes.get(e.source)!.title;
+      const to = this.nodes.get(e.target)!.title;
+      const share = e.share == null ? "" : `, ${formatShare(e.share)} of new flows`;
+      e.ariaLabel = `From ${from} to ${to}${share}; source address seen: ${SEEN_WORDS[e.seen]}.`;
+    }
+    const bands = [...new Set(nodes.filter((n) => n.band != null).map((n) => n.band as string))].sort(compareZones);
+    const s = this.topology.service;
+    return {
+      pathId: this.path.id,
+      level: this.level,
+      expanded: [...this.expand].sort(compareStrings),
+      mode: this.mode,
+      nodes,
+      edges,
+      representative: this.representative,
+      bands,
+      service: { namespace: s.namespace, name: s.name, externalTrafficPolicy: s.externalTrafficPolicy },
+    };
+  }
+}

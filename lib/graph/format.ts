@@ -1,0 +1,53 @@
+import type { ClientIpHeader, Verdict } from "@/lib/api/topology";
+import type { SeenOnEdge } from "./model";
+
+/** 0.125 → "12.5%", 1/3 → "33.3%", 1 → "100%". Shares are fractions of new flows (DST-1). */
+export function formatShare(share: number | null | undefined): string {
+  if (share == null || !Number.isFinite(share)) return "–";
+  const pct = share * 100;
+  if (pct > 0 && pct < 0.1) return "<0.1%";
+  const rounded = Math.round(pct * 10) / 10;
+  return `${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)}%`;
+}
+
+/** 2 → "2.0×", 1.333 → "1.3×". */
+export function formatRatio(ratio: number | null | undefined): string {
+  if (ratio == null || !Number.isFinite(ratio)) return "–";
+  return `${ratio.toFixed(1)}×`;
+}
+
+export const SEEN_WORDS: Record<SeenOnEdge, string> = {
+  client: "client IP",
+  "load-balancer": "load balancer IP",
+  node: "node IP",
+  mixed: "mixed sources",
+};
+
+/** Short edge note where the client IP is no longer the L3 source. */
+export function seenNote(seen: SeenOnEdge): string | null {
+  return seen === "client" ? null : `src: ${SEEN_WORDS[seen]}`;
+}
+
+export const HEADER_WORDS: Record<ClientIpHeader, string> = {
+  "proxy-protocol-v1": "PROXY v1",
+  "proxy-protocol-v2": "PROXY v2",
+  "x-forwarded-for": "X-Forwarded-For",
+};
+
+/** Verdict words with a symbol, so colour is never the only signal. */
+export const VERDICT_LABEL: Record<Verdict, { symbol: string; text: string }> = {
+  healthy: { symbol: "✓", text: "healthy" },
+  expected: { symbol: "◌", text: "by design" },
+  transient: { symbol: "⏳", text: "transient" },
+  fault: { symbol: "⚠", text: "fault" },
+  unknown: { symbol: "?", text: "unknown" },
+};
+
+export function verdictText(v: Verdict): string {
+  return `${VERDICT_LABEL[v].symbol} ${VERDICT_LABEL[v].text}`;
+}
+
+/** "1 pod" / "3 pods". */
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${n} ${n === 1 ? word : pluralWord}`;
+}

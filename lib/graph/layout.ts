@@ -1,0 +1,206 @@
+import { compareStrings } from "./collector";
+import type { Column, GraphModel, GraphNode, NodeKind } from "./model";
+
+/**
+ * Deterministic layered layout (issue 3: "a refresh or a live update must never make the graph jump").
+ *
+ * - Columns follow the packet; x depends only on the column.
+ * - The top region (client, LB, listener, target group, kube-proxy hub, sinks) has fixed slots.
+ * - Below it, one band per zone (sorted by name). Inside a band each column has numbered slots, filled in
+ *   stable-key order, with spare slots at the end of each band.
+ * - Given the previous layout of the same view (same path, level and expanded groups), every element that
+ *   still exists keeps its position and new elements take free slots of their band; only when a band is
+ *   full or a zone appears does it fall back to a fresh layout.
+ * Pure and cheap (linear after one sort), so it runs in a worker or anywhere else.
+ */
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Band {
+  zone: string;
+  y: number;
+  height: number;
+  /** Slot capacity per column. */
+  slots: { target: number; pod: number };
+}
+
+export interface Layout {
+  signature: string;
+  positions: Record<string, Rect>;
+  bands: Band[];
+  topHeight: number;
+  width: number;
+  height: number;
+}
+
+export const COLUMN_X: Record<Column, number> = { client: 0, loadBalancer: 120, listener: 360, targetGroup: 484, target: 692, proxy: 924, pod: 1092 };
+export const COLUMN_WIDTH: Record<Column, number> = { client: 88, loadBalancer: 208, listener: 92, targetGroup: 176, target: 200, proxy: 136, pod: 208 };
+export const ROW = { target: 88, pod: 72 } as const;
+const SIZE: Partial<Record<NodeKind, number>> = { target: 76, targetZoneGroup: 76, kubeProxy: 60, kubeProxyGroup: 60, pod: 62, podGroup: 62 };
+const BAND_HEADER = 30;
+const BAND_PAD = 10;
+const BAND_GAP = 14;
+const BAND_INSET = 14;
+const SINK_ROW = 42;
+const TOP_MIN = 3 * SINK_ROW + 6;
+
+export function layoutSignature(g: Pick<GraphModel, "pathId" | "level" | "expanded">): string {
+  return `${g.pathId}|${g.level}|${g.expanded.join(",")}`;
+}
+
+export function layoutGraph(g: GraphModel, previous?: Layout | null): Layout {
+  if (previous && previous.signature === layoutSignature(g)) {
+    const kept = incremental(g, previous);
+    if (kept) return kept;
+  }
+  return fresh(g);
+}
+
+function heightOf(n: GraphNode): number {
+  const d = n.data;
+  switch (d.kind) {
+    case "client":
+      return 72;
+    case "loadBalancer":
+      return 128 + 18 * Math.max(1, d.zones.length || d.loadBalancer.zones.length);
+    case "listener":
+      return 72;
+    case "targetGroup":
+      return 132;
+    case "kubeProxyHub":
+    case "kubeProxyBypass":
+      return 96;
+    case "sink":
+      return 34;
+    default:
+      return SIZE[d.kind] ?? 60;
+  }
+}
+
+function topRect(n: GraphNode): Rect {
+  const width = n.data.kind === "sink" ? COLUMN_WIDTH.pod : COLUMN_WIDTH[n.column];
+  const y = n.data.kind === "sink" ? Number(n.order) * SINK_ROW : 0;
+  return { x: COLUMN_X[n.column], y, width, height: heightOf(n) };
+}
+
+function topHeightOf(g: GraphModel): number {
+  // Only the target..pod columns share vertical space with the bands; LB, listener and TG sit left of them.
+  const inBandColumns = g.nodes.filter((n) => n.band == null && (n.column === "proxy" || n.column === "pod"));
+  const bottom = Math.max(TOP_MIN, ...inBandColumns.map((n) => topRect(n).y + heightOf(n)));
+  return bottom + 16;
+}
+
+const bandX = COLUMN_X.target - BAND_INSET;
+const bandWidth = COLUMN_X.pod + COLUMN_WIDTH.pod + BAND_INSET - bandX;
+const rowColumn = (n: GraphNode): "target" | "pod" | null => (n.column === "target" ? "target" : n.column === "pod" ? "pod" : null);
+
+function fresh(g: GraphModel): Layout {
+  const positions: Record<string, Rect> = {};
+  const topHeight = topHeightOf(g);
+  for (const n of g.nodes) if (n.band == null) positions[n.key] = topRect(n);
+
+  const members = groupByBand(g);
+  const bands: Band[] = [];
+  let y = topHeight;
+  for (const zone of g.bands) {
+    const m = members.get(zone) ?? { target: [], pod: [] };
+    const slots = { target: m.target.length + 1, pod: m.pod.length + Math.max(1, Math.ceil(m.pod.length * 0.25)) };
+    const height = BAND_HEADER + Math.max(slots.target * ROW.target, slots.pod * ROW.pod) + BAND_PAD;
+    const band: Band = { zone, y, height, slots };
+    bands.push(band);
+    m.target.forEach((n, i) => (positions[n.key] = slotRect(n, band, "target", i)));
+    m.pod.forEach((n, i) => (positions[n.key] = slotRect(n, band, "pod", i)));
+    y += height + BAND_GAP;
+  }
+  placeBandsAndAligned(g, positions, bands);
+  return finish(g, positions, bands, topHeight);
+}
+
+function incremental(g: GraphModel, prev: Layout): Layout | null {
+  const topHeight = topHeightOf(g);
+  if (topHeight !== prev.topHeight) return null;
+  const bands = new Map(prev.bands.map((b) => [b.zone, b]));
+  if (g.bands.some((z) => !bands.has(z))) return null;
+  const positions: Record<string, Rect> = {};
+  for (const n of g.nodes) if (n.band == null) positions[n.key] = topRect(n);
+
+  const used = new Map<string, Set<number>>();
+  const fresh: GraphNode[] = [];
+  for (const n of g.nodes) {
+    const col = rowColumn(n);
+    if (n.band == null || n.data.kind === "zone" || !col) continue;
+    const band = bands.get(n.band)!;
+    const old = prev.positions[n.key];
+    if (!old) {
+      fresh.push(n);
+      continue;
+    }
+    positions[n.key] = { ...old, height: heightOf(n) };
+    const slot = Math.round((old.y - band.y - BAND_HEADER) / ROW[col]);
+    const key = `${n.band}|${col}`;
+    used.set(key, (used.get(key) ?? new Set()).add(slot));
+  }
+  for (const n of fresh.sort((a, b) => compareStrings(a.order, b.order) || compareStrings(a.key, b.key))) {
+    const col = rowColumn(n)!;
+    const band = bands.get(n.band!)!;
+    const key = `${n.band}|${col}`;
+    const taken = used.get(key) ?? new Set<number>();
+    let slot = 0;
+    while (taken.has(slot)) slot++;
+    if (slot >= band.slots[col]) return null; // band full: lay out afresh
+    taken.add(slot);
+    used.set(key, taken);
+    positions[n.key] = slotRect(n, band, col, slot);
+  }
+  const kept = g.bands.map((z) => bands.get(z)!);
+  placeBandsAndAligned(g, positions, kept);
+  return finish(g, positions, kept, topHeight);
+}
+
+function groupByBand(g: GraphModel): Map<string, { target: GraphNode[]; pod: GraphNode[] }> {
+  const out = new Map<string, { target: GraphNode[]; pod: GraphNode[] }>();
+  for (const n of g.nodes) {
+    const col = rowColumn(n);
+    if (n.band == null || n.data.kind === "zone" || !col) continue;
+    const m = out.get(n.band) ?? { target: [], pod: [] };
+    m[col].push(n);
+    out.set(n.band, m);
+  }
+  for (const m of out.values()) for (const list of [m.target, m.pod]) list.sort((a, b) => compareStrings(a.order, b.order) || compareStrings(a.key, b.key));
+  return out;
+}
+
+function slotRect(n: GraphNode, band: Band, col: "target" | "pod", slot: number): Rect {
+  return { x: COLUMN_X[n.column], y: band.y + BAND_HEADER + slot * ROW[col], width: COLUMN_WIDTH[n.column], height: heightOf(n) };
+}
+
+/** Zone backgrounds span their band; kube-proxies sit on their target's row. */
+function placeBandsAndAligned(g: GraphModel, positions: Record<string, Rect>, bands: Band[]): void {
+  const byZone = new Map(bands.map((b) => [b.zone, b]));
+  for (const n of g.nodes) {
+    if (n.data.kind === "zone" && n.band != null) {
+      const b = byZone.get(n.band)!;
+      positions[n.key] = { x: bandX, y: b.y, width: bandWidth, height: b.height };
+    } else if (n.alignWith) {
+      const anchor = positions[n.alignWith];
+      const b = byZone.get(n.band ?? "");
+      const y = anchor ? anchor.y + (ROW.target - 12 - heightOf(n)) / 2 : (b?.y ?? 0) + BAND_HEADER;
+      positions[n.key] = { x: COLUMN_X[n.column], y, width: COLUMN_WIDTH[n.column], height: heightOf(n) };
+    }
+  }
+}
+
+function finish(g: GraphModel, positions: Record<string, Rect>, bands: Band[], topHeight: number): Layout {
+  let width = 0;
+  let height = 0;
+  for (const r of Object.values(positions)) {
+    width = Math.max(width, r.x + r.width);
+    height = Math.max(height, r.y + r.height);
+  }
+  return { signature: layoutSignature(g), positions, bands, topHeight, width, height };
+}
