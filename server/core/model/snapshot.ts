@@ -18,7 +18,11 @@ export interface SourceProblem {
   detail?: string;
 }
 
-/** The raw material for one cluster at one moment. Demo, snapshot-file and live sources all produce it. */
+/**
+ * The raw material for one cluster at one moment. Demo, snapshot-file and live sources all produce it.
+ * Immutable once built: indexes and topologies are memoised per snapshot object, so a change in the
+ * cluster must produce a new Snapshot object, never an in-place edit.
+ */
 export interface Snapshot {
   schemaVersion: 1;
   /** ISO-8601 time the data was read (the oldest half, when halves differ). */
