@@ -1,0 +1,165 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { loadAllYaml, type V1ClusterRole, type V1ClusterRoleBinding, type V1ServiceAccount } from "@kubernetes/client-node";
+import { emptyInventory, permissionOfMethod, resourceOfPath, scanSource, scanTree, type Site } from "./scanServer";
+
+/**
+ * Issue 5: "A test checks that the code calls nothing outside these lists." The lists are deploy/rbac.yaml
+ * and deploy/iam-policy.json; the code is everything under server/, app/ and lib/.
+ */
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const read = (p: string) => readFileSync(`${ROOT}${p}`, "utf8");
+
+// Exactly the Describe calls lbpath makes (ELBv2 and Classic share the elasticloadbalancing: prefix).
+const EXPECTED_ACTIONS = [
+  "elasticloadbalancing:DescribeInstanceHealth",
+  "elasticloadbalancing:DescribeListeners",
+  "elasticloadbalancing:DescribeLoadBalancerAttributes",
+  "elasticloadbalancing:DescribeLoadBalancers",
+  "elasticloadbalancing:DescribeTags",
+  "elasticloadbalancing:DescribeTargetGroupAttributes",
+  "elasticloadbalancing:DescribeTargetGroups",
+  "elasticloadbalancing:DescribeTargetHealth",
+];
+// "verb group/resource"; core is the "" API group.
+const EXPECTED_RBAC = ["services", "pods", "nodes"]
+  .map((r) => `core/${r}`)
+  .concat("discovery.k8s.io/endpointslices")
+  .flatMap((r) => ["get", "list", "watch"].map((v) => `${v} ${r}`))
+  .sort();
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: string | string[];
+  NotAction?: unknown;
+  NotResource?: unknown;
+  Condition?: unknown;
+}
+const policy = JSON.parse(read("deploy/iam-policy.json")) as { Version: string; Statement: Statement[] };
+const policyActions = new Set(policy.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])));
+
+const rbacDocs = loadAllYaml(read("deploy/rbac.yaml")) as Array<{ kind?: string }>;
+const clusterRole = rbacDocs.find((d) => d.kind === "ClusterRole") as V1ClusterRole;
+const binding = rbacDocs.find((d) => d.kind === "ClusterRoleBinding") as V1ClusterRoleBinding;
+const serviceAccount = rbacDocs.find((d) => d.kind === "ServiceAccount") as V1ServiceAccount;
+const granted = new Set(
+  (clusterRole?.rules ?? []).flatMap((r) =>
+    (r.apiGroups ?? []).flatMap((g) => (r.resources ?? []).flatMap((res) => r.verbs.map((v) => `${v} ${g === "" ? "core" : g}/${res}`))),
+  ),
+);
+
+const where = (sites: Site[]) => sites.map((s) => `${s.file}:${s.line}`).join(", ");
+
+describe("deploy/iam-policy.json", () => {
+  it("allows exactly the ELBv2/Classic Describe actions lbpath calls, on Resource *", () => {
+    expect(policy.Version).toBe("2012-10-17");
+    expect([...policyActions].sort()).toEqual(EXPECTED_ACTIONS);
+    for (const s of policy.Statement) {
+      expect(s.Effect).toBe("Allow");
+      // ELB Describe actions support no resource-level scoping, so "*" is the only working value.
+      expect(s.Resource).toBe("*");
+      expect(s.NotAction).toBeUndefined();
+      expect(s.NotResource).toBeUndefined();
+    }
+    for (const a of policyActions) expect(a).toMatch(/^elasticloadbalancing:Describe[A-Za-z]+$/);
+  });
+});
+
+describe("deploy/rbac.yaml", () => {
+  it("ClusterRole lbpath-reader: exactly get/list/watch on services, pods, nodes and endpointslices", () => {
+    expect(clusterRole.metadata?.name).toBe("lbpath-reader");
+    expect([...granted].sort()).toEqual(EXPECTED_RBAC);
+    for (const r of clusterRole.rules ?? []) {
+      expect(r.resourceNames ?? []).toEqual([]);
+      expect(r.nonResourceURLs ?? []).toEqual([]);
+      for (const x of [...(r.resources ?? []), ...(r.verbs ?? []), ...(r.apiGroups ?? [])]) expect(x).not.toContain("*");
+    }
+    expect(clusterRole.aggregationRule).toBeUndefined();
+  });
+
+  it("binds that role, and only it, to ServiceAccount lbpath/lbpath", () => {
+    expect(serviceAccount.metadata).toMatchObject({ name: "lbpath", namespace: "lbpath" });
+    expect(binding.roleRef).toEqual({ apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "lbpath-reader" });
+    expect(binding.subjects).toEqual([{ kind: "ServiceAccount", name: "lbpath", namespace: "lbpath" }]);
+    expect(rbacDocs.map((d) => d.kind).sort()).toEqual(["ClusterRole", "ClusterRoleBinding", "ServiceAccount"]);
+  });
+});
+
+describe("the code calls nothing outside these lists", () => {
+  const inv = scanTree(ROOT, ["server", "app", "lib"]);
+
+  it("every AWS SDK command in the code is in the IAM policy", () => {
+    const outside = [...inv.awsActions].filter(([a]) => !policyActions.has(a)).map(([a, s]) => `${a} (${where(s)})`);
+    expect(outside, "add the action to deploy/iam-policy.json and docs/deploy.md, or stop calling it").toEqual([]);
+  });
+
+  it("every Kubernetes client method is a plain read the ClusterRole grants", () => {
+    const outside = [...inv.k8sMethods]
+      .filter(([m]) => {
+        const p = permissionOfMethod(m);
+        return p === null || !granted.has(p);
+      })
+      .map(([m, s]) => `${m} (${where(s)})`);
+    expect(outside).toEqual([]);
+  });
+
+  it("every Kubernetes REST path (informers, watches) names a granted resource, without subresources", () => {
+    const outside = [...inv.k8sPaths]
+      .filter(([p]) => {
+        const r = resourceOfPath(p);
+        // An informer on a path lists and then watches it.
+        return r !== null && !(granted.has(`list ${r}`) && granted.has(`watch ${r}`));
+      })
+      .map(([p, s]) => `${p} (${where(s)})`);
+    expect(outside).toEqual([]);
+  });
+
+  it("nothing touches Kubernetes Secrets or uses an uncheckable client", () => {
+    expect(inv.problems).toEqual([]);
+  });
+});
+
+describe("the scanner itself finds violations", () => {
+  const bad = `
+    import { DescribeTargetHealthCommand, DeleteLoadBalancerCommand as Del, paginateDescribeTargetGroups } from "@aws-sdk/client-elastic-load-balancing-v2";
+    import * as classic from "@aws-sdk/client-elastic-load-balancing";
+    import { DescribeInstancesCommand } from "@aws-sdk/client-ec2";
+    import { CoreV1Api, KubernetesObjectApi, type V1Secret } from "@kubernetes/client-node";
+    // new classic.DeleteLoadBalancerPolicyCommand() in a comment is not code
+    const re = /["'\`]/; // a regex with quotes must not derail the scan
+    export async function f(core: CoreV1Api, ns: string) {
+      await send(new classic.SetLoadBalancerPoliciesOfListenerCommand({}));
+      await core.listPodForAllNamespaces();
+      await core.readNamespacedSecret({ name: "x", namespace: ns });
+      await core.readNamespacedPodLogWithHttpInfo({ name: "x", namespace: ns });
+      makeInformer(kc, "/api/v1/endpoints", () => core.listEndpointsForAllNamespaces());
+      watch(\`/api/v1/namespaces/\${ns}/pods/x/exec\`);
+      fetch("/api/v1/clusters/demo/namespaces/default/services/web/topology");
+    }`;
+  const inv = emptyInventory();
+  scanSource("fixture.ts", bad, inv);
+
+  it("sees commands by import, alias and namespace, but not in comments", () => {
+    expect([...inv.awsActions.keys()].sort()).toEqual([
+      "elasticloadbalancing:DeleteLoadBalancer",
+      "elasticloadbalancing:DescribeTargetGroups",
+      "elasticloadbalancing:DescribeTargetHealth",
+      "elasticloadbalancing:SetLoadBalancerPoliciesOfListener",
+    ]);
+    expect(inv.problems.some((p) => p.includes("@aws-sdk/client-ec2"))).toBe(true);
+    expect(inv.problems.some((p) => p.includes("KubernetesObjectApi"))).toBe(true);
+    expect(inv.problems.some((p) => p.includes("V1Secret"))).toBe(true);
+  });
+
+  it("maps client methods and paths to permissions", () => {
+    const methods = [...inv.k8sMethods.keys()].sort();
+    expect(methods).toEqual(["listEndpointsForAllNamespaces", "listPodForAllNamespaces", "readNamespacedPodLog", "readNamespacedSecret"]);
+    expect(methods.map(permissionOfMethod)).toEqual([null, "list core/pods", null, null]);
+    expect([...inv.k8sPaths.keys()].map(resourceOfPath)).toEqual(["core/endpoints", "core/pods/exec", null]);
+    expect(resourceOfPath("/apis/discovery.k8s.io/v1/namespaces/x/endpointslices")).toBe("discovery.k8s.io/endpointslices");
+    expect(resourceOfPath("/api/v1/nodes/ip-10-0-1-5/proxy")).toBe("core/nodes/proxy");
+  });
+});
