@@ -8,6 +8,7 @@ import { classicPathInputs, elbv2PathInputs } from "./join/pathInputs";
 import { internalIp, isNodeReady, nodeRemoval } from "./join/nodeFacts";
 import { buildPath } from "./buildPath";
 import { pathFindings } from "./analysis/findings";
+import { missingTargets } from "./join/expectedTargets";
 
 export interface ServiceRef {
   namespace: string;
@@ -60,7 +61,7 @@ function compute(svc: k8s.Service, index: SnapshotIndex): Topology {
         paths.push(path);
         const lb = joined.kind === "elbv2" ? joined.lb : null;
         const dualStackToIpv4 = !!lb && (lb.ipAddressType ?? "").startsWith("dualstack") && (input.targetGroup?.ipAddressType ?? "ipv4") === "ipv4";
-        findings.push(...pathFindings(path, { etp, scheme: input.lb.scheme, dualStackToIpv4 }));
+        findings.push(...pathFindings(path, { etp, scheme: input.lb.scheme, dualStackToIpv4, missing: missingTargets(svc, path, index) }));
       }
       for (const p of unmatchedPorts)
         findings.push({ severity: "warning", code: "NO_LISTENER", message: `No listener on ${joined.lb.loadBalancerName} forwards port ${p.port}/${p.protocol ?? "TCP"} (${p.name ?? "unnamed"}).`, action: "Check the controller's events for this Service (kubectl describe service).", rules: ["JOIN-3"], pathId: null, refs: [] });

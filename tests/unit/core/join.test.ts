@@ -106,3 +106,21 @@ describe("JOIN-4: nodes behind instance targets", () => {
     if (id) expect(zoneOfNode(node)).toBe(zone);
   });
 });
+
+describe("JOIN-4: expected target sets", () => {
+  it("a Ready node hosting a Ready pod but missing from the target group is flagged", () => {
+    const s = buildCase({ etp: "Local", lbZones: ["a"], nodes: [{ name: "n1", zone: "a", pods: ["p1"] }, { name: "n2", zone: "a", pods: ["p2"] }] });
+    s.aws.targetGroups[0].targetHealthDescriptions!.pop();
+    const t = buildTopology(s, { namespace: "shop", name: "web" })!;
+    const f = t.findings.find((x) => x.code === "TARGETS_MISSING");
+    expect(f?.refs).toEqual(["Node:n2"]);
+    expect(t.paths[0].imbalance.starved).toEqual(["Pod:shop/p2"]);
+  });
+  it("ip targets: a Ready pod whose IP is not registered is flagged; a registered set is not", () => {
+    const spec = { etp: "Cluster" as const, targetType: "ip" as const, lbZones: ["a"], nodes: [{ name: "n1", zone: "a", pods: ["p1", "p2"] }] };
+    expect(buildTopology(buildCase(spec), { namespace: "shop", name: "web" })!.findings.map((x) => x.code)).not.toContain("TARGETS_MISSING");
+    const s = buildCase(spec);
+    s.aws.targetGroups[0].targetHealthDescriptions!.pop();
+    expect(buildTopology(s, { namespace: "shop", name: "web" })!.findings.find((x) => x.code === "TARGETS_MISSING")?.refs).toEqual(["Pod:shop/p2"]);
+  });
+});
