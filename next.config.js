@@ -6,6 +6,8 @@ export default {
   // Separate build dirs let several people build and test from one checkout at once.
   distDir: process.env.LBPATH_DIST_DIR || ".next",
   output: process.env.LBPATH_STANDALONE ? "standalone" : undefined,
+  // The demo scenarios are read from disk at run time; ship them with the standalone server.
+  outputFileTracingIncludes: { "/**": ["./server/sources/demo/scenarios/*.json"] },
   // next dev blocks /_next dev assets for non-localhost origins otherwise (stack notes, pitfall 14).
   allowedDevOrigins: ["127.0.0.1"],
 };
