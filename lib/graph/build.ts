@@ -25,7 +25,7 @@ export function buildGraph(topology: Topology, path: Path, options: BuildOptions
   let graph: GraphModel | null = null;
   for (const level of [0, 1, 2] as const) {
     // Skip levels that cannot fit (a cheap lower bound), so a 3,000-pod Service is built once, not three times.
-    if (level < 2 && lowerBound(path, expand, level) > budget) continue;
+    if (level !== 2 && lowerBound(path, expand, level) > budget) continue;
     graph = buildAtLevel(topology, path, expand, level);
     if (elementCount(graph) <= budget) break;
   }
@@ -187,21 +187,15 @@ function countBy<T>(items: T[], keyOf: (item: T) => string): Map<string, number>
 
 function addSinks(c: GraphCollector): void {
   const { path } = c;
-  const fallbackSource = c.mode === "cluster" ? hubKey : c.upstream;
   const values = { dropped: path.dropped, rejected: path.rejected, unknown: path.unknown } as const;
-  if (c.mode === "cluster") {
-    // SRC-9/DST-10: under Cluster kube-proxy rejects when the Service has no usable endpoint at all.
-    if (values.rejected > EPS) c.addEdge(hubKey, sinkKey("rejected"), values.rejected, "node", "rejected");
-    if (values.dropped > EPS) c.addEdge(hubKey, sinkKey("dropped"), values.dropped, "node", "dropped");
-  }
-  if (values.unknown > EPS) c.addEdge(c.upstream, sinkKey("unknown"), values.unknown, c.path.clientIp.hop1, "unknown");
+  const hop1 = path.clientIp.hop1;
   for (const sink of ["dropped", "rejected", "unknown"] as const) {
     const share = values[sink];
     const key = sinkKey(sink);
     if (share <= EPS && !c.hasEdgeInto(key)) continue;
     const words = { dropped: "Dropped", rejected: "Rejected", unknown: "Unknown" }[sink];
     const why = {
-      dropped: "flows reach a node with no usable local endpoint and kube-proxy drops them (externalTrafficPolicy Local)",
+      dropped: "flows reach a node with no usable local endpoint (kube-proxy drops them) or a zone with no target",
       rejected: "the Service has no usable endpoint, so kube-proxy rejects every flow",
       unknown: "flows go where lbpath cannot see (no targets, or target health unknown)",
     }[sink];
@@ -214,6 +208,12 @@ function addSinks(c: GraphCollector): void {
       ariaLabel: `${words}: ${formatShare(share)} of new flows — ${why}.`,
       data: { kind: "sink", sink, share },
     });
-    if (!c.hasEdgeInto(key)) c.addEdge(fallbackSource, key, share, c.mode === "cluster" ? "node" : path.clientIp.hop1, sink);
+    // Per-node edges (Local, added with the pods) explain part of it; the rest enters where it is lost:
+    // rejections at kube-proxy under Cluster (HLT-C3), everything else at the load balancer side (DST-5/7).
+    const rest = share - c.shareInto(key);
+    if (rest > EPS) {
+      const fromHub = sink === "rejected" && c.mode === "cluster";
+      c.addEdge(fromHub ? hubKey : c.upstream, key, rest, fromHub ? "node" : hop1, sink);
+    }
   }
 }

@@ -80,6 +80,12 @@ export class GraphCollector {
     this.representative[node.key] ??= node.key;
   }
 
+  shareInto(key: string): number {
+    let sum = 0;
+    for (const e of this.edges.values()) if (e.target === key) sum += e.share ?? 0;
+    return sum;
+  }
+
   hasEdgeInto(key: string): boolean {
     for (const e of this.edges.values()) if (e.target === key) return true;
     return false;

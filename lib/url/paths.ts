@@ -1,0 +1,29 @@
+/**
+ * Page and API addresses. Cluster names may be EKS ARNs (`arn:aws:eks:…:cluster/prod`), so every segment
+ * is percent-encoded; namespace and name are DNS-1123 labels and encode to themselves.
+ */
+
+export interface ServiceRef {
+  cluster: string;
+  namespace: string;
+  name: string;
+}
+
+const seg = encodeURIComponent;
+
+export function servicePagePath(ref: ServiceRef): string {
+  return `/clusters/${seg(ref.cluster)}/namespaces/${seg(ref.namespace)}/services/${seg(ref.name)}`;
+}
+
+export function topologyApiPath(ref: ServiceRef): string {
+  return `/api/v1/clusters/${seg(ref.cluster)}/namespaces/${seg(ref.namespace)}/services/${seg(ref.name)}/topology`;
+}
+
+/** Route segments arrive percent-encoded in some Next versions and decoded in others; decode once, safely. */
+export function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

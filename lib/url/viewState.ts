@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { Verdict } from "@/lib/api/topology";
+
+/**
+ * Everything the service page needs to reproduce a view lives in the URL (issue 3, "Shareable"):
+ *   ?path=<pathId>&sel=<element key>&expand=<key,key>&view=graph|table&finding=<CODE>&verdict=<v,v>
+ * Each parameter is parsed on its own with zod; a bad value falls back to its default instead of
+ * breaking the page, and defaults are omitted when writing, so links stay short and canonical.
+ */
+
+/** Element keys (Target:i-0abc:31234, Pod:ns/name, Zone:us-east-1a, Pods:<node>, …): no blanks, no commas. */
+const ElementKey = z.string().min(1).max(300).regex(/^[^\s,]+$/);
+const FindingCode = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/);
+export const VIEWS = ["graph", "table"] as const;
+export type View = (typeof VIEWS)[number];
+/** More expanded groups than this is not a view anyone built by clicking; ignore the rest. */
+export const MAX_EXPANDED = 200;
+
+export interface ViewState {
+  path: string | null;
+  sel: string | null;
+  expand: string[];
+  view: View;
+  finding: string | null;
+  verdict: Verdict[];
+}
+
+export const DEFAULT_VIEW: ViewState = { path: null, sel: null, expand: [], view: "graph", finding: null, verdict: [] };
+
+type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function first(src: ParamSource, name: string): string | undefined {
+  if (src instanceof URLSearchParams) return src.get(name) ?? undefined;
+  const v = src[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function list<T>(raw: string | undefined, item: z.ZodType<T>, max: number): T[] {
+  if (!raw) return [];
+  const out = new Set<T>();
+  for (const part of raw.split(",")) {
+    const r = item.safeParse(part.trim());
+    if (r.success) out.add(r.data);
+    if (out.size >= max) break;
+  }
+  return [...out].sort();
+}
+
+export function parseViewState(src: ParamSource): ViewState {
+  const path = ElementKey.safeParse(first(src, "path"));
+  const sel = ElementKey.safeParse(first(src, "sel"));
+  const view = z.enum(VIEWS).safeParse(first(src, "view"));
+  const finding = FindingCode.safeParse(first(src, "finding"));
+  return {
+    path: path.success ? path.data : null,
+    sel: sel.success ? sel.data : null,
+    expand: list(first(src, "expand"), ElementKey, MAX_EXPANDED),
+    view: view.success ? view.data : DEFAULT_VIEW.view,
+    finding: finding.success ? finding.data : null,
+    verdict: list(first(src, "verdict"), Verdict, Verdict.options.length),
+  };
+}
+
+/** Keep `:`, `/` and `,` readable in links; everything else is percent-encoded. */
+function enc(v: string): string {
+  return encodeURIComponent(v).replace(/%3A/g, ":").replace(/%2F/g, "/").replace(/%2C/g, ",");
+}
+
+/** "?path=…&sel=…" (or "" for the default view). Parameters in a fixed order, defaults left out. */
+export function serializeViewState(state: Partial<ViewState>): string {
+  const s = { ...DEFAULT_VIEW, ...state };
+  const parts: string[] = [];
+  if (s.path) parts.push(`path=${enc(s.path)}`);
+  if (s.sel) parts.push(`sel=${enc(s.sel)}`);
+  if (s.expand.length) parts.push(`expand=${[...new Set(s.expand)].sort().map(enc).join(",")}`);
+  if (s.view !== DEFAULT_VIEW.view) parts.push(`view=${s.view}`);
+  if (s.finding) parts.push(`finding=${enc(s.finding)}`);
+  if (s.verdict.length) parts.push(`verdict=${[...new Set(s.verdict)].sort().join(",")}`);
+  return parts.length ? `?${parts.join("&")}` : "";
+}
+
+/** Add or remove one group key in `expand`. */
+export function toggleExpanded(state: ViewState, key: string, open: boolean): ViewState {
+  const set = new Set(state.expand);
+  if (open) set.add(key);
+  else set.delete(key);
+  return { ...state, expand: [...set].sort() };
+}

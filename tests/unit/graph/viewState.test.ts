@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_VIEW, parseViewState, serializeViewState, toggleExpanded, type ViewState } from "@/lib/url/viewState";
+import { decodeSegment, servicePagePath } from "@/lib/url/paths";
+
+const full: ViewState = {
+  path: "network:k8s-shop-web-1a2b3c:80",
+  sel: "Target:i-0abc123:31234",
+  expand: ["Pods:ip-10-0-1-5.ec2.internal", "Targets:us-east-1a"],
+  view: "table",
+  finding: "UNEVEN_TRAFFIC",
+  verdict: ["expected", "fault"],
+};
+
+describe("viewState", () => {
+  it("round-trips every field through the URL", () => {
+    const qs = serializeViewState(full);
+    expect(parseViewState(new URLSearchParams(qs))).toEqual(full);
+    expect(qs).toBe(
+      "?path=network:k8s-shop-web-1a2b3c:80&sel=Target:i-0abc123:31234&expand=Pods:ip-10-0-1-5.ec2.internal,Targets:us-east-1a&view=table&finding=UNEVEN_TRAFFIC&verdict=expected,fault",
+    );
+  });
+
+  it("omits defaults, so the default view has a bare URL", () => {
+    expect(serializeViewState(DEFAULT_VIEW)).toBe("");
+    expect(serializeViewState({ view: "graph", sel: "Pod:shop/web-1" })).toBe("?sel=Pod:shop/web-1");
+  });
+
+  it("falls back to defaults for bad values, one parameter at a time", () => {
+    const s = parseViewState(new URLSearchParams("view=pie&sel=has%20space&finding=lower&verdict=fault,bogus&expand=ok,,bad%20one&path=p1"));
+    expect(s).toEqual({ ...DEFAULT_VIEW, path: "p1", expand: ["ok"], verdict: ["fault"] });
+  });
+
+  it("accepts Next's searchParams record shape, taking the first of repeated parameters", () => {
+    expect(parseViewState({ sel: ["Pod:a/b", "Pod:c/d"], view: "table" })).toMatchObject({ sel: "Pod:a/b", view: "table" });
+  });
+
+  it("percent-encodes what would break the query string", () => {
+    const qs = serializeViewState({ sel: "Pod:a&b=c#d" });
+    expect(qs).toBe("?sel=Pod:a%26b%3Dc%23d");
+    expect(parseViewState(new URLSearchParams(qs)).sel).toBe("Pod:a&b=c#d");
+  });
+
+  it("keeps expand sorted and unique whatever the click order", () => {
+    let s = toggleExpanded(DEFAULT_VIEW, "Targets:b", true);
+    s = toggleExpanded(s, "Targets:a", true);
+    s = toggleExpanded(s, "Targets:a", true);
+    expect(s.expand).toEqual(["Targets:a", "Targets:b"]);
+    expect(toggleExpanded(s, "Targets:b", false).expand).toEqual(["Targets:a"]);
+  });
+
+  it("encodes cluster names that are EKS ARNs as one path segment", () => {
+    const p = servicePagePath({ cluster: "arn:aws:eks:us-east-1:1:cluster/prod", namespace: "shop", name: "web" });
+    expect(p).toBe("/clusters/arn%3Aaws%3Aeks%3Aus-east-1%3A1%3Acluster%2Fprod/namespaces/shop/services/web");
+    expect(decodeSegment(p.split("/")[2])).toBe("arn:aws:eks:us-east-1:1:cluster/prod");
+    expect(decodeSegment("100%")).toBe("100%");
+  });
+});
