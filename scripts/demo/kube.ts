@@ -49,9 +49,10 @@ export function buildNode(n: ResolvedNode): Node {
 }
 
 /** Readiness as the Pod reports it (Ready, ContainersReady) per state. */
-function podConditions(state: PodState, gate: string | undefined): { type: string; status: string }[] {
-  const ready = state === "ready" || state === "terminating";
-  const containersReady = ready || state === "gate-pending" || state === "gate-failing";
+function podConditions(state: PodState, gate: string | undefined, nodeLost: boolean): { type: string; status: string }[] {
+  const containersReady = state === "ready" || state === "terminating" || state === "gate-pending" || state === "gate-failing";
+  // The node lifecycle controller marks pods on a node that stopped reporting not Ready.
+  const ready = (state === "ready" || state === "terminating") && !nodeLost;
   const conds = [
     { type: "PodReadyToStartContainers", status: "True" },
     { type: "Initialized", status: "True" },
@@ -78,7 +79,7 @@ export function buildPod(p: ResolvedPod, world: World, gate?: string): Pod {
       ...(state === "terminating" ? { deletionTimestamp: "2026-11-20T09:59:48Z" } : {}),
     },
     spec: { nodeName: p.node.name },
-    status: { phase: "Running", podIP: p.ip, conditions: podConditions(state, gate) },
+    status: { phase: "Running", podIP: p.ip, conditions: podConditions(state, gate, (p.node.def.ready ?? "True") !== "True") },
   };
 }
 

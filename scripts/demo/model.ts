@@ -36,8 +36,10 @@ export type PodState = "ready" | "terminating" | "not-ready" | "gate-pending" | 
 export interface PodDef {
   key: string;
   node: string;
-  /** Value of the `app` label; the Deployment name. */
+  /** Value of the `app` label. */
   app: string;
+  /** The Deployment that owns the pod (its name prefixes the pod's); default: `app`. */
+  deployment?: string;
   state?: PodState;
   /** Extra labels (e.g. track=canary). */
   labels?: Record<string, string>;

@@ -63,7 +63,7 @@ export class World {
         def,
         node,
         namespace,
-        name: `${def.app}-${this.templateHash(def)}-${k8sSuffix(`${seed}/pod/${def.key}`, 5)}`,
+        name: `${def.deployment ?? def.app}-${this.templateHash(def)}-${k8sSuffix(`${seed}/pod/${def.key}`, 5)}`,
         uid: uuid(`${seed}/pod/${def.key}`),
         ip: `10.${net}.${16 * ZONE_INDEX[node.def.zone] + 4}.${21 + i}`,
       };
@@ -72,7 +72,7 @@ export class World {
 
   /** pod-template-hash of the pod's ReplicaSet (old and new revisions differ during a rolling update). */
   templateHash(def: PodDef): string {
-    return k8sSuffix(`${this.seed}/rs/${def.app}/${def.revision ?? "new"}`, 10);
+    return k8sSuffix(`${this.seed}/rs/${def.deployment ?? def.app}/${def.revision ?? "new"}`, 10);
   }
 
   node(key: string): ResolvedNode {

@@ -1,5 +1,10 @@
 import type { ScenarioDef } from "../model";
 import { blogLocal } from "./blog";
+import { clusterCases } from "./clusters";
+import { fiveNodeCases } from "./fiveNodes";
+import { healthCases } from "./healthCases";
+import { sourceIpCases } from "./sourceIp";
+import { workedCases } from "./worked";
 
-/** Every built-in scenario, in the order the demo lists them. */
-export const scenarios: ScenarioDef[] = [blogLocal];
+/** Every built-in scenario, in the order the demo lists them (the blog's example first). */
+export const scenarios: ScenarioDef[] = [blogLocal, ...workedCases, ...fiveNodeCases, ...sourceIpCases, ...healthCases, ...clusterCases];
