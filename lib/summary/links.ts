@@ -1,6 +1,8 @@
+import { servicePagePath } from "@/lib/url/paths";
+
 /**
- * URLs of lbpath pages. The service page's query parameters `path` (Path.id) and `sel` (element key, e.g.
- * Target:i-0abc:31234) are that page's contract (components/topology); the names must not change here alone.
+ * Links from the overview and triage pages into the service page. Its query parameters `path` (Path.id) and
+ * `sel` (element key, e.g. Target:i-0abc:31234) are that page's contract (lib/url/viewState.ts).
  */
 export function servicePageHref(
   cluster: string,
@@ -8,14 +10,10 @@ export function servicePageHref(
   name: string,
   opts: { path?: string | null; sel?: string | null } = {},
 ): string {
-  const base = `/clusters/${encodeURIComponent(cluster)}/namespaces/${encodeURIComponent(namespace)}/services/${encodeURIComponent(name)}`;
+  const base = servicePagePath({ cluster, namespace, name });
   const q = new URLSearchParams();
   if (opts.path) q.set("path", opts.path);
   if (opts.sel) q.set("sel", opts.sel);
   const s = q.toString();
   return s ? `${base}?${s}` : base;
-}
-
-export function triageHref(cluster?: string): string {
-  return cluster ? `/triage?cluster=${encodeURIComponent(cluster)}` : "/triage";
 }
