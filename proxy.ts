@@ -29,9 +29,12 @@ export function proxy(req: NextRequest) {
     const decision = checkAccess(req);
     if (!decision.ok) {
       if (path.startsWith("/api/") || decision.status === 403) return withSecurityHeaders(accessDeniedResponse(decision), req, csp);
-      // A relative Location keeps the browser on the host it used (ingress, port-forward), whatever Host says.
-      const next = encodeURIComponent(`${path}${req.nextUrl.search}`);
-      const redirect = new Response(null, { status: 307, headers: { location: `/login?next=${next}`, "cache-control": "no-store" } });
+      // nextUrl carries the host the browser used (Host header), so the redirect stays on it.
+      const login = req.nextUrl.clone();
+      login.pathname = "/login";
+      login.search = `?next=${encodeURIComponent(`${path}${req.nextUrl.search}`)}`;
+      const redirect = NextResponse.redirect(login, 307);
+      redirect.headers.set("cache-control", "no-store");
       return withSecurityHeaders(redirect, req, csp);
     }
   }

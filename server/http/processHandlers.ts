@@ -1,6 +1,7 @@
-import { log } from "@/server/log";
+import { log, logStateChange } from "@/server/log";
 import { listClusterSources } from "@/server/sources/registry";
-import { listeningAddresses } from "./bindAddress";
+import { resolveAuth } from "./authCore";
+import { listeningAddresses, listensOnLoopbackOnly } from "./bindAddress";
 import { authSettings } from "./authSettings";
 import { createShutdownHandler } from "./gracefulShutdown";
 
@@ -20,6 +21,10 @@ export function installProcessHandlers(): void {
     tokenFile: s.tokenFile ?? null,
     listening: listeningAddresses(),
   });
+  // The mode in force, logged now rather than at the first request, so a misconfiguration shows at start-up.
+  const auth = resolveAuth(s, listensOnLoopbackOnly());
+  if (auth.mode === "misconfigured") logStateChange("auth:mode", auth.mode, { message: auth.message, fix: auth.fix }, "error");
+  else logStateChange("auth:mode", auth.mode);
 
   const onSignal = createShutdownHandler({ listSources: listClusterSources, logger: log });
   // With NEXT_MANUAL_SIG_HANDLE Next leaves signals to the app: then we must exit ourselves once closed.
