@@ -1,0 +1,114 @@
+import type { Snapshot, SourceProblem } from "@/server/core/model/snapshot";
+import type { ClusterSource } from "@/server/sources/types";
+import { LiveSourceError } from "./problems";
+import { snapshotFingerprint } from "./reshapeSnapshot";
+
+/**
+ * Where snapshots come from. Today: a full read per refresh (PollingReader). Later (issue 5): a shared cache fed
+ * by informers and an AWS refresh loop, whose read() returns its current state without calling upstream.
+ */
+export interface SnapshotReader {
+  read(): Promise<Snapshot>;
+  close?(): Promise<void>;
+  /** For push-based readers: true once every informer has synced. */
+  ready?(): boolean;
+}
+
+export interface LiveClusterOptions {
+  name: string;
+  kind: "kubeconfig" | "in-cluster";
+  /** Builds the reader on first use; a broken context throws here and only this cluster fails. */
+  reader: () => SnapshotReader;
+  refreshMs: number;
+  now?: () => number;
+}
+
+/** After a failed read with nothing cached, callers get the same error for this long before the next attempt. */
+const FAILURE_HOLD_MS = 5_000;
+
+export function formatAge(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 120) return `${s} s`;
+  const m = Math.round(s / 60);
+  return m < 120 ? `${m} min` : `${Math.round(m / 60)} h`;
+}
+
+/**
+ * A live cluster as a ClusterSource: serves the cached snapshot while it is younger than the refresh interval,
+ * shares one read among concurrent callers (single flight), keeps the last good snapshot when a refresh fails
+ * (adding a problem that says how old it is), and returns the same object while the data is unchanged.
+ */
+export class LiveCluster implements ClusterSource {
+  readonly name: string;
+  readonly kind: "kubeconfig" | "in-cluster";
+  private readonly opts: LiveClusterOptions;
+  private readonly now: () => number;
+  private reader?: SnapshotReader;
+  private good?: { snapshot: Snapshot; fingerprint: string; readAt: number };
+  private served?: { snapshot: Snapshot; at: number };
+  private failure?: { error: Error; at: number };
+  private inflight?: Promise<Snapshot>;
+
+  constructor(opts: LiveClusterOptions) {
+    this.opts = opts;
+    this.name = opts.name;
+    this.kind = opts.kind;
+    this.now = opts.now ?? Date.now;
+  }
+
+  snapshot(): Promise<Snapshot> {
+    const t = this.now();
+    if (this.served && t - this.served.at < this.opts.refreshMs) return Promise.resolve(this.served.snapshot);
+    if (!this.served && this.failure && t - this.failure.at < Math.min(FAILURE_HOLD_MS, this.opts.refreshMs)) {
+      return Promise.reject(this.failure.error);
+    }
+    this.inflight ??= this.refresh().finally(() => { this.inflight = undefined; });
+    return this.inflight;
+  }
+
+  ready(): boolean {
+    return this.good !== undefined && (this.reader?.ready?.() ?? true);
+  }
+
+  async close(): Promise<void> {
+    await this.reader?.close?.();
+  }
+
+  private async refresh(): Promise<Snapshot> {
+    const started = this.now();
+    try {
+      this.reader ??= this.opts.reader();
+      const fresh = await this.reader.read();
+      const fingerprint = snapshotFingerprint(fresh);
+      if (this.good?.fingerprint === fingerprint) {
+        // Unchanged data: keep the object (per-snapshot indexes stay valid) but tell the truth about its age.
+        this.good.snapshot.capturedAt = fresh.capturedAt;
+        this.good.snapshot.ages = fresh.ages;
+        this.good.readAt = started;
+      } else {
+        this.good = { snapshot: fresh, fingerprint, readAt: started };
+      }
+      this.failure = undefined;
+      this.served = { snapshot: this.good.snapshot, at: this.now() };
+      return this.good.snapshot;
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      this.failure = { error, at: this.now() };
+      if (!this.good) throw error;
+      const stale: Snapshot = { ...this.good.snapshot, problems: [...(this.good.snapshot.problems ?? []), staleProblem(error, this.good, this.now())] };
+      this.served = { snapshot: stale, at: this.now() };
+      return stale;
+    }
+  }
+}
+
+function staleProblem(error: Error, good: { snapshot: Snapshot; readAt: number }, now: number): SourceProblem {
+  const cause = error instanceof LiveSourceError ? error.problems[0] : undefined;
+  return {
+    code: cause?.code ?? "K8S_ERROR",
+    source: cause?.source ?? "kubernetes",
+    message: `showing the last good data, read ${formatAge(now - good.readAt)} ago (${good.snapshot.capturedAt}); the refresh failed: ${cause?.message ?? error.message}`,
+    fix: cause?.fix ?? "see the server log",
+    detail: cause?.detail,
+  };
+}

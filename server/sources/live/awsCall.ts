@@ -1,0 +1,46 @@
+import { Gate, SkippedCall } from "./gate";
+import { ProblemLog, awsProblem, isAwsDown } from "./problems";
+
+/** Shared state of one AWS read: the gate (concurrency + breaker), the problem log and the timeouts. */
+export interface AwsReadContext {
+  gate: Gate;
+  log: ProblemLog;
+  region?: string;
+  /** Per call, including the SDK's retries. Paginated listings get `listTimeoutFactor` × this. */
+  timeoutMs: number;
+}
+
+export const LIST_TIMEOUT_FACTOR = 3;
+
+/**
+ * Run one AWS operation through the gate with a deadline. A failure becomes a problem (folded per action, naming
+ * the affected resource) and `undefined`, so the rest of the read goes on. Throttling or an unreachable /
+ * unauthenticated AWS stops the gate: the remaining calls of this read are skipped, not sent.
+ */
+export async function awsCall<T>(
+  ctx: AwsReadContext, action: string, subject: string | undefined,
+  fn: (opts: { abortSignal: AbortSignal }) => Promise<T>, timeoutFactor = 1,
+): Promise<T | undefined> {
+  const timeoutMs = ctx.timeoutMs * timeoutFactor;
+  try {
+    return await ctx.gate.run(() => fn({ abortSignal: AbortSignal.timeout(timeoutMs) }));
+  } catch (e) {
+    if (e instanceof SkippedCall) return undefined;
+    const problem = awsProblem(e, action, { region: ctx.region, timeoutMs });
+    if (problem.code === "AWS_THROTTLED" || isAwsDown(problem)) ctx.gate.stop(problem);
+    ctx.log.add(problem, subject);
+    return undefined;
+  }
+}
+
+export function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** The short name at the end of an ARN, for problem messages ("net/k8s-shop-web/50dc…"). */
+export function shortArn(arn: string): string {
+  const i = arn.indexOf("/");
+  return i >= 0 ? arn.slice(i + 1) : arn;
+}

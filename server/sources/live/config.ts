@@ -1,0 +1,32 @@
+/**
+ * Live-mode settings from the environment (documented in docs/live.md). Pure: pass the env in.
+ */
+export interface LiveConfig {
+  /** How long a snapshot is served before the next read (LBPATH_REFRESH_SECONDS, default 15). */
+  refreshMs: number;
+  /** Per-request deadline for Kubernetes and per-call deadline for AWS (LBPATH_TIMEOUT_SECONDS, default 10). */
+  timeoutMs: number;
+  /** AWS calls in flight per read (LBPATH_AWS_CONCURRENCY, default 4). */
+  awsConcurrency: number;
+  /** Kubernetes list page size (default 500). */
+  pageSize: number;
+  /** Only these kubeconfig contexts (LBPATH_CONTEXTS, comma-separated); default all. */
+  contexts?: string[];
+}
+
+function seconds(v: string | undefined, fallback: number): number {
+  const n = Number(v);
+  return v && Number.isFinite(n) && n > 0 ? n * 1000 : fallback * 1000;
+}
+
+export function liveConfig(env: Record<string, string | undefined> = process.env): LiveConfig {
+  const conc = Number(env.LBPATH_AWS_CONCURRENCY);
+  const contexts = env.LBPATH_CONTEXTS?.split(",").map((s) => s.trim()).filter(Boolean);
+  return {
+    refreshMs: seconds(env.LBPATH_REFRESH_SECONDS, 15),
+    timeoutMs: seconds(env.LBPATH_TIMEOUT_SECONDS, 10),
+    awsConcurrency: Number.isInteger(conc) && conc > 0 ? conc : 4,
+    pageSize: 500,
+    ...(contexts?.length ? { contexts } : {}),
+  };
+}

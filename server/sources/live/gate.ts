@@ -1,0 +1,61 @@
+import type { SourceProblem } from "@/server/core/model/snapshot";
+
+/** A call the gate refused because an earlier call hit throttling or found AWS unreachable. */
+export class SkippedCall extends Error {
+  constructor(readonly reason: SourceProblem) {
+    super(`skipped: ${reason.code}`);
+    this.name = "SkippedCall";
+  }
+}
+
+/**
+ * Bounded concurrency for upstream calls (at most `concurrency` in flight), with a circuit breaker: once
+ * stopped (throttled, credentials gone, endpoint unreachable) every queued and later call is skipped instead
+ * of sent, so one bad refresh never becomes a retry storm. Optionally a call budget per second (section 5).
+ */
+export class Gate {
+  private active = 0;
+  private readonly queue: (() => void)[] = [];
+  private stoppedBy?: SourceProblem;
+  private skippedCount = 0;
+  private readonly starts: number[] = [];
+
+  constructor(private readonly concurrency = 4, private readonly perSecond = Infinity, private readonly now = () => Date.now()) {}
+
+  get stopped(): SourceProblem | undefined {
+    return this.stoppedBy;
+  }
+
+  get skipped(): number {
+    return this.skippedCount;
+  }
+
+  stop(reason: SourceProblem): void {
+    this.stoppedBy ??= reason;
+  }
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.stoppedBy) { this.skippedCount++; throw new SkippedCall(this.stoppedBy); }
+    if (this.active >= this.concurrency) await new Promise<void>((r) => this.queue.push(r));
+    else this.active++;
+    try {
+      if (this.stoppedBy) { this.skippedCount++; throw new SkippedCall(this.stoppedBy); }
+      await this.budget();
+      return await fn();
+    } finally {
+      const next = this.queue.shift();
+      if (next) next(); else this.active--;
+    }
+  }
+
+  /** Wait until fewer than `perSecond` calls started in the last second. */
+  private async budget(): Promise<void> {
+    if (!Number.isFinite(this.perSecond)) return;
+    for (;;) {
+      const t = this.now();
+      while (this.starts.length && this.starts[0] <= t - 1000) this.starts.shift();
+      if (this.starts.length < this.perSecond) { this.starts.push(t); return; }
+      await new Promise((r) => setTimeout(r, this.starts[0] + 1000 - t));
+    }
+  }
+}

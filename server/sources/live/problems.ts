@@ -1,0 +1,160 @@
+import type { SourceProblem } from "@/server/core/model/snapshot";
+
+/**
+ * Pure: errors from @kubernetes/client-node and the AWS SDK → SourceProblem with a stable code, a message that
+ * names the cause and a fix that names what to change (RBAC verb/resource, IAM action, setting). docs/live.md
+ * lists every code.
+ */
+
+export const RBAC_FIX = "grant the ClusterRole lbpath-reader to the dashboard's identity (kubectl apply -f deploy/rbac.yaml)";
+export const IAM_FIX_FILE = "deploy/iam-policy.json";
+
+export interface KubeOp {
+  verb: "list" | "watch" | "get";
+  resource: string;
+  group: string;
+}
+
+/** "list endpointslices.discovery.k8s.io", "list services": the RBAC rule that is missing. */
+export function kubeDetail(op: KubeOp): string {
+  return `${op.verb} ${op.group ? `${op.resource}.${op.group}` : op.resource}`;
+}
+
+type ErrLike = {
+  name?: string; message?: string; code?: unknown; body?: unknown; cause?: unknown;
+  $metadata?: { httpStatusCode?: number }; Code?: string;
+};
+
+/** The network-level error code (ECONNREFUSED, ENOTFOUND, UND_ERR_CONNECT_TIMEOUT, TLS codes…) anywhere in the cause chain. */
+export function networkCode(err: unknown): string | undefined {
+  for (let e = err as ErrLike | undefined, depth = 0; e && depth < 5; e = e.cause as ErrLike | undefined, depth++) {
+    if (typeof e.code === "string") return e.code;
+    if (e.name === "TimeoutError" || e.name === "AbortError") return e.name;
+  }
+  return undefined;
+}
+
+function statusMessage(body: unknown): string | undefined {
+  if (typeof body !== "string") return (body as { message?: string } | undefined)?.message;
+  try {
+    return (JSON.parse(body) as { message?: string }).message;
+  } catch {
+    return body.slice(0, 200) || undefined;
+  }
+}
+
+const TLS_CODES = /CERT|SELF_SIGNED|TLS|SSL|UNABLE_TO_VERIFY/;
+
+export function kubernetesProblem(err: unknown, op: KubeOp, ctx: { cluster: string; server?: string; timeoutMs?: number }): SourceProblem {
+  const e = (err ?? {}) as ErrLike;
+  const detail = kubeDetail(op);
+  const where = `cluster "${ctx.cluster}"${ctx.server ? ` (${ctx.server})` : ""}`;
+  const status = typeof e.code === "number" ? e.code : undefined;
+  const said = statusMessage(e.body) ?? e.message ?? String(err);
+  const p = (code: string, message: string, fix: string): SourceProblem => ({ code, source: "kubernetes", message, fix, detail });
+  if (status === 403) return p("K8S_FORBIDDEN", `${where}: the dashboard may not ${detail} (403 Forbidden: ${said})`, RBAC_FIX);
+  if (status === 401) {
+    return p("K8S_UNAUTHORIZED", `${where}: the API server rejected the credentials (401 Unauthorized): they are expired or invalid`,
+      "refresh the kubeconfig credentials (e.g. `aws eks update-kubeconfig`, re-login) or the service-account token, then reload");
+  }
+  if (status === 404) {
+    return p("K8S_NOT_FOUND", `${where}: the API server does not serve ${detail} (404)`,
+      "lbpath needs discovery.k8s.io/v1 EndpointSlices (Kubernetes ≥ 1.21); check the server URL points at the apiserver");
+  }
+  if (status === 429) return p("K8S_THROTTLED", `${where}: the API server is rate-limiting the dashboard (429 on ${detail})`, "wait; raise LBPATH_REFRESH_SECONDS if this persists");
+  if (status !== undefined) return p("K8S_ERROR", `${where}: ${detail} failed with HTTP ${status}: ${said}`, "check the API server's health (kubectl get --raw /readyz)");
+  const net = networkCode(err);
+  if (net === "TimeoutError" || net === "AbortError" || net === "UND_ERR_CONNECT_TIMEOUT" || net === "UND_ERR_HEADERS_TIMEOUT") {
+    const secs = ctx.timeoutMs ? ` after ${ctx.timeoutMs / 1000} s` : "";
+    return p("K8S_UNREACHABLE", `${where}: ${detail} timed out${secs}`, "check network access to the API server (VPN, security groups, private endpoint) and that it is healthy");
+  }
+  if (net && TLS_CODES.test(net)) {
+    return p("K8S_UNREACHABLE", `${where}: TLS to the API server failed (${net})`, "check certificate-authority-data / certificate-authority in the kubeconfig cluster entry");
+  }
+  if (net) {
+    return p("K8S_UNREACHABLE", `${where}: cannot connect to the API server (${net})`, "check the server URL in the kubeconfig and network access to it (VPN, security groups, private endpoint)");
+  }
+  return p("K8S_ERROR", `${where}: ${detail} failed: ${said}`, "check the kubeconfig context (kubectl --context … get services -A)");
+}
+
+/** Problems that mean Kubernetes as a whole cannot be read (not a missing permission on one resource). */
+export function isKubernetesDown(p: SourceProblem): boolean {
+  return p.code === "K8S_UNREACHABLE" || p.code === "K8S_UNAUTHORIZED" || p.code === "K8S_CONFIG";
+}
+
+const ACCESS_DENIED = /^(AccessDenied|AccessDeniedException|UnauthorizedOperation|UnauthorizedAccess)$/;
+const THROTTLED = /^(Throttling|ThrottlingException|RequestLimitExceeded|TooManyRequestsException|RequestThrottled|SlowDown)$/;
+const CREDENTIALS = /^(ExpiredToken|ExpiredTokenException|InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|MissingAuthenticationToken|IncompleteSignature|CredentialsProviderError|InvalidAccessKeyId|TokenRefreshRequired)$/;
+
+export function awsProblem(err: unknown, action: string, ctx: { region?: string; timeoutMs?: number }): SourceProblem {
+  const e = (err ?? {}) as ErrLike;
+  const code = e.name ?? e.Code ?? "Error";
+  const said = e.message ?? String(err);
+  const iam = `elasticloadbalancing:${action}`;
+  const region = ctx.region ? ` in ${ctx.region}` : "";
+  const p = (c: string, message: string, fix: string, detail = iam): SourceProblem => ({ code: c, source: "aws", message, fix, detail });
+  if (ACCESS_DENIED.test(code)) {
+    return p("AWS_ACCESS_DENIED", `AWS denied ${iam}${region}: ${said}`, `allow ${iam} for the dashboard's IAM identity (see ${IAM_FIX_FILE})`);
+  }
+  if (THROTTLED.test(code)) {
+    return p("AWS_THROTTLED", `AWS throttled ${iam}${region} (${code}: ${said}); stopped calling until the next refresh`,
+      "other tools share this account's ELB API rate; raise LBPATH_REFRESH_SECONDS / LBPATH_HEALTH_SECONDS or wait");
+  }
+  if (CREDENTIALS.test(code) || /credential/i.test(said)) {
+    return p("AWS_CREDENTIALS", `AWS credentials are missing, invalid or expired (${code}: ${said})`,
+      "provide credentials through the default chain: AWS_PROFILE / ~/.aws, AWS_ACCESS_KEY_ID+AWS_SECRET_ACCESS_KEY, IRSA or EKS Pod Identity; refresh expired SSO sessions (aws sso login)", "credentials");
+  }
+  if (/region is missing/i.test(said)) {
+    return p("AWS_REGION_UNKNOWN", `the AWS region could not be determined, so ${iam} was not called`, "set AWS_REGION (the Nodes carry no topology.kubernetes.io/zone label or aws:/// providerID)");
+  }
+  const net = networkCode(err);
+  if (net || code === "TimeoutError" || code === "AbortError" || code === "RequestTimeout") {
+    const why = net === "TimeoutError" || net === "AbortError" || code === "TimeoutError" || code === "AbortError"
+      ? `timed out${ctx.timeoutMs ? ` after ${ctx.timeoutMs / 1000} s` : ""}` : `cannot connect (${net ?? code})`;
+    return p("AWS_UNREACHABLE", `AWS Elastic Load Balancing API${region}: ${iam} ${why}`,
+      "check network access to elasticloadbalancing endpoints (proxy, VPC endpoint) or AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING[_V2]");
+  }
+  const status = e.$metadata?.httpStatusCode;
+  return p("AWS_ERROR", `${iam}${region} failed (${code}${status ? `, HTTP ${status}` : ""}): ${said}`, "retry later; if it persists check the AWS Health Dashboard");
+}
+
+/** Problems that mean AWS as a whole cannot be read: stop issuing calls, keep the Kubernetes half. */
+export function isAwsDown(p: SourceProblem): boolean {
+  return p.code === "AWS_UNREACHABLE" || p.code === "AWS_CREDENTIALS" || p.code === "AWS_REGION_UNKNOWN";
+}
+
+/**
+ * Collects problems during one read and folds repeats (same code and detail, e.g. DescribeTargetHealth denied for
+ * 30 target groups) into one entry that names how many resources and the first few.
+ */
+export class ProblemLog {
+  private readonly groups = new Map<string, { problem: SourceProblem; subjects: string[] }>();
+
+  add(problem: SourceProblem, subject?: string): void {
+    // "AWS is down" has one cause whatever the action that found it; permission problems differ per action.
+    const key = isAwsDown(problem) ? `${problem.source}|${problem.code}` : `${problem.source}|${problem.code}|${problem.detail ?? ""}`;
+    const g = this.groups.get(key);
+    if (g) { if (subject) g.subjects.push(subject); return; }
+    this.groups.set(key, { problem, subjects: subject ? [subject] : [] });
+  }
+
+  get size(): number {
+    return this.groups.size;
+  }
+
+  list(): SourceProblem[] {
+    return [...this.groups.values()].map(({ problem, subjects }) => {
+      if (subjects.length === 0) return problem;
+      const shown = subjects.slice(0, 3).join(", ") + (subjects.length > 3 ? ", …" : "");
+      return { ...problem, message: `${problem.message} [${subjects.length} affected: ${shown}]` };
+    });
+  }
+}
+
+/** Thrown when nothing at all can be shown; the message names cause and fix. */
+export class LiveSourceError extends Error {
+  constructor(readonly problems: SourceProblem[]) {
+    super(problems.map((p) => `${p.message}. Fix: ${p.fix ?? "-"}`).join("\n"));
+    this.name = "LiveSourceError";
+  }
+}

@@ -1,0 +1,71 @@
+import type { Snapshot } from "@/server/core/model/snapshot";
+import { reshapeEndpointSlice, reshapeNode, reshapePod, reshapeService } from "./reshapeKubernetes";
+import { keepAwsTag, pick, targetNodeLabelKeys } from "./trim";
+
+/**
+ * Pure whole-snapshot helpers shared by the live reader, capture and the tests: the trim rule applied to any
+ * snapshot (a read one is already trimmed; a demo scenario or an older capture becomes what the live source
+ * would have read), a deterministic order, and a fingerprint for "did anything change".
+ */
+
+const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => {
+  const x = key(a), y = key(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+const nsName = (o: { metadata: { namespace?: string; name: string } }) => `${o.metadata.namespace ?? ""}/${o.metadata.name}`;
+
+/** Sort every list the reader assembles (top-level lists, listeners, targets) so equal data gives equal JSON. */
+export function sortSnapshot(s: Snapshot): Snapshot {
+  const k = s.kubernetes;
+  const a = s.aws;
+  return {
+    ...s,
+    kubernetes: {
+      services: [...k.services].sort(byKey(nsName)),
+      endpointSlices: [...k.endpointSlices].sort(byKey(nsName)),
+      nodes: [...k.nodes].sort(byKey(nsName)),
+      pods: [...k.pods].sort(byKey(nsName)),
+    },
+    aws: {
+      loadBalancers: [...a.loadBalancers]
+        .map((lb) => ({ ...lb, listeners: [...lb.listeners].sort(byKey((l) => `${String(l.port).padStart(5, "0")} ${l.listenerArn}`)) }))
+        .sort(byKey((lb) => lb.loadBalancerArn)),
+      targetGroups: [...a.targetGroups]
+        .map((tg) => tg.targetHealthDescriptions
+          ? { ...tg, targetHealthDescriptions: [...tg.targetHealthDescriptions].sort(byKey((d) => `${d.target.id}:${d.target.port ?? ""}`)) }
+          : tg)
+        .sort(byKey((tg) => tg.targetGroupArn)),
+      classicLoadBalancers: [...a.classicLoadBalancers].sort(byKey((d) => d.loadBalancerName)),
+    },
+  };
+}
+
+/** The trim rule (./trim.ts) applied to a whole snapshot: what the live source would keep of it. Idempotent. */
+export function trimSnapshot(s: Snapshot): Snapshot {
+  const extraNodeLabels = targetNodeLabelKeys(s.kubernetes.services);
+  const tags = (t: Record<string, string>) => pick(t, keepAwsTag) ?? {};
+  return sortSnapshot({
+    ...s,
+    kubernetes: {
+      services: s.kubernetes.services.map(reshapeService),
+      endpointSlices: s.kubernetes.endpointSlices.map(reshapeEndpointSlice),
+      nodes: s.kubernetes.nodes.map((n) => reshapeNode(n, extraNodeLabels)),
+      pods: s.kubernetes.pods.map(reshapePod),
+    },
+    aws: {
+      loadBalancers: s.aws.loadBalancers.map((lb) => ({ ...lb, tags: tags(lb.tags) })),
+      targetGroups: s.aws.targetGroups.map((tg) => ({ ...tg, tags: tags(tg.tags) })),
+      // Policy types are not read (no DescribeLoadBalancerPolicies), only names: see readClassic.ts.
+      classicLoadBalancers: s.aws.classicLoadBalancers.map(({ policies, ...d }) => ({
+        ...d,
+        tags: tags(d.tags),
+        ...(policies?.length ? { policies: policies.map((p) => ({ policyName: p.policyName })) } : {}),
+      })),
+    },
+  });
+}
+
+/** JSON of the data part (no read times): equal fingerprints ⇒ the same object can be served again. */
+export function snapshotFingerprint(s: Snapshot): string {
+  return JSON.stringify({ cluster: s.cluster, kubernetes: s.kubernetes, aws: s.aws, problems: s.problems ?? [] });
+}
