@@ -1,0 +1,233 @@
+import { z } from "zod";
+import type { Snapshot } from "@/server/core/model/snapshot";
+
+/**
+ * A strict zod mirror of server/core/model (Snapshot and everything in it). Unknown keys are errors, so a
+ * scenario file cannot carry fields the readers (demo, snapshot file, emulator round trip) would drop.
+ * The type assertions at the bottom fail to compile when the model and this mirror drift apart.
+ */
+
+const str = z.string();
+const strMap = z.record(z.string(), z.string());
+
+const ObjectMeta = z
+  .object({
+    name: str,
+    namespace: str.optional(),
+    uid: str.optional(),
+    labels: strMap.optional(),
+    annotations: strMap.optional(),
+    creationTimestamp: str.optional(),
+    deletionTimestamp: str.optional(),
+  })
+  .strict();
+const NsMeta = ObjectMeta.extend({ namespace: str }).strict();
+const Proto = z.enum(["TCP", "UDP", "SCTP"]);
+
+const Service = z
+  .object({
+    metadata: NsMeta,
+    spec: z
+      .object({
+        type: z.enum(["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"]).optional(),
+        ports: z
+          .array(z.object({ name: str.optional(), protocol: Proto.optional(), port: z.number(), targetPort: z.union([z.number(), str]).optional(), nodePort: z.number().optional() }).strict())
+          .optional(),
+        selector: strMap.optional(),
+        externalTrafficPolicy: z.enum(["Cluster", "Local"]).optional(),
+        internalTrafficPolicy: z.enum(["Cluster", "Local"]).optional(),
+        healthCheckNodePort: z.number().optional(),
+        loadBalancerClass: str.optional(),
+        allocateLoadBalancerNodePorts: z.boolean().optional(),
+        trafficDistribution: str.optional(),
+        ipFamilies: z.array(str).optional(),
+      })
+      .strict(),
+    status: z
+      .object({ loadBalancer: z.object({ ingress: z.array(z.object({ hostname: str.optional(), ip: str.optional() }).strict()).optional() }).strict().optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const EndpointSlice = z
+  .object({
+    metadata: NsMeta,
+    addressType: z.enum(["IPv4", "IPv6", "FQDN"]),
+    endpoints: z
+      .array(
+        z
+          .object({
+            addresses: z.array(str),
+            conditions: z.object({ ready: z.boolean().nullable().optional(), serving: z.boolean().nullable().optional(), terminating: z.boolean().nullable().optional() }).strict().optional(),
+            nodeName: str.optional(),
+            zone: str.optional(),
+            targetRef: z.object({ kind: str.optional(), namespace: str.optional(), name: str.optional(), uid: str.optional() }).strict().optional(),
+            hints: z.object({ forZones: z.array(z.object({ name: str }).strict()).optional(), forNodes: z.array(z.object({ name: str }).strict()).optional() }).strict().optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+    ports: z.array(z.object({ name: str.optional(), port: z.number().optional(), protocol: Proto.optional() }).strict()).optional(),
+  })
+  .strict();
+
+const Node = z
+  .object({
+    metadata: ObjectMeta,
+    spec: z
+      .object({ providerID: str.optional(), taints: z.array(z.object({ key: str, value: str.optional(), effect: str }).strict()).optional(), unschedulable: z.boolean().optional() })
+      .strict()
+      .optional(),
+    status: z
+      .object({
+        conditions: z.array(z.object({ type: str, status: z.enum(["True", "False", "Unknown"]) }).strict()).optional(),
+        addresses: z.array(z.object({ type: str, address: str }).strict()).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const Pod = z
+  .object({
+    metadata: NsMeta,
+    spec: z.object({ nodeName: str.optional() }).strict().optional(),
+    status: z.object({ phase: str.optional(), podIP: str.optional(), conditions: z.array(z.object({ type: str, status: str }).strict()).optional() }).strict().optional(),
+  })
+  .strict();
+
+const LoadBalancer = z
+  .object({
+    loadBalancerArn: str,
+    loadBalancerName: str,
+    dnsName: str,
+    type: z.enum(["application", "network", "gateway"]),
+    scheme: z.enum(["internet-facing", "internal"]).optional(),
+    state: str.optional(),
+    vpcId: str.optional(),
+    ipAddressType: str.optional(),
+    availabilityZones: z.array(
+      z
+        .object({
+          zoneName: str,
+          subnetId: str.optional(),
+          loadBalancerAddresses: z.array(z.object({ ipAddress: str.optional(), privateIPv4Address: str.optional(), iPv6Address: str.optional() }).strict()).optional(),
+        })
+        .strict(),
+    ),
+    attributes: strMap,
+    tags: strMap,
+    listeners: z.array(
+      z
+        .object({
+          listenerArn: str,
+          port: z.number(),
+          protocol: str,
+          defaultActions: z.array(
+            z
+              .object({
+                type: str,
+                targetGroupArn: str.optional(),
+                forwardConfig: z.object({ targetGroups: z.array(z.object({ targetGroupArn: str, weight: z.number().optional() }).strict()).optional() }).strict().optional(),
+              })
+              .strict(),
+          ),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+const TargetGroup = z
+  .object({
+    targetGroupArn: str,
+    targetGroupName: str,
+    protocol: str.optional(),
+    port: z.number().optional(),
+    targetType: z.enum(["instance", "ip", "lambda", "alb"]),
+    healthCheckEnabled: z.boolean().optional(),
+    healthCheckProtocol: str.optional(),
+    healthCheckPort: str.optional(),
+    healthCheckPath: str.optional(),
+    healthCheckIntervalSeconds: z.number().optional(),
+    healthCheckTimeoutSeconds: z.number().optional(),
+    healthyThresholdCount: z.number().optional(),
+    unhealthyThresholdCount: z.number().optional(),
+    matcher: z.object({ httpCode: str.optional() }).strict().optional(),
+    loadBalancerArns: z.array(str),
+    ipAddressType: str.optional(),
+    attributes: strMap,
+    tags: strMap,
+    targetHealthDescriptions: z
+      .array(
+        z
+          .object({
+            target: z.object({ id: str, port: z.number().optional(), availabilityZone: str.optional() }).strict(),
+            healthCheckPort: str.optional(),
+            targetHealth: z
+              .object({
+                state: z.enum(["initial", "healthy", "unhealthy", "unhealthy.draining", "unused", "draining", "unavailable"]),
+                reason: str.optional(),
+                description: str.optional(),
+              })
+              .strict(),
+            administrativeOverride: z.object({ state: str.optional(), reason: str.optional() }).strict().optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+  })
+  .strict();
+
+const ClassicLoadBalancer = z
+  .object({
+    loadBalancerName: str,
+    dnsName: str,
+    scheme: z.enum(["internet-facing", "internal"]).optional(),
+    listenerDescriptions: z.array(
+      z
+        .object({
+          listener: z.object({ protocol: str, loadBalancerPort: z.number(), instanceProtocol: str.optional(), instancePort: z.number() }).strict(),
+          policyNames: z.array(str).optional(),
+        })
+        .strict(),
+    ),
+    backendServerDescriptions: z.array(z.object({ instancePort: z.number(), policyNames: z.array(str).optional() }).strict()).optional(),
+    policies: z.array(z.object({ policyName: str, policyTypeName: str.optional() }).strict()).optional(),
+    instances: z.array(z.object({ instanceId: str }).strict()),
+    availabilityZones: z.array(str),
+    subnets: z.array(str).optional(),
+    healthCheck: z
+      .object({ target: str, interval: z.number().optional(), timeout: z.number().optional(), healthyThreshold: z.number().optional(), unhealthyThreshold: z.number().optional() })
+      .strict()
+      .optional(),
+    attributes: z
+      .object({ crossZoneLoadBalancing: z.boolean().optional(), connectionDraining: z.object({ enabled: z.boolean(), timeout: z.number().optional() }).strict().optional() })
+      .strict(),
+    tags: strMap,
+    instanceStates: z
+      .array(z.object({ instanceId: str, state: z.enum(["InService", "OutOfService", "Unknown"]), reasonCode: str.optional(), description: str.optional() }).strict())
+      .optional(),
+  })
+  .strict();
+
+export const SnapshotSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    capturedAt: str,
+    cluster: z.object({ name: str, awsClusterName: str.optional(), region: str.optional() }).strict(),
+    kubernetes: z.object({ services: z.array(Service), endpointSlices: z.array(EndpointSlice), nodes: z.array(Node), pods: z.array(Pod) }).strict(),
+    aws: z.object({ loadBalancers: z.array(LoadBalancer), targetGroups: z.array(TargetGroup), classicLoadBalancers: z.array(ClassicLoadBalancer) }).strict(),
+    problems: z
+      .array(z.object({ code: str, source: z.enum(["kubernetes", "aws"]), message: str, fix: str.optional(), detail: str.optional() }).strict())
+      .optional(),
+    meta: z.object({ title: str.optional(), story: str.optional() }).strict().optional(),
+    ages: z.object({ kubernetes: str.optional(), aws: str.optional() }).strict().optional(),
+  })
+  .strict();
+
+// Drift guards: each direction must be assignable.
+type Parsed = z.infer<typeof SnapshotSchema>;
+export const _modelFitsSchema = (s: Snapshot): Parsed => s;
+export const _schemaFitsModel = (s: Parsed): Snapshot => s;
