@@ -28,8 +28,8 @@ type ErrLike = {
 /** The network-level error code (ECONNREFUSED, ENOTFOUND, UND_ERR_CONNECT_TIMEOUT, TLS codes…) anywhere in the cause chain. */
 export function networkCode(err: unknown): string | undefined {
   for (let e = err as ErrLike | undefined, depth = 0; e && depth < 5; e = e.cause as ErrLike | undefined, depth++) {
-    if (typeof e.code === "string") return e.code;
     if (e.name === "TimeoutError" || e.name === "AbortError") return e.name;
+    if (typeof e.code === "string") return e.code;
   }
   return undefined;
 }
@@ -49,8 +49,11 @@ export function kubernetesProblem(err: unknown, op: KubeOp, ctx: { cluster: stri
   const e = (err ?? {}) as ErrLike;
   const detail = kubeDetail(op);
   const where = `cluster "${ctx.cluster}"${ctx.server ? ` (${ctx.server})` : ""}`;
-  const status = typeof e.code === "number" ? e.code : undefined;
-  const said = statusMessage(e.body) ?? e.message ?? String(err);
+  // ApiException carries the HTTP status in `code`; DOMException (TimeoutError, AbortError) has a numeric code too.
+  const isAbort = e.name === "TimeoutError" || e.name === "AbortError";
+  const status = !isAbort && typeof e.code === "number" && e.code >= 100 && e.code < 600 ? e.code : undefined;
+  const cause = (e.cause as ErrLike | undefined)?.message;
+  const said = (statusMessage(e.body) ?? e.message ?? String(err)) + (cause && !e.body ? ` (${cause})` : "");
   const p = (code: string, message: string, fix: string): SourceProblem => ({ code, source: "kubernetes", message, fix, detail });
   if (status === 403) return p("K8S_FORBIDDEN", `${where}: the dashboard may not ${detail} (403 Forbidden: ${said})`, RBAC_FIX);
   if (status === 401) {
