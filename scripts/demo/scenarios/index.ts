@@ -1,5 +1,6 @@
 import type { ScenarioDef } from "../model";
 import { blogLocal } from "./blog";
+import { classicCases } from "./classic";
 import { clusterCases } from "./clusters";
 import { fiveNodeCases } from "./fiveNodes";
 import { healthCases } from "./healthCases";
@@ -7,4 +8,4 @@ import { sourceIpCases } from "./sourceIp";
 import { workedCases } from "./worked";
 
 /** Every built-in scenario, in the order the demo lists them (the blog's example first). */
-export const scenarios: ScenarioDef[] = [blogLocal, ...workedCases, ...fiveNodeCases, ...sourceIpCases, ...healthCases, ...clusterCases];
+export const scenarios: ScenarioDef[] = [blogLocal, ...workedCases, ...classicCases, ...fiveNodeCases, ...sourceIpCases, ...healthCases, ...clusterCases];

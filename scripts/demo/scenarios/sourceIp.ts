@@ -12,49 +12,6 @@ const twoPods = (app: string): PodDef[] => [
   { key: "p2", node: "n2", app },
 ];
 
-// S2
-export const classicLocal: ScenarioDef = {
-  id: "classic-local",
-  title: "Classic ELB with Local policy: still the ELB's address",
-  story:
-    "A Classic Load Balancer with a TCP listener and externalTrafficPolicy Local; one node in us-east-1b has no pod and is OutOfService, as expected. " +
-    "Local keeps kube-proxy from adding SNAT, but the Classic ELB has already opened its own connection, so pods see the ELB's address, not the client's. " +
-    "lbpath should show the client IP replaced by the load balancer and recommend proxy protocol or an NLB if the client IP matters.",
-  nodes: [...twoNodes, { key: "n3", zone: "b" }],
-  pods: twoPods("web"),
-  services: [
-    {
-      namespace: "default",
-      name: "web",
-      ports: [http(30755)],
-      externalTrafficPolicy: "Local",
-      healthCheckNodePort: 31247,
-      lb: { zones: ["a", "b"], health: { n3: "failed" } },
-    },
-  ],
-};
-
-// S4
-export const classicHttp: ScenarioDef = {
-  id: "classic-http",
-  title: "Classic ELB HTTP listener: the client IP travels in X-Forwarded-For",
-  story:
-    "`aws-load-balancer-backend-protocol: http` makes the legacy provider create an HTTP listener on the Classic Load Balancer, which terminates HTTP and adds X-Forwarded-For. " +
-    "With externalTrafficPolicy Cluster the pods see a node IP at L3, but the header still carries the client's address. " +
-    "lbpath should show the header badge (X-Forwarded-For) and even shares.",
-  nodes: twoNodes,
-  pods: twoPods("web"),
-  services: [
-    {
-      namespace: "default",
-      name: "web",
-      annotations: ann({ "aws-load-balancer-backend-protocol": "http", "aws-load-balancer-cross-zone-load-balancing-enabled": "true" }),
-      ports: [http(31880)],
-      lb: { zones: ["a", "b"] },
-    },
-  ],
-};
-
 // S7
 export const nlbNoPreserveLocal: ScenarioDef = {
   id: "nlb-no-preserve-local",
@@ -291,8 +248,6 @@ export const tlsListener: ScenarioDef = {
 };
 
 export const sourceIpCases: ScenarioDef[] = [
-  classicLocal,
-  classicHttp,
   nlbNoPreserveLocal,
   nlbNoPreserveCluster,
   ppv2Cluster,

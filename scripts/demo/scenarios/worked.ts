@@ -162,55 +162,6 @@ export const zoneNotEnabled: ScenarioDef = {
   ],
 };
 
-// TC-19
-export const classicTcp: ScenarioDef = {
-  id: "classic-tcp",
-  title: "Classic ELB, TCP listener, Cluster: the client IP is lost twice",
-  story:
-    "A LoadBalancer Service without annotations gets a Classic Load Balancer from the legacy provider: a TCP listener to the nodePort, a TCP health check, cross-zone off. " +
-    "The Classic ELB opens its own connection to the node, and kube-proxy then SNATs again, so the pods see a node IP. " +
-    "lbpath should show both instances InService, the pods at half of the flows each, and no way to recover the client IP.",
-  nodes: [
-    { key: "n1", zone: "a" },
-    { key: "n2", zone: "b" },
-  ],
-  pods: [
-    { key: "p1", node: "n1", app: "web" },
-    { key: "p2", node: "n2", app: "web" },
-  ],
-  services: [{ namespace: "default", name: "web", ports: [http(30116)], lb: { zones: ["a", "b"] } }],
-};
-
-// TC-20
-export const classicProxyProtocol: ScenarioDef = {
-  id: "classic-proxy-protocol",
-  title: "Classic ELB with proxy protocol and Local policy (ingress-nginx)",
-  story:
-    "ingress-nginx behind a Classic Load Balancer with `aws-load-balancer-proxy-protocol: \"*\"`, externalTrafficPolicy Local and cross-zone load balancing on; its only pod runs in us-east-1a. " +
-    "The node in us-east-1b fails the HTTP check on the healthCheckNodePort (no local pod) and is OutOfService — expected. " +
-    "lbpath should show the pod seeing the Classic ELB's address at L3 with the client IP in a PROXY protocol v1 line, on both listeners.",
-  nodes: [
-    { key: "n1", zone: "a" },
-    { key: "n2", zone: "b" },
-  ],
-  pods: [{ key: "p1", node: "n1", app: "ingress-nginx" }],
-  services: [
-    {
-      namespace: "ingress-nginx",
-      name: "ingress-nginx-controller",
-      selector: { app: "ingress-nginx" },
-      annotations: ann({ "aws-load-balancer-proxy-protocol": "*", "aws-load-balancer-cross-zone-load-balancing-enabled": "true" }),
-      ports: [
-        { name: "http", port: 80, targetPort: 80, nodePort: 31080 },
-        { name: "https", port: 443, targetPort: 443, nodePort: 31443 },
-      ],
-      externalTrafficPolicy: "Local",
-      healthCheckNodePort: 32370,
-      lb: { zones: ["a", "b"], health: { n2: "failed" } },
-    },
-  ],
-};
-
 // TC-24
 export const dualStackIpv6: ScenarioDef = {
   id: "dual-stack-ipv6",
@@ -297,8 +248,6 @@ export const workedCases: ScenarioDef[] = [
   allPodsNotReady,
   rollingUpdateLocal,
   zoneNotEnabled,
-  classicTcp,
-  classicProxyProtocol,
   dualStackIpv6,
   lbcNodeDraining,
   internalHairpin,
