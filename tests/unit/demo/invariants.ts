@@ -188,7 +188,12 @@ export const kubernetesValid: Check = (snap) => {
     for (const key of Object.keys(m.annotations ?? {})) if (!isQualifiedKey(key)) out.push(`annotation key ${key}`);
     if (!annotationsFit(m.annotations ?? {})) out.push(`annotations too large on ${m.name}`);
   }
-  for (const s of k.services) if (!isDns1123Label(s.metadata.name)) out.push(`Service name ${s.metadata.name}`);
+  for (const s of k.services) {
+    if (!isDns1123Label(s.metadata.name)) out.push(`Service name ${s.metadata.name}`);
+    // The default service-node-port-range.
+    for (const port of [...(s.spec.ports ?? []).map((p) => p.nodePort), s.spec.healthCheckNodePort]) if (port !== undefined && (port < 30000 || port > 32767)) out.push(`node port ${port}`);
+    if (s.spec.type !== "LoadBalancer" && (s.spec.ports ?? []).some((p) => p.nodePort !== undefined)) out.push(`${s.metadata.name}: nodePort on a ${s.spec.type} Service`);
+  }
   return out;
 };
 

@@ -74,6 +74,7 @@ describe("the checks catch broken data", () => {
     ["healthChecks", (s) => { tg(s).healthCheckPort = "traffic-port"; }, /health check/],
     ["kubernetesConsistency", (s) => { s.kubernetes.endpointSlices[0].ports![0].name = "web"; }, /ports differ/],
     ["kubernetesValid", (s) => { s.kubernetes.pods[0].metadata.labels!.note = '"><script>alert(1)</script>'; }, /label note/],
+    ["kubernetesValid", (s) => { s.kubernetes.services[0].spec.healthCheckNodePort = 8080; }, /node port 8080/],
   ];
   it.each(cases)("%s", (name, mutate, message) => {
     expect(checks[name](load("blog-local"), exp)).toEqual([]);

@@ -81,7 +81,7 @@ const failOpenZone = scenario("fail-open-zone", {
           pods: { p1: pod(0.5, "client"), p2: pod(0.5, "client"), p3: pod(0, "client"), p4: pod(0, "client") },
           targets: { n1: HEALTHY, n2: HEALTHY, n3: fault("HC_BLOCKED"), n4: fault("HC_BLOCKED") },
           imbalanceLevel: "high",
-          findings: ["FAIL_OPEN", "ZONE_NO_HEALTHY", "PODS_STARVED", "UNEVEN_TRAFFIC", "CLIENT_IP_PRESERVED"],
+          findings: ["ZONE_NO_HEALTHY", "PODS_STARVED", "UNEVEN_TRAFFIC", "CLIENT_IP_PRESERVED"],
         },
       },
     },

@@ -7,10 +7,13 @@ import { expected, fault, HEALTHY, pod, scenario, type ScenarioExpectation } fro
  * - Shares are of new flows from clients that resolve DNS now (DST-6/7); clients with stale DNS for a zone that
  *   left DNS are not in the shares, so a failing-open zone out of DNS adds nothing to `dropped` (TC-01 lists the
  *   stale-DNS drop as a residual, not a share).
- * - FAIL_OPEN is expected whenever some LB node's routing scope has only unhealthy in-use targets, also when
- *   that zone is out of DNS (DST-5 "LB node whose scope is below threshold sends to all targets"), as the brief's
- *   `fail-open-zone` scenario describes it. ZONE_NO_HEALTHY is expected only when a zone is actually removed
- *   from DNS (cross-zone off and not every zone below the threshold).
+ * - FAIL_OPEN is expected when an LB node whose routing scope has only unhealthy in-use targets is still
+ *   returned by DNS, so new flows really go to unhealthy targets (DST-5, HLT-C9). A failing-open node in a zone
+ *   that DNS dropped only sees clients with stale DNS (TC-01's residual); that is reported as ZONE_NO_HEALTHY,
+ *   not FAIL_OPEN, so the blog's by-design Local case is never ranked as "failing open" in triage. (Review by
+ *   the lead: the first reading flagged FAIL_OPEN there too; changed to keep triage's rank 1 meaningful.)
+ *   ZONE_NO_HEALTHY is expected only when a zone is actually removed from DNS (cross-zone off and not every
+ *   zone below the threshold).
  * - Where a path has both an LB that replaces the client IP and kube-proxy SNAT (S1, S4 Cluster, S8), both
  *   CLIENT_IP_REPLACED_BY_LB and CLIENT_IP_SNAT_KUBE_PROXY are expected; the pod sees the node (the last hop).
  *   (§1.3's highlighting note lists S8 under "kube-proxy edge" only; hop1 for S8 is LBz per §1.2, so both.)
@@ -29,7 +32,7 @@ const blogLocal = scenario("blog-local", {
           pods: { p1: pod(1, "client") },
           targets: { n1: HEALTHY, n2: expected("LOCAL_NO_ENDPOINT") },
           imbalanceLevel: "ok",
-          findings: ["CLIENT_IP_PRESERVED", "ZONE_NO_HEALTHY", "FAIL_OPEN"],
+          findings: ["CLIENT_IP_PRESERVED", "ZONE_NO_HEALTHY"],
         },
       },
     },
@@ -67,7 +70,7 @@ const localUneven = scenario("local-uneven", {
           pods: { p1: pod(0.25, "client"), p2: pod(0.25, "client"), p3: pod(0.5, "client") },
           targets: { n1: HEALTHY, n2: HEALTHY, n3: expected("LOCAL_NO_ENDPOINT") },
           imbalanceLevel: "warn",
-          findings: ["CLIENT_IP_PRESERVED", "UNEVEN_TRAFFIC", "ZONE_NO_HEALTHY", "FAIL_OPEN"],
+          findings: ["CLIENT_IP_PRESERVED", "UNEVEN_TRAFFIC", "ZONE_NO_HEALTHY"],
         },
       },
     },
@@ -194,7 +197,9 @@ const dualStackIpv6 = scenario("dual-stack-ipv6", {
   services: {
     "default/web": {
       controller: "aws-load-balancer-controller",
-      paths: { 80: { pods: { p1: pod(1, "load-balancer") }, targets: { n1: HEALTHY }, imbalanceLevel: "ok", findings: ["IPV6_CLIENTS_SEE_LB"] } },
+      // TC-24 describes an IPv6 client; the APIs cannot tell a flow's family, so the pod row shows what IPv4
+      // clients give (S6: the client) and IPV6_CLIENTS_SEE_LB + the pod's explanation carry the IPv6 case (SRC-4).
+      paths: { 80: { pods: { p1: pod(1, "client") }, targets: { n1: HEALTHY }, imbalanceLevel: "ok", findings: ["IPV6_CLIENTS_SEE_LB"] } },
     },
   },
 });
