@@ -50,6 +50,11 @@ describe("deploy/deployment.yaml", () => {
     expect(env.LBPATH_TOKEN_FILE).toBe(`${mount?.mountPath}/${file}`);
   });
 
+  it("takes AWS credentials from IRSA / Pod Identity only, never the node role via IMDS", () => {
+    expect(env.AWS_EC2_METADATA_DISABLED).toBe("true");
+    for (const k of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"]) expect(env[k]).toBeUndefined();
+  });
+
   it("listens on all interfaces (HOSTNAME overrides the pod name the kubelet puts there)", () => {
     expect(env.HOSTNAME).toBe("0.0.0.0");
     expect(env.HOST).toBe("0.0.0.0");
