@@ -10,7 +10,7 @@ export const TARGET_CODES = {
   ZONE_NOT_ENABLED: "target in an Availability Zone the load balancer has no subnet in (Target.NotInUse)",
   TG_NOT_IN_USE: "target group not attached to any load balancer (Target.NotInUse)",
   DRAINING: "target deregistering (Target.DeregistrationInProgress)",
-  NODE_DELETING: "node being removed: deleting, or tainted ToBeDeletedByClusterAutoscaler (HLT-C5)",
+  NODE_DELETING: "node being removed (deleting, tainted ToBeDeletedByClusterAutoscaler, excluded): deregistering, or failing kube-proxy /healthz (HLT-C5, L7)",
   POD_NOT_READY: "ip target whose pod is not Ready: the load balancer agrees with Kubernetes (HLT-C6)",
   // transient
   REGISTERING: "registration in progress (Elb.RegistrationInProgress)",

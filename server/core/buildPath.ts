@@ -213,7 +213,7 @@ export function buildPath(input: PathInput, index: SnapshotIndex, warnings: Warn
       sourceIp: podSourceIp(ipPath, receivingNodeIps.slice(0, 6), lb.privateIps),
     };
   });
-  const imbalance = imbalanceOf(pods, dropped);
+  const imbalance = imbalanceOf(pods, dropped, rejected);
   for (const p of pods) p.starved = imbalance.starved.includes(p.key);
 
   if (input.targets === null) warnings.push({ code: "HEALTH_UNKNOWN", source: "aws", message: `Target health of ${input.targetGroup?.targetGroupName ?? lb.name} could not be read: shares and verdicts on this path are unknown.` });

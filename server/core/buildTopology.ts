@@ -61,12 +61,19 @@ function compute(svc: k8s.Service, index: SnapshotIndex): Topology {
         paths.push(path);
         const lb = joined.kind === "elbv2" ? joined.lb : null;
         const dualStackToIpv4 = !!lb && (lb.ipAddressType ?? "").startsWith("dualstack") && (input.targetGroup?.ipAddressType ?? "ipv4") === "ipv4";
+        if (dualStackToIpv4)
+          for (const pod of path.pods) {
+            // SRC-4: the API cannot tell a flow's client family; IPv4 clients are the row above, IPv6 ones differ.
+            pod.sourceIp.explanation += " IPv6 clients of this dual-stack load balancer reach the pod from the load balancer's IPv4 address instead (SRC-4).";
+            pod.sourceIp.rules = [...pod.sourceIp.rules, "SRC-4"];
+          }
         findings.push(...pathFindings(path, { etp, scheme: input.lb.scheme, dualStackToIpv4, missing: missingTargets(svc, path, index) }));
       }
       for (const p of unmatchedPorts)
         findings.push({ severity: "warning", code: "NO_LISTENER", message: `No listener on ${joined.lb.loadBalancerName} forwards port ${p.port}/${p.protocol ?? "TCP"} (${p.name ?? "unnamed"}).`, action: "Check the controller's events for this Service (kubectl describe service).", rules: ["JOIN-3"], pathId: null, refs: [] });
     }
-    if (join.loadBalancers.length === 0) findings.push(missingLoadBalancer(ingress, join.unmatchedHostnames, index));
+    // A Service of an unmodelled controller may not be an AWS load balancer at all: not a fault of ours to report.
+    if (join.loadBalancers.length === 0 && ownership.controller !== "unknown") findings.push(missingLoadBalancer(ingress, join.unmatchedHostnames, index));
     else if (join.unmatchedHostnames.length > 0)
       findings.push({ severity: "warning", code: "LB_NOT_FOUND", message: `Status hostname ${join.unmatchedHostnames.join(", ")} matches no load balancer; joined by tags instead.`, action: "The Service status may be stale; check the controller.", rules: ["JOIN-2"], pathId: null, refs: [] });
     if (ownership.controller === "unknown")

@@ -30,7 +30,7 @@ export function summaryOf(t: Topology, declaredTargetType: "instance" | "ip" | n
   for (const p of t.paths)
     if (LEVEL_ORDER[p.imbalance.level] > LEVEL_ORDER[imbalance.level] || (imbalance.ratio === null && p.imbalance.ratio !== null)) imbalance = { level: p.imbalance.level, ratio: p.imbalance.ratio };
   const codes = new Set(t.findings.map((f) => f.code));
-  const status: ServiceSummary["status"] = t.paths.length > 0 ? "ok" : codes.has("LB_PENDING") ? "pending" : codes.has("LB_NOT_FOUND") ? "not-found" : t.service.controller === "unknown" ? "unsupported" : "unknown";
+  const status: ServiceSummary["status"] = t.paths.length > 0 ? "ok" : t.service.controller === "unknown" ? "unsupported" : codes.has("LB_PENDING") ? "pending" : codes.has("LB_NOT_FOUND") ? "not-found" : "unknown";
   return {
     namespace: t.service.namespace,
     name: t.service.name,

@@ -160,15 +160,16 @@ export function kubeProxyStage<E>(input: ProxyStageInput<E>): { perEndpoint: Map
 }
 
 /** §3.1: I = max S(p) / fair with fair = 1/N over Ready (non-terminating) pods; levels 1.2 / 2.0 (P9 precedent). */
-export function imbalanceOf(pods: { key: string; share: number; ready: boolean; terminating: boolean }[], dropped: number) {
+export function imbalanceOf(pods: { key: string; share: number; ready: boolean; terminating: boolean }[], dropped: number, rejected = 0) {
   const serving = pods.filter((p) => p.ready && !p.terminating);
   const n = serving.length;
   const starved = serving.filter((p) => p.share <= 1e-12).map((p) => p.key);
-  if (n === 0) return { ratio: null, fair: null, starved, level: (dropped > 1e-12 ? "high" : "ok") as "ok" | "warn" | "high" };
+  // Rejected flows reach no pod at all: nothing is "balanced", so never report that as ok.
+  if (n === 0) return { ratio: null, fair: null, starved, level: (dropped > 1e-12 || rejected > 1e-12 ? "high" : "ok") as "ok" | "warn" | "high" };
   const fair = 1 / n;
   const max = Math.max(...pods.map((p) => p.share));
   const ratio = round(max / fair, 4);
-  const level = ratio >= 2 || starved.length > 0 || dropped > 1e-12 ? "high" : ratio > 1.2 + 1e-9 ? "warn" : "ok";
+  const level = ratio >= 2 || starved.length > 0 || dropped > 1e-12 || rejected > 1e-12 ? "high" : ratio > 1.2 + 1e-9 ? "warn" : "ok";
   return { ratio, fair, starved, level: level as "ok" | "warn" | "high" };
 }
 

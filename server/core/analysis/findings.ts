@@ -62,6 +62,8 @@ export function pathFindings(path: Path, ctx: { etp: "Cluster" | "Local"; scheme
       f(header ? "info" : "warning", "CLIENT_IP_SNAT_KUBE_PROXY", `The client IP is lost at kube-proxy: with externalTrafficPolicy Cluster it SNATs every flow to the receiving node's IP, even when the pod is on that node (${rows}).`, header ? undefined : "Set externalTrafficPolicy: Local (pods then see the client IP; only nodes with a ready pod pass the health check), or enable proxy protocol v2 and parse it in the application.", path.clientIp.rules, id, podRefs),
     );
   } else {
+    if (path.clientIp.snatAt === "load-balancer" && seen === "node")
+      out.push(f("info", "CLIENT_IP_SNAT_KUBE_PROXY", "kube-proxy then SNATs the load balancer's address to the receiving node's IP (externalTrafficPolicy Cluster). externalTrafficPolicy Local would only change what pods see to the load balancer's IP, not the client's.", undefined, ["SRC-8"], id, podRefs));
     const action =
       path.loadBalancer.kind === "classic"
         ? "Use an NLB (service.beta.kubernetes.io/aws-load-balancer-type: nlb or the AWS Load Balancer Controller), or enable PROXY protocol (service.beta.kubernetes.io/aws-load-balancer-proxy-protocol: \"*\")."

@@ -60,7 +60,10 @@ export function classifyTarget(i: TargetHealthInput): TargetVerdict {
     return v("transient", "INITIAL_HEALTH_CHECK", ["§2.4", "HLT-F3"], `New target still running its first health checks (${hcText(hc)}); it needs ${detectionWait(hc, hc.healthyThreshold)} of passing checks.`, "Wait for the healthy threshold; if it then turns unhealthy, see that verdict.");
   }
   if (state === "draining") {
-    const why = i.node?.removal ? ` The node is being removed (${i.node.removal}), so the controller deregistered it.` : i.endpoint?.terminating ? " Its pod is terminating." : "";
+    // The node's removal is the more useful explanation than the AWS state: name it (L7, C3).
+    if (i.node?.removal)
+      return v("expected", "NODE_DELETING", ["§2.4", "L7", "C3"], `${i.node.name} is being removed (${i.node.removal}), so the controller deregistered it; existing connections continue until deregistration_delay.timeout_seconds expires.`, "Nothing to do; it leaves the target group when the delay expires.");
+    const why = i.endpoint?.terminating ? " Its pod is terminating." : "";
     return v("expected", "DRAINING", ["§2.4", "L7"], `Deregistering; existing connections continue until deregistration_delay.timeout_seconds expires.${why}`, "Nothing to do; it disappears when the delay expires.");
   }
   if (state === "unhealthy.draining")

@@ -39,6 +39,7 @@ const table: [string, Partial<TargetHealthInput>, string, string, string | null]
   ["initial / RegistrationInProgress", { state: "initial", reason: "Elb.RegistrationInProgress" }, "transient", "REGISTERING", null],
   ["initial / InitialHealthChecking", { state: "initial", reason: "Elb.InitialHealthChecking" }, "transient", "INITIAL_HEALTH_CHECK", null],
   ["draining", { state: "draining", reason: "Target.DeregistrationInProgress" }, "expected", "DRAINING", null],
+  ["draining because the node is being removed", { state: "draining", reason: "Target.DeregistrationInProgress", node: { name: "n1", ready: true, removal: "being deleted" } }, "expected", "NODE_DELETING", "L7"],
   ["unhealthy.draining", { state: "unhealthy.draining" }, "transient", "UNHEALTHY_DRAINING", null],
   ["unused / NotInUse in a zone without subnet", { state: "unused", reason: "Target.NotInUse", zoneEnabled: false }, "expected", "ZONE_NOT_ENABLED", "DST-3"],
   ["unused / NotInUse, orphan TG", { state: "unused", reason: "Target.NotInUse", tgAttached: false }, "expected", "TG_NOT_IN_USE", null],

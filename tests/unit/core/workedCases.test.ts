@@ -103,7 +103,7 @@ describe("§5 worked cases", () => {
   it("TC-26: node being removed is draining (expected); n1's kube-proxy still spreads over p1 and p2", () => {
     const r = analyse({ etp: "Cluster", lbZones: ["a"], nodes: [{ name: "n1", zone: "a", pods: ["p1"] }, { name: "n2", zone: "a", pods: ["p2"], removal: "taint", health: ["draining", "Target.DeregistrationInProgress"] }] });
     expect(r.shares).toEqual({ p1: 0.5, p2: 0.5 });
-    expect(r.targetOfNode("n2")).toMatchObject({ verdict: "expected", code: "DRAINING" });
+    expect(r.targetOfNode("n2")).toMatchObject({ verdict: "expected", code: "NODE_DELETING", state: "draining" });
     expect(r.targetOfNode("n2").diagnosis).toContain("ToBeDeletedByClusterAutoscaler");
   });
 });
