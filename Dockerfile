@@ -19,7 +19,8 @@ ENV NEXT_TELEMETRY_DISABLED=1 \
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-RUN npx next build
+# public/ may be empty, and git keeps no empty directories; the runtime stage copies it either way.
+RUN mkdir -p public && npx next build
 
 # 3. Runtime: no npm, no sources, no build tools.
 FROM ${NODE_IMAGE} AS runtime
