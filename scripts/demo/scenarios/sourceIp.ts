@@ -90,7 +90,7 @@ export const ppv2LocalBrokenHc: ScenarioDef = {
   story:
     "Proxy protocol v2 on an NLB with instance targets and externalTrafficPolicy Local: the NLB also prefixes its HTTP health checks to kube-proxy's healthCheckNodePort with a PROXY v2 header, which kube-proxy cannot parse, so every target fails. " +
     "With all targets unhealthy the NLB fails open; flows that land on the node without a pod are dropped. " +
-    "lbpath should call every target a configuration fault (proxy protocol breaks the health check) and show the fail-open and the dropped quarter.",
+    "lbpath should call the two nodes with a pod configuration faults (proxy protocol breaks the health check) — the node without a pod would fail anyway — and show the fail-open and the dropped quarter.",
   nodes: [...twoNodes, { key: "n3", zone: "b" }],
   pods: twoPods("web"),
   services: [
