@@ -22,6 +22,7 @@ export function VerdictBadge({ verdict, count }: { verdict: Verdict; count?: num
   return (
     <span
       data-verdict={verdict}
+      data-count={count}
       title={verdict === "expected" ? "unhealthy by design or by configuration: no action needed" : undefined}
       className={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-1.5 py-0.5 text-xs font-medium ${s.cls}`}
     >
@@ -31,9 +32,10 @@ export function VerdictBadge({ verdict, count }: { verdict: Verdict; count?: num
   );
 }
 
-/** healthy / expected / transient / fault (and unknown) counts; zero counts are left out except healthy. */
-export function HealthCounts({ health }: { health: Counts }) {
-  const shown = ORDER.filter((v) => health[v] > 0 || v === "healthy");
+/** healthy / expected / transient / fault (and unknown) counts; zero counts are left out, except "0 healthy"
+ *  when asked (a load balancer that was read and has no healthy target is news). */
+export function HealthCounts({ health, showZeroHealthy = true }: { health: Counts; showZeroHealthy?: boolean }) {
+  const shown = ORDER.filter((v) => health[v] > 0 || (v === "healthy" && showZeroHealthy));
   return (
     <span className="flex flex-wrap gap-1" data-testid="health-counts">
       {shown.map((v) => (

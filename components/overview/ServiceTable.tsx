@@ -101,7 +101,7 @@ function ServiceRowView({ row, showCluster, now }: { row: OverviewRow; showClust
           </span>
         ) : null}
         {svc.status === "ok" || svc.health.healthy + svc.health.fault + svc.health.expected + svc.health.transient + svc.health.unknown > 0 ? (
-          <HealthCounts health={svc.health} />
+          <HealthCounts health={svc.health} showZeroHealthy={svc.status === "ok"} />
         ) : null}
       </td>
       <td className="px-2 py-1.5 text-xs">{svc.sourceIp ? sourceIpLabel(svc.sourceIp.seenAs, svc.sourceIp.header) : "—"}</td>
