@@ -9,18 +9,35 @@ export class SkippedCall extends Error {
 }
 
 /**
- * Bounded concurrency for upstream calls (at most `concurrency` in flight), with a circuit breaker: once
- * stopped (throttled, credentials gone, endpoint unreachable) every queued and later call is skipped instead
- * of sent, so one bad refresh never becomes a retry storm. Optionally a call budget per second (section 5).
+ * A call budget shared by every read of one AWS region (LBPATH_AWS_CALLS_PER_SECOND): at most `perSecond` calls
+ * start in any one-second window, whoever asks. Protects the account's ELB API rate, which other tools share.
+ */
+export class RateBudget {
+  private readonly starts: number[] = [];
+  constructor(readonly perSecond: number, private readonly now: () => number = Date.now) {}
+
+  async take(): Promise<void> {
+    for (;;) {
+      const t = this.now();
+      while (this.starts.length && this.starts[0] <= t - 1000) this.starts.shift();
+      if (this.starts.length < this.perSecond) { this.starts.push(t); return; }
+      await new Promise((r) => setTimeout(r, this.starts[0] + 1000 - t));
+    }
+  }
+}
+
+/**
+ * Bounded concurrency for one read's upstream calls (at most `concurrency` in flight), with a circuit breaker:
+ * once stopped (throttled, credentials gone, endpoint unreachable) every queued and later call is skipped instead
+ * of sent, so one bad refresh never becomes a retry storm. An optional shared RateBudget paces the calls.
  */
 export class Gate {
   private active = 0;
   private readonly queue: (() => void)[] = [];
   private stoppedBy?: SourceProblem;
   private skippedCount = 0;
-  private readonly starts: number[] = [];
 
-  constructor(private readonly concurrency = 4, private readonly perSecond = Infinity, private readonly now = () => Date.now()) {}
+  constructor(private readonly concurrency = 4, private readonly budget?: RateBudget) {}
 
   get stopped(): SourceProblem | undefined {
     return this.stoppedBy;
@@ -39,23 +56,12 @@ export class Gate {
     if (this.active >= this.concurrency) await new Promise<void>((r) => this.queue.push(r));
     else this.active++;
     try {
+      if (!this.stoppedBy && this.budget) await this.budget.take();
       if (this.stoppedBy) { this.skippedCount++; throw new SkippedCall(this.stoppedBy); }
-      await this.budget();
       return await fn();
     } finally {
       const next = this.queue.shift();
       if (next) next(); else this.active--;
-    }
-  }
-
-  /** Wait until fewer than `perSecond` calls started in the last second. */
-  private async budget(): Promise<void> {
-    if (!Number.isFinite(this.perSecond)) return;
-    for (;;) {
-      const t = this.now();
-      while (this.starts.length && this.starts[0] <= t - 1000) this.starts.shift();
-      if (this.starts.length < this.perSecond) { this.starts.push(t); return; }
-      await new Promise((r) => setTimeout(r, this.starts[0] + 1000 - t));
     }
   }
 }
