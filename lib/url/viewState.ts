@@ -25,6 +25,9 @@ export interface ViewState {
   verdict: Verdict[];
 }
 
+/** The parameters this module owns; others in the URL (e.g. asOf/digest pins) are left alone. */
+export const VIEW_PARAMS = ["path", "sel", "expand", "view", "finding", "verdict"] as const;
+
 export const DEFAULT_VIEW: ViewState = { path: null, sel: null, expand: [], view: "graph", finding: null, verdict: [] };
 
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -77,6 +80,17 @@ export function serializeViewState(state: Partial<ViewState>): string {
   if (s.finding) parts.push(`finding=${enc(s.finding)}`);
   if (s.verdict.length) parts.push(`verdict=${[...new Set(s.verdict)].sort().join(",")}`);
   return parts.length ? `?${parts.join("&")}` : "";
+}
+
+/** The view's query, keeping any parameter of `current` this module does not own (in their order). */
+export function mergeQuery(state: Partial<ViewState>, current: URLSearchParams): string {
+  const own = serializeViewState(state);
+  const foreign: string[] = [];
+  current.forEach((v, k) => {
+    if (!(VIEW_PARAMS as readonly string[]).includes(k)) foreign.push(`${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+  });
+  if (!foreign.length) return own;
+  return own ? `${own}&${foreign.join("&")}` : `?${foreign.join("&")}`;
 }
 
 /** Add or remove one group key in `expand`. */

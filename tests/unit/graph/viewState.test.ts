@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VIEW, parseViewState, serializeViewState, toggleExpanded, type ViewState } from "@/lib/url/viewState";
+import { DEFAULT_VIEW, mergeQuery, parseViewState, serializeViewState, toggleExpanded, type ViewState } from "@/lib/url/viewState";
 import { decodeSegment, servicePagePath } from "@/lib/url/paths";
 
 const full: ViewState = {
@@ -53,5 +53,14 @@ describe("viewState", () => {
     expect(p).toBe("/clusters/arn%3Aaws%3Aeks%3Aus-east-1%3A1%3Acluster%2Fprod/namespaces/shop/services/web");
     expect(decodeSegment(p.split("/")[2])).toBe("arn:aws:eks:us-east-1:1:cluster/prod");
     expect(decodeSegment("100%")).toBe("100%");
+  });
+});
+
+describe("mergeQuery", () => {
+  it("keeps parameters the view does not own (asOf/digest pins), after the view's own", () => {
+    const current = new URLSearchParams("sel=Pod:a/b&asOf=2026-11-20T10:00:00.000Z&digest=abc123");
+    expect(mergeQuery({ sel: "Pod:c/d", view: "table" }, current)).toBe("?sel=Pod:c/d&view=table&asOf=2026-11-20T10%3A00%3A00.000Z&digest=abc123");
+    expect(mergeQuery({}, new URLSearchParams("digest=abc123"))).toBe("?digest=abc123");
+    expect(mergeQuery({}, new URLSearchParams("sel=x"))).toBe("");
   });
 });

@@ -1,0 +1,102 @@
+"use client";
+import Link from "next/link";
+import type { Path, Topology } from "@/lib/api/topology";
+import { HEADER_WORDS, SEEN_WORDS } from "@/lib/graph/format";
+import type { ViewState } from "@/lib/url/viewState";
+import { CopySummaryButton } from "@/components/share/CopySummaryButton";
+import { Badge } from "@/components/ui/Badge";
+import { DataAge } from "@/components/ui/DataAge";
+import { CopyLinkButton } from "./CopyLinkButton";
+import { pinnedTopologySummary } from "@/lib/summary/share";
+
+const CONTROLLER = { legacy: "legacy cloud provider", "aws-load-balancer-controller": "AWS Load Balancer Controller", "eks-auto-mode": "EKS Auto Mode", unknown: "unknown controller" } as const;
+const LB_KIND = { network: "NLB", classic: "Classic ELB", application: "ALB" } as const;
+
+export function pathLabel(p: Path): string {
+  return `${LB_KIND[p.loadBalancer.kind]} ${p.loadBalancer.name} ${p.listener ? `${p.listener.protocol}:${p.listener.port}` : "(no listener)"} → port ${p.servicePort.port}/${p.servicePort.protocol}`;
+}
+
+/** Title, what kind of Service this is, how the client IP fares, data age, and the share buttons. */
+export function ServiceHeader({ topology, path, stale, staleReason, view, setView }: { topology: Topology; path: Path | null; stale: boolean; staleReason?: string; view: ViewState; setView: (f: (v: ViewState) => ViewState) => void }) {
+  const s = topology.service;
+  const ip = path?.clientIp;
+  const seen = path ? [...new Set(path.pods.map((p) => p.sourceIp.seenAs))] : [];
+  return (
+    <header className="space-y-2">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0 space-y-1">
+          <nav aria-label="Breadcrumb" className="text-xs text-slate-600 dark:text-slate-400">
+            <Link href="/" className="underline">
+              Clusters
+            </Link>{" "}
+            / {topology.cluster} / {s.namespace}
+          </nav>
+          <h1 className="break-all text-xl font-semibold">
+            Service {s.namespace}/{s.name}
+          </h1>
+          <div className="flex flex-wrap items-center gap-1.5">
+            <Badge>{s.type}</Badge>
+            <Badge title="spec.externalTrafficPolicy">externalTrafficPolicy {s.externalTrafficPolicy}</Badge>
+            <Badge title={s.loadBalancerClass ?? undefined}>{CONTROLLER[s.controller]}</Badge>
+            {ip ? (
+              ip.snatAt ? (
+                <Badge tone="warn" icon="⇄" title={ip.summary}>
+                  pods see {seen.map((x) => SEEN_WORDS[x]).join(" / ") || "no client IP"} (SNAT at {ip.snatAt})
+                </Badge>
+              ) : (
+                <Badge tone="ok" icon="◎" title={ip.summary}>
+                  pods see the client IP
+                </Badge>
+              )
+            ) : null}
+            {ip?.header ? (
+              <Badge tone="info" icon="✉" title="The client IP travels in this header; the application must read it.">
+                client IP in {HEADER_WORDS[ip.header]}
+              </Badge>
+            ) : null}
+          </div>
+        </div>
+        <div className="flex flex-col items-end gap-2">
+          <div className="flex flex-wrap items-center gap-2">
+            <CopyLinkButton />
+            <CopySummaryButton getText={() => pinnedTopologySummary(topology, window.location.href)} />
+          </div>
+          <DataAge capturedAt={topology.age.capturedAt} stale={stale} staleReason={staleReason} />
+        </div>
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        {topology.paths.length > 1 ? (
+          <div role="group" aria-label="Load balancer path" className="flex flex-wrap gap-1" data-testid="path-selector">
+            {topology.paths.map((p) => (
+              <button
+                key={p.id}
+                type="button"
+                aria-pressed={p.id === path?.id}
+                onClick={() => setView((v) => ({ ...v, path: p.id, sel: null, expand: [], finding: null }))}
+                className={`rounded border px-2 py-0.5 text-sm ${p.id === path?.id ? "border-sky-600 bg-sky-50 font-semibold dark:bg-sky-950" : "border-slate-300 dark:border-slate-600"}`}
+              >
+                {pathLabel(p)}
+              </button>
+            ))}
+          </div>
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-300">{path ? pathLabel(path) : "No load balancer path"}</p>
+        )}
+        <div role="tablist" aria-label="View" className="flex rounded border border-slate-300 text-sm dark:border-slate-600">
+          {(["graph", "table"] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              role="tab"
+              aria-selected={view.view === v}
+              onClick={() => setView((s) => ({ ...s, view: v }))}
+              className={`px-3 py-0.5 ${view.view === v ? "bg-slate-800 font-semibold text-white dark:bg-slate-200 dark:text-slate-900" : ""}`}
+            >
+              {v === "graph" ? "Graph" : "Table"}
+            </button>
+          ))}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+import dynamic from "next/dynamic";
+import { useQuery } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { Topology } from "@/lib/api/topology";
+import { ApiRequestError, fetchApi } from "@/lib/query/fetchApi";
+import { queryKeys, TOPOLOGY_REFETCH_MS } from "@/lib/query/keys";
+import { topologyApiPath } from "@/lib/url/paths";
+import type { ViewState } from "@/lib/url/viewState";
+import { topologyDigest } from "@/lib/summary/digest";
+import { AsOfNote, useAsOfFromUrl } from "@/components/share/AsOfNote";
+import { Banner } from "@/components/ui/Banner";
+import { Spinner } from "@/components/ui/Spinner";
+import { findingsFor } from "./FindingsPanel";
+import { ServiceHeader } from "./ServiceHeader";
+import { TableView } from "./TableView";
+import { EmptyState, LoadingState, TopologyErrorState, type ServiceName } from "./TopologyStates";
+import { useViewState } from "./useViewState";
+
+// React Flow and the layout code load only when the graph is shown (not in the initial bundle).
+const GraphView = dynamic(() => import("./GraphView"), {
+  ssr: false,
+  loading: () => (
+    <div className="flex h-[60vh] items-center justify-center">
+      <Spinner showLabel label="Loading the graph…" />
+    </div>
+  ),
+});
+
+/**
+ * The service page: fetches the topology (refreshing every 5 s), keeps the last good data on screen when a
+ * refresh fails (with a stale marker), and shows the selected path as a graph or as tables.
+ */
+export function ServiceView(svc: ServiceName) {
+  const [view, setViewState] = useViewState();
+  const setView = useCallback((f: (v: ViewState) => ViewState) => setViewState(f), [setViewState]);
+  const asOf = useAsOfFromUrl();
+  const q = useQuery({
+    queryKey: queryKeys.topology(svc.cluster, svc.namespace, svc.name),
+    queryFn: ({ signal }) => fetchApi(topologyApiPath(svc), Topology, signal),
+    refetchInterval: TOPOLOGY_REFETCH_MS,
+    // A 404 or 400 will not change by asking again; outages might.
+    retry: (count, err) => !(err instanceof ApiRequestError && err.permanent) && count < 1,
+  });
+
+  if (q.isPending) return <LoadingState svc={svc} />;
+  if (!q.data) return <TopologyErrorState error={q.error} svc={svc} onRetry={() => void q.refetch()} />;
+
+  const topology = q.data;
+  const path = topology.paths.find((p) => p.id === view.path) ?? topology.paths[0] ?? null;
+  const findings = findingsFor(topology.findings, path?.id ?? null);
+  const stale = q.isError;
+  const staleReason = stale ? (q.error instanceof Error ? q.error.message : "refresh failed") : undefined;
+
+  return (
+    <div className="space-y-3" data-testid="service-view">
+      <ServiceHeader topology={topology} path={path} stale={stale} staleReason={staleReason} view={view} setView={setView} />
+      <AsOfNote asOf={asOf} live={{ capturedAt: topology.age.capturedAt, digest: topologyDigest(topology) }} />
+      {stale ? (
+        <Banner tone="warning" title="Showing the last data that could be read" testId="stale-banner">
+          Refreshing failed: {staleReason}. This page keeps trying every {TOPOLOGY_REFETCH_MS / 1000} s.
+        </Banner>
+      ) : null}
+      {topology.warnings.length ? (
+        <Banner tone="warning" title="Partial data: part of the picture could not be read" testId="warnings-banner">
+          <ul className="list-disc space-y-1 pl-5">
+            {topology.warnings.map((w, i) => (
+              <li key={`${w.code}-${i}`}>
+                <span className="font-semibold">{w.source === "aws" ? "AWS" : w.source === "kubernetes" ? "Kubernetes" : "Source"}:</span> {w.message}
+                {w.fix ? (
+                  <>
+                    {" "}
+                    <span className="font-semibold">Fix:</span> {w.fix}
+                  </>
+                ) : null}{" "}
+                <span className="font-mono text-xs opacity-75">{w.code}</span>
+              </li>
+            ))}
+          </ul>
+        </Banner>
+      ) : null}
+      {!path ? (
+        <EmptyState topology={topology} findings={findings} />
+      ) : view.view === "table" ? (
+        <TableView topology={topology} path={path} findings={findings} view={view} setView={setView} />
+      ) : (
+        <GraphView topology={topology} path={path} findings={findings} view={view} setView={setView} />
+      )}
+    </div>
+  );
+}

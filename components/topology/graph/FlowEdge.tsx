@@ -1,0 +1,57 @@
+"use client";
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from "@xyflow/react";
+import { formatShare } from "@/lib/graph/format";
+import type { GraphEdge } from "@/lib/graph/model";
+
+export type FlowEdgeData = { e: GraphEdge; hl: boolean; dim: boolean };
+export type FlowEdgeType = Edge<FlowEdgeData, "flow">;
+
+/** Mid-tones that read on both the light and the dark canvas (SVG markers need literal colours). */
+export const EDGE_COLOUR = { flow: "#64748b", dropped: "#dc2626", rejected: "#dc2626", unknown: "#94a3b8", hl: "#d97706" } as const;
+
+/** Width grows with the share of new flows: 1.5 px for nothing, 11.5 px for everything. */
+export function edgeWidth(share: number | null): number {
+  return share == null ? 1.5 : 1.5 + 10 * Math.max(0, Math.min(1, share));
+}
+
+const SHORT_SEEN = { client: "", "load-balancer": "LB IP", node: "node IP", mixed: "mixed src" } as const;
+
+/**
+ * A traffic edge. Solid where the receiving hop still sees the client IP, dashed with a words label
+ * ("node IP", "LB IP") where it was replaced (SRC-*), so the pattern and the words carry the meaning, not
+ * the colour. The share label sits near the receiving end, where fan-outs are spread apart.
+ */
+export function FlowEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd }: EdgeProps<FlowEdgeType>) {
+  const [path] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  if (!data) return null;
+  const e = data.e;
+  const colour = data.hl ? EDGE_COLOUR.hl : EDGE_COLOUR[e.kind];
+  const dashed = e.seen !== "client";
+  // Point at t = 0.8 of a cubic with horizontal end tangents: y follows 3t² − 2t³ = 0.896.
+  const lx = sourceX + (targetX - sourceX) * 0.8;
+  const ly = sourceY + (targetY - sourceY) * 0.896;
+  const seen = SHORT_SEEN[e.seen];
+  const label = e.share == null ? (dashed ? seen : "") : `${e.kind === "flow" ? "" : e.kind === "unknown" ? "? " : "✕ "}${formatShare(e.share)}${dashed && e.kind === "flow" ? ` · ${seen}` : ""}`;
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        style={{ stroke: colour, strokeWidth: edgeWidth(e.share), strokeDasharray: dashed ? "7 5" : undefined, opacity: data.dim ? 0.25 : e.share === 0 ? 0.45 : 0.85 }}
+      />
+      {label ? (
+        <EdgeLabelRenderer>
+          <div
+            data-testid="edge-label"
+            data-seen={e.seen}
+            className={`pointer-events-none absolute rounded px-1 text-[11px] font-medium leading-4 shadow-sm ${dashed ? "border border-dashed border-orange-600 bg-orange-50 text-orange-900 dark:border-orange-400 dark:bg-orange-950 dark:text-orange-100" : "bg-white/90 text-slate-800 dark:bg-slate-900/90 dark:text-slate-100"} ${data.dim ? "opacity-30" : ""}`}
+            style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }}
+          >
+            {label}
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+"use client";
+import { Background, Controls, MarkerType, Panel, ReactFlow, useReactFlow, type NodeChange, type NodeTypes, type EdgeTypes } from "@xyflow/react";
+import { useCallback, useEffect, useMemo, type KeyboardEvent } from "react";
+import { neighbour, type Direction } from "@/lib/graph/navigation";
+import type { GraphResult } from "@/lib/graph/pipeline";
+import { elementCount } from "@/lib/graph/model";
+import { ClientCard, HubCard, ListenerCard, LoadBalancerCard, SinkCard, TargetGroupCard } from "./cardsTop";
+import { KubeProxyCard, PodCard, PodGroupCard, TargetCard, TargetZoneGroupCard, ZoneBand } from "./cardsBand";
+import { EDGE_COLOUR, FlowEdge, type FlowEdgeType } from "./FlowEdge";
+import { GraphActions, type CardNodeType } from "./shared";
+import { ExportButtons } from "./ExportButtons";
+
+const nodeTypes: NodeTypes = {
+  client: ClientCard,
+  loadBalancer: LoadBalancerCard,
+  listener: ListenerCard,
+  targetGroup: TargetGroupCard,
+  target: TargetCard,
+  targetZoneGroup: TargetZoneGroupCard,
+  kubeProxy: KubeProxyCard,
+  kubeProxyGroup: KubeProxyCard,
+  kubeProxyHub: HubCard,
+  kubeProxyBypass: HubCard,
+  pod: PodCard,
+  podGroup: PodGroupCard,
+  sink: SinkCard,
+  zone: ZoneBand,
+};
+const edgeTypes: EdgeTypes = { flow: FlowEdge };
+const ARROWS: Record<string, Direction> = { ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right" };
+
+export interface CanvasProps {
+  result: GraphResult;
+  /** Visible element keys to ring (finding refs, mapped to what is drawn). */
+  highlighted: ReadonlySet<string>;
+  selected: string | null;
+  focusKey: string | null;
+  exportTitle: string;
+  onActivate: (key: string | null) => void;
+  onExpand: (key: string) => void;
+  onCollapse: (key: string) => void;
+}
+
+export function GraphCanvas({ result, highlighted, selected, focusKey, exportTitle, onActivate, onExpand, onCollapse }: CanvasProps) {
+  const { graph, layout } = result;
+  const anyHl = highlighted.size > 0;
+  const nodes = useMemo<CardNodeType[]>(
+    () =>
+      graph.nodes.map((g) => {
+        const r = layout.positions[g.key];
+        const isZone = g.data.kind === "zone";
+        return {
+          id: g.key,
+          type: g.data.kind,
+          position: { x: r.x, y: r.y },
+          width: r.width,
+          height: r.height,
+          style: { width: r.width, height: r.height },
+          data: { g, hl: highlighted.has(g.key), dim: anyHl && !highlighted.has(g.key) && !isZone, sel: g.key === selected },
+          selected: g.key === selected,
+          draggable: false,
+          connectable: false,
+          ariaLabel: g.ariaLabel,
+          zIndex: isZone ? -1 : 1,
+          domAttributes: { "aria-roledescription": isZone ? "zone" : "graph element" } as never,
+        };
+      }),
+    [graph, layout, highlighted, anyHl, selected],
+  );
+  const edges = useMemo<FlowEdgeType[]>(
+    () =>
+      graph.edges.map((e) => {
+        const hl = highlighted.has(e.source) && highlighted.has(e.target);
+        const colour = hl ? EDGE_COLOUR.hl : EDGE_COLOUR[e.kind];
+        return {
+          id: e.key,
+          source: e.source,
+          target: e.target,
+          type: "flow" as const,
+          data: { e, hl, dim: anyHl && !hl },
+          markerEnd: { type: MarkerType.ArrowClosed, color: colour, width: 14, height: 14, markerUnits: "userSpaceOnUse" },
+          ariaLabel: e.ariaLabel,
+          focusable: false,
+          selectable: false,
+        };
+      }),
+    [graph, highlighted, anyHl],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CardNodeType>[]) => {
+      // Selection is owned by the URL: read React Flow's intent (click, Enter, Escape) and route it there.
+      const picked = changes.find((c) => c.type === "select" && c.selected);
+      if (picked && picked.type === "select") onActivate(picked.id);
+      else if (changes.some((c) => c.type === "select" && !c.selected && c.id === selected)) onActivate(null);
+    },
+    [onActivate, selected],
+  );
+
+  const onKeyDown = useCallback(
+    (ev: KeyboardEvent<HTMLDivElement>) => {
+      const dir = ARROWS[ev.key];
+      const el = document.activeElement as HTMLElement | null;
+      const from = el?.classList.contains("react-flow__node") ? el.dataset.id : undefined;
+      if (!dir || !from) return;
+      const to = neighbour(graph, layout, from, dir);
+      if (!to) return;
+      ev.preventDefault();
+      const target = ev.currentTarget.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(to)}"]`);
+      target?.focus();
+    },
+    [graph, layout],
+  );
+
+  const actions = useMemo(() => ({ expand: onExpand, collapse: onCollapse }), [onExpand, onCollapse]);
+  const count = elementCount(graph);
+  return (
+    <GraphActions.Provider value={actions}>
+      <div className="h-full w-full" onKeyDown={onKeyDown} data-testid="topology-graph" data-element-count={count} data-level={graph.level} data-path={graph.pathId}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onPaneClick={() => onActivate(null)}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          nodesFocusable
+          edgesFocusable={false}
+          elementsSelectable
+          selectNodesOnDrag={false}
+          fitView
+          fitViewOptions={{ padding: 0.04, maxZoom: 1 }}
+          minZoom={0.05}
+          maxZoom={2.5}
+          onlyRenderVisibleElements={count > 500}
+          colorMode="system"
+          ariaLabelConfig={{ "node.a11yDescription.default": "Press Tab to move between elements, arrow keys to move by column and row, Enter to select or expand, Escape to clear." }}
+        >
+          <Background gap={24} />
+          <Controls showInteractive={false} position="bottom-left" />
+          <Panel position="top-right">
+            <ExportButtons result={result} title={exportTitle} />
+          </Panel>
+          <FocusOnChange focusKey={focusKey} highlighted={highlighted} />
+        </ReactFlow>
+      </div>
+    </GraphActions.Provider>
+  );
+}
+
+/** When a finding is picked, bring the elements it is about into view. */
+function FocusOnChange({ focusKey, highlighted }: { focusKey: string | null; highlighted: ReadonlySet<string> }) {
+  const flow = useReactFlow();
+  useEffect(() => {
+    if (!focusKey || highlighted.size === 0) return;
+    const ids = [...highlighted].map((id) => ({ id }));
+    const t = setTimeout(() => void flow.fitView({ nodes: ids, padding: 0.35, maxZoom: 1, duration: 250 }), 0);
+    return () => clearTimeout(t);
+    // Only when the picked finding changes, not on every refresh.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusKey]);
+  return null;
+}

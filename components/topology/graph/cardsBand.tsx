@@ -1,0 +1,207 @@
+"use client";
+import type { Verdict } from "@/lib/api/topology";
+import { formatRatio, formatShare, HEADER_WORDS, plural, SEEN_WORDS, VERDICT_LABEL } from "@/lib/graph/format";
+import type { CardData, CardProps } from "./shared";
+import { Card, Line, Title, useGraphActions } from "./shared";
+
+/** Expected-by-design looks calm and grey-dashed; a fault is loud, solid red with ⚠ (issue 3, "Health"). */
+export const VERDICT_FRAME: Record<Verdict, string> = {
+  healthy: "border border-emerald-600 dark:border-emerald-500",
+  expected: "border-2 border-dashed border-slate-400 !bg-slate-50 dark:border-slate-500 dark:!bg-slate-900/70",
+  transient: "border-2 border-dotted border-amber-500",
+  fault: "border-2 border-red-600 !bg-red-50 dark:border-red-500 dark:!bg-red-950",
+  unknown: "border-2 border-dashed border-slate-500",
+};
+
+export const VERDICT_TEXT: Record<Verdict, string> = {
+  healthy: "text-emerald-800 dark:text-emerald-300",
+  expected: "text-slate-600 dark:text-slate-300",
+  transient: "text-amber-800 dark:text-amber-300",
+  fault: "font-bold text-red-700 dark:text-red-300",
+  unknown: "text-slate-700 dark:text-slate-300",
+};
+
+export function VerdictMark({ verdict }: { verdict: Verdict }) {
+  const v = VERDICT_LABEL[verdict];
+  return (
+    <span data-testid="verdict" data-verdict={verdict} className={`whitespace-nowrap ${VERDICT_TEXT[verdict]}`}>
+      <span aria-hidden="true">{v.symbol} </span>
+      {v.text}
+    </span>
+  );
+}
+
+export function TargetCard({ data }: CardProps) {
+  const d = data.g.data;
+  if (d.kind !== "target") return null;
+  const t = d.target;
+  return (
+    <Card data={data} className={VERDICT_FRAME[t.verdict]} testId="card-target">
+      <div className="flex justify-between gap-1">
+        <Title title={t.node ?? t.id}>{t.node ?? t.id}</Title>
+        <span className="font-semibold" data-testid="share">
+          {formatShare(t.share)}
+        </span>
+      </div>
+      <Line className="font-mono">
+        {t.id}
+        {t.port != null ? `:${t.port}` : ""}
+      </Line>
+      <div className="flex justify-between gap-1">
+        <Line title={t.reason ?? undefined}>{t.state}</Line>
+        <VerdictMark verdict={t.verdict} />
+      </div>
+      <Line title={t.reason ?? undefined}>{d.failOpen ? "⚠ gets fail-open traffic" : (t.reason ?? " ")}</Line>
+    </Card>
+  );
+}
+
+function ExpandButton({ expandKey, label }: { expandKey: string; label: string }) {
+  const { expand } = useGraphActions();
+  return (
+    <button
+      type="button"
+      tabIndex={-1}
+      onClick={(e) => {
+        e.stopPropagation();
+        expand(expandKey);
+      }}
+      className="nodrag rounded border border-sky-600 px-1 text-[11px] font-semibold text-sky-800 hover:bg-sky-50 dark:text-sky-200 dark:hover:bg-sky-900"
+    >
+      {label}
+    </button>
+  );
+}
+
+export function TargetZoneGroupCard({ data }: CardProps) {
+  const d = data.g.data;
+  if (d.kind !== "targetZoneGroup") return null;
+  const v = d.verdicts;
+  return (
+    <Card data={data} className={v.fault ? VERDICT_FRAME.fault : "border border-slate-400"} testId="card-group">
+      <div className="flex justify-between gap-1">
+        <Title>{plural(d.count, "target")}</Title>
+        <span className="font-semibold">{formatShare(d.share)}</span>
+      </div>
+      <Line>
+        {v.healthy}✓ {v.expected}◌ {v.transient}⏳ <span className={v.fault ? VERDICT_TEXT.fault : ""}>{v.fault}⚠</span> {v.unknown}?
+      </Line>
+      <div className="mt-0.5 flex justify-between">
+        <Line>zone {d.zone}</Line>
+        <ExpandButton expandKey={data.g.expandKey!} label={`+${d.count} expand`} />
+      </div>
+    </Card>
+  );
+}
+
+export function KubeProxyCard({ data }: CardProps) {
+  const d = data.g.data;
+  if (d.kind === "kubeProxyGroup") {
+    return (
+      <Card data={data} className="border border-slate-400" testId="card-kube-proxy">
+        <Title>kube-proxy ×{d.count}</Title>
+        <Line>Local · no SNAT</Line>
+        <Line className={d.dropped > 0 ? "font-semibold text-red-700 dark:text-red-300" : ""}>{d.dropped > 0 ? `✕ ${formatShare(d.dropped)} dropped` : "own-node pods only"}</Line>
+      </Card>
+    );
+  }
+  if (d.kind !== "kubeProxy") return null;
+  const none = d.localEndpoints === 0;
+  return (
+    <Card data={data} className={`border ${none ? "border-dashed border-slate-400" : "border-slate-400"}`} testId="card-kube-proxy">
+      <Title>kube-proxy</Title>
+      <Line>Local · no SNAT</Line>
+      <Line className={d.dropped > 0 ? "font-semibold text-red-700 dark:text-red-300" : ""}>
+        {d.dropped > 0 ? `✕ drops ${formatShare(d.dropped)}` : none ? "0 local endpoints" : plural(d.localEndpoints ?? 0, "local endpoint")}
+      </Line>
+    </Card>
+  );
+}
+
+function PodFlags({ ratio, overFair, starved }: { ratio: number | null; overFair: boolean; starved: boolean }) {
+  return (
+    <>
+      {overFair ? (
+        <span data-testid="over-fair" className="whitespace-nowrap rounded bg-amber-100 px-0.5 font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+          ▲ {formatRatio(ratio)} fair
+        </span>
+      ) : null}
+      {starved ? (
+        <span data-testid="starved" className="whitespace-nowrap rounded bg-red-100 px-0.5 font-semibold text-red-900 dark:bg-red-900 dark:text-red-100">
+          ⊘ starved
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+export function PodCard({ data }: CardProps) {
+  const d = data.g.data;
+  if (d.kind !== "pod") return null;
+  const p = d.pod;
+  const replaced = p.sourceIp.seenAs !== "client";
+  const frame = p.terminating || !p.ready ? "border border-dashed border-slate-400" : "border border-slate-300 dark:border-slate-600";
+  return (
+    <Card data={data} className={frame} testId="card-pod">
+      <div className="flex justify-between gap-1">
+        <Title title={`${p.namespace}/${p.name}`}>{p.name}</Title>
+        <span className="font-semibold" data-testid="share">
+          {formatShare(p.share)}
+        </span>
+      </div>
+      <div className="flex gap-1 truncate">
+        <span className="text-slate-600 dark:text-slate-300">{p.terminating ? "terminating" : p.ready ? "Ready" : "not Ready"}</span>
+        <PodFlags ratio={d.ratio} overFair={d.overFair} starved={p.starved} />
+      </div>
+      <Line className={replaced ? "font-semibold text-orange-800 dark:text-orange-300" : ""}>
+        <span aria-hidden="true">{replaced ? "⇄ " : "◎ "}</span>sees {SEEN_WORDS[p.sourceIp.seenAs]}
+        {p.sourceIp.header ? ` · ✉ ${HEADER_WORDS[p.sourceIp.header]}` : ""}
+      </Line>
+    </Card>
+  );
+}
+
+export function PodGroupCard({ data }: CardProps) {
+  const d = data.g.data;
+  if (d.kind !== "podGroup") return null;
+  const s = d.summary;
+  const over = s.maxRatio != null && s.maxRatio > 1.2;
+  return (
+    <Card data={data} className="border border-slate-400 shadow-[3px_3px_0_0_rgba(148,163,184,0.6)]" testId="card-group">
+      <div className="flex justify-between gap-1">
+        <Title title={data.g.title}>{data.g.title}</Title>
+        <span className="font-semibold">{formatShare(s.share)}</span>
+      </div>
+      <div className="flex gap-1 truncate">
+        <span className="text-slate-600 dark:text-slate-300">{s.ready} Ready</span>
+        <PodFlags ratio={s.maxRatio} overFair={over} starved={s.starved > 0} />
+      </div>
+      <div className="flex justify-between gap-1">
+        <Line>{s.seenAs ? `see ${SEEN_WORDS[s.seenAs]}` : ""}</Line>
+        <ExpandButton expandKey={data.g.expandKey!} label={`+${s.count} expand`} />
+      </div>
+    </Card>
+  );
+}
+
+export function ZoneBand({ data }: { data: CardData }) {
+  const d = data.g.data;
+  if (d.kind !== "zone") return null;
+  const z = d.zone;
+  const status = !z ? "no load balancer node" : !z.enabled ? "no LB subnet: targets unused" : z.inDns ? `LB node in DNS · ${formatShare(z.share)} of new flows` : "LB node NOT in DNS";
+  const ring = data.sel ? "ring-2 ring-sky-600 dark:ring-sky-400" : data.hl ? "ring-4 ring-amber-400" : "";
+  return (
+    <div data-testid="zone-band" className={`h-full w-full rounded-lg border border-dashed border-slate-300 bg-slate-100/70 px-3 py-1.5 text-[12px] dark:border-slate-700 dark:bg-slate-900/60 ${ring} ${data.dim ? "opacity-50" : ""}`}>
+      <span className="font-semibold text-slate-800 dark:text-slate-100">{d.name}</span>
+      <span className={`ml-2 ${z && z.enabled && !z.inDns ? "font-semibold text-amber-800 dark:text-amber-300" : "text-slate-600 dark:text-slate-300"}`}>
+        <span aria-hidden="true">{z?.inDns ? "● " : "○ "}</span>
+        {status}
+      </span>
+      {z ? (
+        <span className="ml-2 text-slate-600 dark:text-slate-300">
+          · {z.healthyTargets}/{z.targets} targets healthy{z.failingOpen ? " · ⚠ fail-open" : ""}
+        </span>
+      ) : null}
+    </div>
+  );
+}

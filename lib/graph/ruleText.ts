@@ -1,0 +1,63 @@
+/**
+ * The rules of traffic-semantics.md in words an operator understands, for the inspector and the table
+ * view ("cite the rule behind each conclusion"). Keep in step with the reference; unknown IDs are shown
+ * as the bare ID.
+ */
+const RULES: Record<string, string> = {
+  "SRC-1": "A Classic ELB always opens its own connection to the node, so the node sees the ELB's address; HTTP listeners add X-Forwarded-For, TCP listeners with the proxy-protocol policy prepend a PROXY v1 line.",
+  "SRC-2": "The legacy controller builds Classic listeners from annotations: TCP by default, HTTP with backend-protocol http, PROXY v1 with proxy-protocol \"*\".",
+  "SRC-3": "An NLB keeps the client's address when client IP preservation is on (default for instance targets, off for ip targets over TCP); UDP always keeps it.",
+  "SRC-4": "When the client and the target speak different IP versions, the target sees the NLB's address instead of the client's.",
+  "SRC-5": "Traffic through PrivateLink reaches the target from the NLB's private address, even with preservation on.",
+  "SRC-6": "Proxy protocol v2 puts the client's address in a binary header before the data; health checks carry it too.",
+  "SRC-7": "A node that calls an NLB it is registered behind times out when the flow is sent back to itself (hairpin).",
+  "SRC-8": "With externalTrafficPolicy Cluster, kube-proxy masquerades external traffic to the receiving node's IP, even when the pod is on the same node.",
+  "SRC-9": "With externalTrafficPolicy Local, kube-proxy does not masquerade and forwards only to pods on the same node; a node without one drops the flow.",
+  "SRC-10": "kube-proxy rewrites only addresses and ports, so a PROXY header or X-Forwarded-For passes through unchanged.",
+  "SRC-11": "ip targets receive traffic straight from the load balancer at the pod IP: kube-proxy and externalTrafficPolicy play no part.",
+  "SRC-13": "An ALB is an HTTP proxy: targets see its address, and it adds X-Forwarded-For.",
+  "SRC-15": "internalTrafficPolicy applies only to in-cluster traffic, never to flows from a load balancer.",
+  "HC-1": "Legacy NLB, Cluster: TCP health check on the nodePort every 30 s.",
+  "HC-2": "Legacy NLB, Local: HTTP /healthz on the Service's healthCheckNodePort every 10 s.",
+  "HC-4": "Legacy Classic ELB, Cluster: TCP health check on the first listener's nodePort.",
+  "HC-5": "Legacy Classic ELB, Local: HTTP /healthz on the healthCheckNodePort.",
+  "HC-6": "Load Balancer Controller, instance, Cluster: TCP health check on the nodePort.",
+  "HC-7": "Load Balancer Controller, instance, Local: HTTP /healthz on the healthCheckNodePort.",
+  "HC-8": "Load Balancer Controller, ip targets: TCP health check on the pod's port.",
+  "HLT-1": "kube-proxy answers the healthCheckNodePort on every node, on any path.",
+  "HLT-2": "That answer is 200 only when the node has a ready local endpoint and kube-proxy is healthy, else 503.",
+  "HLT-3": "Only Ready local endpoints count; terminating pods do not, although kube-proxy still forwards to them.",
+  "HLT-5": "kube-proxy forwards to Ready endpoints, falling back to terminating-but-serving ones when none is Ready.",
+  "HLT-E1": "With a healthCheckNodePort check, a node is healthy exactly when it runs a Ready pod of the Service.",
+  "HLT-E2": "With a TCP check on the nodePort, every node passes while the Service has any usable endpoint, and every node fails when it has none.",
+  "HLT-C1": "A node with no Ready local pod fails the Local health check by design: nothing to fix.",
+  "HLT-C2": "A node that has a Ready local pod but still fails the Local health check has a real problem (kube-proxy, security group, port).",
+  "HLT-C3": "When the Service has no ready endpoint, every target fails: fix the workload.",
+  "HLT-C4": "One node failing a nodePort check while others pass points at that node (kube-proxy, security group).",
+  "HLT-C5": "A node being removed fails on purpose.",
+  "HLT-C6": "An ip target whose pod is not Ready fails because the pod fails its own readiness too.",
+  "HLT-C7": "An ip target whose pod is Ready but fails points at the health-check configuration or a security group.",
+  "HLT-C8": "A UDP target group needs a TCP or HTTP health-check port.",
+  "HLT-C9": "When every target in a routing scope is unhealthy the load balancer fails open and sends to all of them.",
+  "HLT-F2": "During a rolling update under Local, a node whose last Ready pod is terminating fails the check while still forwarding to it.",
+  "HLT-F3": "A failing target keeps receiving new flows for interval × unhealthy threshold before the load balancer notices.",
+  "HLT-F4": "Proxy protocol v2 breaks HTTP health checks on kube-proxy's healthCheckNodePort: every target fails.",
+  "DST-1": "The load balancer spreads new flows evenly over the targets it may use.",
+  "DST-2": "Cross-zone load balancing decides whether a load balancer node may send to targets in other zones (NLB default: off).",
+  "DST-3": "Targets in zones the load balancer has no subnet in get nothing.",
+  "DST-5": "A zone without a healthy target is removed from DNS; a load balancer node without one fails open and sends to all its targets.",
+  "DST-6": "Each zone in DNS receives an equal share of new flows (model).",
+  "DST-7": "Each load balancer node splits its share evenly over the healthy targets it may use.",
+  "DST-8": "kube-proxy splits a node's flows evenly over its endpoints: all Ready pods under Cluster, the node's own under Local.",
+  "DST-9": "With ip targets, a pod's share is its target's share.",
+  "DST-10": "A pod's share is the sum over the nodes that forward to it; what a node cannot place is dropped, and everything is rejected when the Service has no endpoint.",
+  "DST-11": "Load balancers weigh nodes, not pods: under Local, pods on crowded nodes get less each.",
+  "JOIN-1": "Which controller owns the Service decides how the load balancer is built.",
+  "JOIN-2": "The load balancer is matched to the Service by its DNS name first, by tags second.",
+  "JOIN-3": "Listeners are matched to Service ports by port number.",
+  "JOIN-4": "Targets are matched to nodes by instance ID and to pods by IP.",
+};
+
+export function ruleText(id: string): string | null {
+  return RULES[id] ?? null;
+}
