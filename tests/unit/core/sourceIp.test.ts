@@ -46,7 +46,8 @@ describe("SRC-*: source IP along the path (§1.2 decision procedure, §1.3 table
   });
 
   it("SRC-8: under Cluster no pod ever sees the client, whatever the load balancer does", () => {
-    for (const attrs of [{}, { "preserve_client_ip.enabled": "true" }, { "proxy_protocol_v2.enabled": "true" }]) {
+    const variants: Record<string, string>[] = [{}, { "preserve_client_ip.enabled": "true" }, { "proxy_protocol_v2.enabled": "true" }];
+    for (const attrs of variants) {
       expect(clientIpAlongPath(nlb({ tgAttributes: attrs })).podSeesAs).toBe("node");
     }
   });
