@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+
+/**
+ * The production server under test: `next build` into the bench's own dist dir, then `next start` on
+ * 127.0.0.1 serving one generated snapshot file (LBPATH_SNAPSHOT → cluster `snapshot-<basename>`). Started as
+ * `node …/next start` so the child's PID is the server itself (stack notes, pitfall 15) and RSS is its own.
+ */
+
+export const DIST_DIR = ".next-bench";
+const NEXT_BIN = join("node_modules", "next", "dist", "bin", "next");
+
+/** Loopback only, dummy AWS credentials, no telemetry, no live clusters (KUBECONFIG points nowhere). */
+export function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith("LBPATH_") || k === "KUBERNETES_SERVICE_HOST") delete env[k];
+  return {
+    ...env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    LBPATH_DIST_DIR: DIST_DIR,
+    LBPATH_MODE: "auto",
+    KUBECONFIG: join(process.cwd(), "bench", "out", "no-kubeconfig"),
+    AWS_ACCESS_KEY_ID: "AKIDTEST",
+    AWS_SECRET_ACCESS_KEY: "test-secret",
+    AWS_REGION: "us-east-1",
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    ...extra,
+  };
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    const timer = setTimeout(() => child.kill("SIGTERM"), timeoutMs);
+    child.on("close", (code) => { clearTimeout(timer); resolve({ code, output }); });
+  });
+}
+
+/** `next build` into DIST_DIR; returns the wall time. Throws with the build's output on failure. */
+export async function buildApp(): Promise<number> {
+  const t = performance.now();
+  const { code, output } = await run(process.execPath, [NEXT_BIN, "build"], serverEnv(), 600_000);
+  if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output.slice(-4000)}`);
+  return performance.now() - t;
+}
+
+export function removeBuild(): void {
+  rmSync(DIST_DIR, { recursive: true, force: true });
+}
+
+export const hasBuild = () => existsSync(join(DIST_DIR, "BUILD_ID"));
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  base: string;
+  pid: number;
+  cluster: string;
+  stop(): Promise<void>;
+  log(): string;
+}
+
+/** Start `next start` serving `snapshotFile`; resolves once /api/healthz answers (bounded wait). */
+export async function startServer(snapshotFile: string): Promise<RunningServer> {
+  const port = await freePort();
+  const empty = join("bench", "out", "no-demo");
+  mkdirSync(empty, { recursive: true });
+  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
+    env: serverEnv({ LBPATH_SNAPSHOT: snapshotFile, LBPATH_DEMO_DIR: empty }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const base = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill("SIGTERM");
+    const hard = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(hard);
+  };
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output.slice(-2000)}`);
+    try {
+      const r = await fetch(`${base}/api/healthz`);
+      if (r.ok) break;
+    } catch { /* not listening yet */ }
+    if (i === 299) { await stop(); throw new Error(`next start did not answer within 30 s:\n${output.slice(-2000)}`); }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const name = snapshotFile.split("/").pop()!.replace(/\.json$/, "").replace(/[^A-Za-z0-9._-]/g, "-");
+  return { base, pid: child.pid!, cluster: `snapshot-${name}`, stop, log: () => output };
+}
+
+/** VmRSS of a process and its descendants, in MiB (Linux /proc). */
+export function rssMiB(pid: number): number {
+  const kb = (p: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+  const children = (p: number): number[] => {
+    const out: number[] = [];
+    for (const t of readdirSync(`/proc/${p}/task`)) {
+      try {
+        out.push(...readFileSync(`/proc/${p}/task/${t}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number));
+      } catch { /* task gone */ }
+    }
+    return out;
+  };
+  let total = 0;
+  const seen = new Set<number>();
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    if (seen.has(p)) continue;
+    seen.add(p);
+    try {
+      total += kb(p);
+      stack.push(...children(p));
+    } catch { /* exited */ }
+  }
+  return total / 1024;
+}
