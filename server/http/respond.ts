@@ -31,10 +31,11 @@ export class ApiProblem extends Error {
  * with zod, then run; any throw becomes a JSON error that names cause and fix.
  */
 export function apiRoute<S extends z.ZodType>(schema: S, handler: (params: z.infer<S>, req: Request) => Promise<Response>) {
-  return async (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+  return async (req: Request, ctx?: { params?: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     const denied = authorize(req);
     if (denied) return denied;
-    const raw = await ctx.params;
+    // Routes without dynamic segments get no params object at all.
+    const raw = (await ctx?.params) ?? {};
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return apiError(400, "INVALID_PARAMETER", `Invalid route parameter: ${describeParamError(parsed.error)}.`, "Fix the URL: names are Kubernetes DNS-1123 labels.");
     try {
