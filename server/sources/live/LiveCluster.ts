@@ -10,7 +10,9 @@ import { snapshotFingerprint } from "./reshapeSnapshot";
 export interface SnapshotReader {
   read(): Promise<Snapshot>;
   close?(): Promise<void>;
-  /** For push-based readers: true once every informer has synced. */
+  /** Push-based readers: start background work (informers, AWS loops) before the first viewer asks. */
+  start?(): Promise<void>;
+  /** Push-based readers: true once every informer has synced. */
   ready?(): boolean;
 }
 
@@ -21,6 +23,8 @@ export interface LiveClusterOptions {
   reader: () => SnapshotReader;
   refreshMs: number;
   now?: () => number;
+  /** Build and start the reader at construction (the shared cache), so readiness does not wait for a viewer. */
+  eager?: boolean;
 }
 
 /** After a failed read with nothing cached, callers get the same error for this long before the next attempt. */
@@ -54,6 +58,14 @@ export class LiveCluster implements ClusterSource {
     this.name = opts.name;
     this.kind = opts.kind;
     this.now = opts.now ?? Date.now;
+    if (opts.eager) {
+      try {
+        this.reader = opts.reader();
+        this.reader.start?.().catch(() => { /* surfaces through snapshot() */ });
+      } catch {
+        // A broken context: snapshot() builds the reader again and reports the error.
+      }
+    }
   }
 
   snapshot(): Promise<Snapshot> {
@@ -67,7 +79,7 @@ export class LiveCluster implements ClusterSource {
   }
 
   ready(): boolean {
-    return this.good !== undefined && (this.reader?.ready?.() ?? true);
+    return this.reader?.ready ? this.reader.ready() : this.good !== undefined;
   }
 
   async close(): Promise<void> {
@@ -79,6 +91,13 @@ export class LiveCluster implements ClusterSource {
     try {
       this.reader ??= this.opts.reader();
       const fresh = await this.reader.read();
+      if (fresh === this.good?.snapshot) {
+        // The reader itself kept the object (shared cache, nothing changed).
+        this.good.readAt = started;
+        this.failure = undefined;
+        this.served = { snapshot: fresh, at: this.now() };
+        return fresh;
+      }
       const fingerprint = snapshotFingerprint(fresh);
       if (this.good?.fingerprint === fingerprint) {
         // Unchanged data: keep the object (per-snapshot indexes stay valid) but tell the truth about its age.

@@ -6,9 +6,10 @@ import { KubeConfig, type Cluster, type Context, type User } from "@kubernetes/c
 import type { ClusterSource } from "@/server/sources/types";
 import { makeAwsClients } from "./awsClients";
 import { liveConfig, type LiveConfig } from "./config";
-import { LiveCluster } from "./LiveCluster";
+import { LiveCluster, type SnapshotReader } from "./LiveCluster";
 import { LiveSourceError } from "./problems";
 import { PollingReader } from "./readSnapshot";
+import { SharedCacheReader } from "./sharedCache";
 import { eksFromArn, eksFromExecArgs, type EksHints } from "./region";
 
 /**
@@ -19,6 +20,9 @@ import { eksFromArn, eksFromExecArgs, type EksHints } from "./region";
  */
 
 type Env = Record<string, string | undefined>;
+
+/** Shared cache: how long one assembled snapshot is served before asking the cache again. */
+const SHARED_SERVE_MS = 1_000;
 
 interface Loaded { clusters: Cluster[]; users: User[]; contexts: Context[]; broken: { path: string; error: string }[] }
 
@@ -67,12 +71,20 @@ export function discoverLiveClusters(env: Env = process.env, config: LiveConfig 
   const paths = kubeconfigPaths(env);
   const loaded = loadKubeconfigs(paths);
   const sources: ClusterSource[] = [];
-  const common = { refreshMs: config.refreshMs };
-  const readerFor = (name: string, kc: KubeConfig, hints: EksHints) => new PollingReader({
-    cluster: name, kubeconfig: kc, awsClusterName: hints.clusterName, regionHint: hints.region, env,
-    kubernetesTimeoutMs: config.timeoutMs, pageSize: config.pageSize,
-    aws: { timeoutMs: config.timeoutMs, concurrency: config.awsConcurrency },
-  }, makeAwsClients);
+  // Shared cache: read() is cheap (no upstream calls), so the per-viewer cache only needs to absorb bursts.
+  const shared = config.cache === "shared";
+  const common = { refreshMs: shared ? SHARED_SERVE_MS : config.refreshMs, eager: shared };
+  const readerFor = (name: string, kc: KubeConfig, hints: EksHints): SnapshotReader => shared
+    ? new SharedCacheReader({
+      cluster: name, kubeconfig: kc, awsClusterName: hints.clusterName, regionHint: hints.region, env,
+      timeoutMs: config.timeoutMs, pageSize: config.pageSize, makeClients: makeAwsClients,
+      aws: { timeoutMs: config.timeoutMs, concurrency: config.awsConcurrency, ...config.aws },
+    })
+    : new PollingReader({
+      cluster: name, kubeconfig: kc, awsClusterName: hints.clusterName, regionHint: hints.region, env,
+      kubernetesTimeoutMs: config.timeoutMs, pageSize: config.pageSize,
+      aws: { timeoutMs: config.timeoutMs, concurrency: config.awsConcurrency },
+    }, makeAwsClients);
 
   for (const b of loaded.broken) {
     const name = `kubeconfig:${basename(b.path)}`;

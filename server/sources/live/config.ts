@@ -12,6 +12,13 @@ export interface LiveConfig {
   pageSize: number;
   /** Only these kubeconfig contexts (LBPATH_CONTEXTS, comma-separated); default all. */
   contexts?: string[];
+  /**
+   * LBPATH_LIVE_CACHE: "poll" (default) = one full read per refresh interval, on demand, single flight;
+   * "shared" = informers (list + watch) and per-region AWS loops in the background (issue 5).
+   */
+  cache: "poll" | "shared";
+  /** Shared cache only: AWS loop settings. */
+  aws: { callsPerSecond: number; structureMs: number; healthMs: number; tagsMs: number };
 }
 
 function seconds(v: string | undefined, fallback: number): number {
@@ -28,5 +35,12 @@ export function liveConfig(env: Record<string, string | undefined> = process.env
     awsConcurrency: Number.isInteger(conc) && conc > 0 ? conc : 4,
     pageSize: 500,
     ...(contexts?.length ? { contexts } : {}),
+    cache: env.LBPATH_LIVE_CACHE === "shared" ? "shared" : "poll",
+    aws: {
+      callsPerSecond: Number(env.LBPATH_AWS_CALLS_PER_SECOND) > 0 ? Number(env.LBPATH_AWS_CALLS_PER_SECOND) : 5,
+      structureMs: seconds(env.LBPATH_AWS_STRUCTURE_SECONDS, 60),
+      healthMs: seconds(env.LBPATH_HEALTH_SECONDS, 15),
+      tagsMs: seconds(env.LBPATH_TAGS_SECONDS, 300),
+    },
   };
 }

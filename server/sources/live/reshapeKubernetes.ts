@@ -120,9 +120,10 @@ export interface NodeIn {
   status?: { conditions?: { type: string; status: string }[]; addresses?: { type: string; address: string }[] };
 }
 
-export function reshapeNode(n: NodeIn, extraNodeLabels?: ReadonlySet<string>): k8s.Node {
+/** `extraNodeLabels: true` keeps every label (the informer's store; the trim rule is applied when assembling). */
+export function reshapeNode(n: NodeIn, extraNodeLabels?: ReadonlySet<string> | true): k8s.Node {
   return defined({
-    metadata: meta(n.metadata, (k) => keepLabel(k, extraNodeLabels)),
+    metadata: meta(n.metadata, (k) => extraNodeLabels === true || keepLabel(k, extraNodeLabels)),
     spec: n.spec && nonEmpty(defined({
       providerID: n.spec.providerID,
       taints: n.spec.taints?.map((t) => defined({ key: t.key, value: t.value, effect: t.effect })),

@@ -1,0 +1,193 @@
+import { Watch, type KubeConfig } from "@kubernetes/client-node";
+import type { SourceProblem } from "@/server/core/model/snapshot";
+import { kubernetesProblem, type KubeOp } from "./problems";
+import { timeoutOptions } from "./readKubernetes";
+
+/**
+ * One resource type of one cluster kept current with list + watch (the shared cache, issue 5), on the real
+ * client's `Watch`. The list is paginated (`limit`, every `continue`); objects are trimmed on arrival (Pods are
+ * most of a cluster); a watch that ends is resumed from the last resourceVersion; 410 Gone (compacted
+ * resourceVersion) relists silently; other errors back off with jitter. `synced` is true after the first full list.
+ */
+
+type Raw = { metadata?: { resourceVersion?: string; name?: string; namespace?: string } };
+type CallOptions = ReturnType<typeof timeoutOptions>;
+interface Page { items: unknown[]; metadata?: { resourceVersion?: string; _continue?: string } }
+
+export interface InformerOptions<T> {
+  kubeconfig: KubeConfig;
+  cluster: string;
+  op: KubeOp;
+  /** Cluster-wide REST path for the watch, e.g. "/api/v1/pods". */
+  path: string;
+  list: (p: { limit: number; _continue?: string }, o: CallOptions) => Promise<Page>;
+  trim: (raw: never) => T;
+  timeoutMs: number;
+  pageSize: number;
+  onChange: () => void;
+  /** Backoff after an error: base doubles per consecutive failure up to max, ×[0.5, 1) jitter. */
+  backoff?: { baseMs: number; maxMs: number };
+  /** Server-side watch timeout (seconds); the watch is then resumed. */
+  watchTimeoutSeconds?: number;
+}
+
+const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((resolve) => {
+  const t = setTimeout(resolve, ms);
+  signal.addEventListener("abort", () => { clearTimeout(t); resolve(); }, { once: true });
+});
+
+const key = (o: Raw) => `${o.metadata?.namespace ?? ""}/${o.metadata?.name ?? ""}`;
+
+export class ResourceInformer<T> {
+  /** Bumped on every change to the store. */
+  version = 0;
+  synced = false;
+  /** The current failure (list or watch), cleared once the watch runs again. */
+  problem?: SourceProblem;
+  /** Counts for tests and the docs' "what it calls": lists (pages) and watch requests. */
+  readonly calls = { listPages: 0, watches: 0, relists: 0 };
+  private store = new Map<string, T>();
+  private readonly stopper = new AbortController();
+  private watchAbort?: AbortController;
+  private failures = 0;
+  private firstAttempt?: Promise<void>;
+  private settleFirst?: () => void;
+  private readonly server?: string;
+
+  constructor(private readonly o: InformerOptions<T>) {
+    this.server = o.kubeconfig.getCurrentCluster()?.server;
+  }
+
+  /** Starts the loop; resolves after the first list attempt (successful or not). */
+  start(): Promise<void> {
+    this.firstAttempt ??= new Promise<void>((r) => { this.settleFirst = r; });
+    void this.run();
+    return this.firstAttempt;
+  }
+
+  items(): T[] {
+    return [...this.store.values()];
+  }
+
+  async stop(): Promise<void> {
+    this.stopper.abort();
+    this.watchAbort?.abort();
+  }
+
+  private get stopped(): boolean {
+    return this.stopper.signal.aborted;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      let rv: string;
+      try {
+        rv = await this.list();
+      } catch (e) {
+        this.fail(e, "list");
+        this.settleFirst?.();
+        await this.backoff();
+        continue;
+      }
+      this.settleFirst?.();
+      // Watch from the list's resourceVersion until it is gone (410) → relist.
+      for (;;) {
+        if (this.stopped) return;
+        const r = await this.watchOnce(rv);
+        if (this.stopped) return;
+        rv = r.rv;
+        if (r.gone) { this.calls.relists++; break; }
+        if (r.error) { this.fail(r.error, "watch"); await this.backoff(); }
+      }
+    }
+  }
+
+  /** Full paginated list into a new store (swapped in at the end: readers never see half a list). */
+  private async list(): Promise<string> {
+    const next = new Map<string, T>();
+    let cont: string | undefined;
+    let rv = "";
+    const options = timeoutOptions(this.o.timeoutMs);
+    do {
+      const page = await this.o.list({ limit: this.o.pageSize, ...(cont ? { _continue: cont } : {}) }, options);
+      this.calls.listPages++;
+      rv ||= page.metadata?.resourceVersion ?? "";
+      for (const raw of page.items) next.set(key(raw as Raw), this.o.trim(raw as never));
+      cont = page.metadata?._continue || undefined;
+    } while (cont);
+    this.store = next;
+    this.synced = true;
+    this.changed();
+    return rv;
+  }
+
+  private watchOnce(rv: string): Promise<{ rv: string; gone: boolean; error?: unknown }> {
+    return new Promise((resolve) => {
+      let last = rv;
+      let gone = false;
+      let errorEvent: unknown;
+      let healthy = false;
+      let finished = false;
+      const onEvent = (type: string, obj: Raw & { code?: number }) => {
+        if (!healthy) { healthy = true; this.recovered(); }
+        if (type === "ERROR") {
+          if (obj?.code === 410) gone = true;
+          else errorEvent = Object.assign(new Error(String((obj as { message?: string })?.message ?? "watch error")), { code: obj?.code, body: JSON.stringify(obj) });
+          return;
+        }
+        last = obj?.metadata?.resourceVersion ?? last;
+        if (type === "BOOKMARK") return;
+        if (type === "DELETED") this.store.delete(key(obj));
+        else this.store.set(key(obj), this.o.trim(obj as never));
+        this.changed();
+      };
+      const done = (err: unknown) => {
+        if (finished) return;
+        finished = true;
+        this.watchAbort = undefined;
+        const status = (err as { statusCode?: number } | null)?.statusCode;
+        if (status === 410) gone = true;
+        // The client's 30 s inactivity timeout just ends a quiet watch: resume it, no error.
+        const quiet = (err as { name?: string } | null)?.name === "TimeoutError" || (err as { name?: string } | null)?.name === "AbortError";
+        if (!err && !errorEvent && !healthy) this.recovered();
+        resolve({ rv: last, gone, error: gone ? undefined : errorEvent ?? (quiet ? undefined : err ?? undefined) });
+      };
+      this.calls.watches++;
+      const timeoutSeconds = Math.round((this.o.watchTimeoutSeconds ?? 300) * (0.75 + Math.random() * 0.5));
+      new Watch(this.o.kubeconfig)
+        .watch(this.o.path, { resourceVersion: rv, allowWatchBookmarks: true, timeoutSeconds }, onEvent, done)
+        // Resolves once the server answered 200 (or after `done` on failure): a connected watch clears the problem.
+        .then((ctrl) => {
+          if (finished) return;
+          this.watchAbort = ctrl;
+          if (!healthy) { healthy = true; this.recovered(); }
+          if (this.stopped) ctrl.abort();
+        })
+        .catch(done);
+    });
+  }
+
+  private changed(): void {
+    this.version++;
+    this.o.onChange();
+  }
+
+  private recovered(): void {
+    this.failures = 0;
+    if (this.problem) { this.problem = undefined; this.changed(); }
+  }
+
+  private fail(e: unknown, verb: "list" | "watch"): void {
+    this.failures++;
+    const p = kubernetesProblem(e, { ...this.o.op, verb }, { cluster: this.o.cluster, server: this.server, timeoutMs: this.o.timeoutMs });
+    const same = this.problem?.code === p.code && this.problem?.detail === p.detail;
+    this.problem = p;
+    if (!same) this.changed();
+  }
+
+  private backoff(): Promise<void> {
+    const { baseMs, maxMs } = this.o.backoff ?? { baseMs: 500, maxMs: 30_000 };
+    const ms = Math.min(maxMs, baseMs * 2 ** Math.min(this.failures - 1, 16)) * (0.5 + Math.random() / 2);
+    return sleep(ms, this.stopper.signal);
+  }
+}

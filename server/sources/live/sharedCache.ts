@@ -1,0 +1,130 @@
+import { CoreV1Api, DiscoveryV1Api, type KubeConfig } from "@kubernetes/client-node";
+import type { Snapshot, SourceProblem } from "@/server/core/model/snapshot";
+import type * as k8s from "@/server/core/model/kubernetes";
+import type { AwsClients } from "./awsClients";
+import { AwsCache, acquireAwsCache, releaseAwsCache, type AwsCacheOptions } from "./awsCache";
+import { ResourceInformer, type InformerOptions } from "./informer";
+import type { SnapshotReader } from "./LiveCluster";
+import { LiveSourceError } from "./problems";
+import { regionFromEnv, regionFromNodes } from "./region";
+import { reshapeEndpointSlice, reshapeNode, reshapePod, reshapeService } from "./reshapeKubernetes";
+import { sortSnapshot } from "./reshapeSnapshot";
+import { targetNodeLabelKeys } from "./trim";
+
+/**
+ * The shared cache (issue 5) as a SnapshotReader: one informer per resource type for this cluster (list + watch)
+ * and the region's AwsCache. read() never calls upstream; it assembles what the informers and AWS loops hold, and
+ * returns the same object while nothing changed. ready() is true once every informer has synced.
+ */
+
+export interface SharedCacheOptions {
+  cluster: string;
+  kubeconfig: KubeConfig;
+  awsClusterName?: string;
+  regionHint?: string;
+  env?: Record<string, string | undefined>;
+  timeoutMs: number;
+  pageSize: number;
+  aws: AwsCacheOptions;
+  makeClients: (region: string | undefined) => AwsClients;
+  informer?: Pick<InformerOptions<unknown>, "backoff" | "watchTimeoutSeconds">;
+}
+
+export class SharedCacheReader implements SnapshotReader {
+  readonly informers: {
+    services: ResourceInformer<k8s.Service>;
+    endpointSlices: ResourceInformer<k8s.EndpointSlice>;
+    nodes: ResourceInformer<k8s.Node>;
+    pods: ResourceInformer<k8s.Pod>;
+  };
+  private aws?: { region: string | undefined; cache: AwsCache };
+  private started?: Promise<void>;
+  private last?: { key: string; snapshot: Snapshot };
+
+  constructor(private readonly o: SharedCacheOptions) {
+    const core = o.kubeconfig.makeApiClient(CoreV1Api);
+    const discovery = o.kubeconfig.makeApiClient(DiscoveryV1Api);
+    const common = { kubeconfig: o.kubeconfig, cluster: o.cluster, timeoutMs: o.timeoutMs, pageSize: o.pageSize, onChange: () => {}, ...o.informer };
+    this.informers = {
+      services: new ResourceInformer({ ...common, op: { verb: "list", resource: "services", group: "" }, path: "/api/v1/services",
+        list: (p, opt) => core.listServiceForAllNamespaces(p, opt), trim: reshapeService }),
+      endpointSlices: new ResourceInformer({ ...common, op: { verb: "list", resource: "endpointslices", group: "discovery.k8s.io" },
+        path: "/apis/discovery.k8s.io/v1/endpointslices", list: (p, opt) => discovery.listEndpointSliceForAllNamespaces(p, opt), trim: reshapeEndpointSlice }),
+      // Node labels are trimmed when assembling: which to keep depends on the Services of that moment (JOIN-5).
+      nodes: new ResourceInformer({ ...common, op: { verb: "list", resource: "nodes", group: "" }, path: "/api/v1/nodes",
+        list: (p, opt) => core.listNode(p, opt), trim: (n) => reshapeNode(n, true) }),
+      // Pods are trimmed on arrival: the bulk of a cluster never sits in memory in full.
+      pods: new ResourceInformer({ ...common, op: { verb: "list", resource: "pods", group: "" }, path: "/api/v1/pods",
+        list: (p, opt) => core.listPodForAllNamespaces(p, opt), trim: reshapePod }),
+    };
+  }
+
+  /** Start the informers (first list attempts) and the region's AWS loops (first cycle). */
+  start(): Promise<void> {
+    this.started ??= (async () => {
+      await Promise.all(Object.values(this.informers).map((i) => i.start()));
+      await this.awsFor(this.region())?.start();
+    })();
+    return this.started;
+  }
+
+  ready(): boolean {
+    return Object.values(this.informers).every((i) => i.synced);
+  }
+
+  async read(): Promise<Snapshot> {
+    await this.start();
+    const inf = Object.values(this.informers);
+    if (inf.every((i) => !i.synced)) throw new LiveSourceError(inf.map((i) => i.problem).filter((p): p is SourceProblem => !!p).slice(0, 1));
+    const region = this.region();
+    const aws = this.awsFor(region);
+    await aws.start();
+    const half = aws.half();
+    const key = [...inf.map((i) => i.version), aws.version, region].join("|");
+    const now = new Date().toISOString();
+    if (this.last?.key === key) {
+      // Same data: same object, but its read times say the watches are current.
+      this.last.snapshot.capturedAt = half.readAt < now ? half.readAt : now;
+      this.last.snapshot.ages = { kubernetes: now, aws: half.readAt };
+      return this.last.snapshot;
+    }
+    const services = this.informers.services.items();
+    const extra = targetNodeLabelKeys(services);
+    const problems = [...inf.map((i) => i.problem).filter((p): p is SourceProblem => !!p), ...half.problems];
+    const snapshot = sortSnapshot({
+      schemaVersion: 1,
+      capturedAt: half.readAt < now ? half.readAt : now,
+      cluster: { name: this.o.cluster, ...(this.o.awsClusterName ? { awsClusterName: this.o.awsClusterName } : {}), ...(region ? { region } : {}) },
+      kubernetes: {
+        services,
+        endpointSlices: this.informers.endpointSlices.items(),
+        nodes: this.informers.nodes.items().map((n) => reshapeNode(n, extra)),
+        pods: this.informers.pods.items(),
+      },
+      aws: half.aws,
+      ...(problems.length ? { problems } : {}),
+      ages: { kubernetes: now, aws: half.readAt },
+    });
+    this.last = { key, snapshot };
+    return snapshot;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(Object.values(this.informers).map((i) => i.stop()));
+    if (this.aws) releaseAwsCache(this.aws.cache);
+    this.aws = undefined;
+  }
+
+  private region(): string | undefined {
+    return regionFromEnv(this.o.env ?? process.env) ?? this.o.regionHint ?? regionFromNodes(this.informers.nodes.items());
+  }
+
+  /** The region's shared AwsCache (switching if the region became known later, e.g. once Nodes synced). */
+  private awsFor(region: string | undefined): AwsCache {
+    if (this.aws && this.aws.region === region) return this.aws.cache;
+    if (this.aws) releaseAwsCache(this.aws.cache);
+    const cache = acquireAwsCache(region, () => new AwsCache(this.o.makeClients(region), this.o.aws));
+    this.aws = { region, cache };
+    return cache;
+  }
+}
