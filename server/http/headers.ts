@@ -18,8 +18,9 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean }): st
     // header; 'strict-dynamic' lets those scripts load the chunks. No 'unsafe-inline' for scripts, and
     // 'unsafe-eval' only for `next dev` (React's dev tooling evaluates server stacks).
     ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(opts.dev ? ["'unsafe-eval'"] : [])],
-    // React Flow positions nodes and edges with inline style attributes, which a nonce cannot cover.
-    // No nonce here on purpose: a nonce would make browsers ignore 'unsafe-inline'.
+    // Server-rendered style="" attributes (Next's built-in error pages, any component that renders
+    // style={...} on the server, React Flow included) cannot carry a nonce. Styles set from script are not
+    // restricted by CSP either way. No nonce here on purpose: it would make browsers ignore 'unsafe-inline'.
     ["style-src", "'self'", "'unsafe-inline'"],
     ["img-src", "'self'", "data:", "blob:"],
     ["font-src", "'self'"],

@@ -99,6 +99,21 @@ test.describe("security headers", () => {
     expect(messages).toEqual([]);
   });
 
+  test("a Service page draws its React Flow graph under the CSP with no violation", async ({ page, request }) => {
+    const { services } = await (await request.get("/api/v1/clusters/demo-blog-local/services")).json();
+    const svc = services[0] as { namespace: string; name: string };
+    await page.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`));
+    });
+    await page.goto(`/clusters/demo-blog-local/namespaces/${svc.namespace}/services/${svc.name}`);
+    await expect(page.locator(".react-flow__node").first()).toBeVisible();
+    // React Flow placed the nodes (inline transforms) and its scripts ran without tripping the policy.
+    expect(await page.locator(".react-flow__node").first().getAttribute("style")).toContain("transform");
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+  });
+
   test("readiness answers without credentials and names clusters to local callers", async ({ request }) => {
     const res = await request.get("/api/readyz");
     expect(res.status()).toBe(200);
