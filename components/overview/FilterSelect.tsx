@@ -16,6 +16,7 @@ export function FilterSelect({
     <label className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
       {label}
       <select
+        aria-label={label}
         name={name}
         value={value}
         onChange={(e) => onChange(e.target.value)}

@@ -48,6 +48,7 @@ export function OverviewFilters({
         Search name, label (key=value) or load balancer DNS name
         <input
           type="search"
+          aria-label="Search Services"
           name="q"
           value={text}
           onChange={(e) => setText(e.target.value)}

@@ -96,8 +96,8 @@ function ServiceRowView({ row, showCluster, now }: { row: OverviewRow; showClust
           </span>
         ) : null}
         {status ? (
-          <span data-testid="lb-status" data-status={svc.status} className="mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200">
-            ⦸ {status.text} <CodeLink code={status.code} />
+          <span data-testid="lb-status" data-status={svc.status} className="mb-1 block text-xs font-semibold text-slate-800 dark:text-slate-100">
+            {status.text} <CodeLink code={status.code} />
           </span>
         ) : null}
         {svc.status === "ok" || svc.health.healthy + svc.health.fault + svc.health.expected + svc.health.transient + svc.health.unknown > 0 ? (

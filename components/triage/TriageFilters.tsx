@@ -42,6 +42,7 @@ export function TriageFilters({
         Sort by
         <span className="mt-0.5 flex gap-1">
           <select
+            aria-label="Sort by"
             name="sort"
             value={query.sort}
             onChange={(e) => onChange({ sort: e.target.value as TriageSort })}

@@ -39,7 +39,7 @@ export function TriageTable({ items, grouped, showCluster }: { items: readonly T
                     </th>
                   </tr>
                 ) : null}
-                <TriageRowView item={item} showCluster={showCluster} />
+                <TriageRowView item={item} showCluster={showCluster} grouped={grouped} />
               </Fragment>
             );
           })}
@@ -49,7 +49,7 @@ export function TriageTable({ items, grouped, showCluster }: { items: readonly T
   );
 }
 
-function TriageRowView({ item, showCluster }: { item: TriageItem; showCluster: boolean }) {
+function TriageRowView({ item, showCluster, grouped }: { item: TriageItem; showCluster: boolean; grouped: boolean }) {
   const { row, cluster } = item;
   const href = servicePageHref(cluster, row.service.namespace, row.service.name, { path: row.pathId, sel: row.key });
   return (
@@ -63,7 +63,7 @@ function TriageRowView({ item, showCluster }: { item: TriageItem; showCluster: b
     >
       <td className="px-2 py-1.5">
         <VerdictBadge verdict={row.verdict} />
-        {row.rank < 3 ? <div className="mt-0.5 text-xs font-semibold text-red-700 dark:text-red-300">{rankLabel(row.rank)}</div> : null}
+        {row.rank < 3 && !grouped ? <div className="mt-0.5 text-xs font-semibold text-red-700 dark:text-red-300">{rankLabel(row.rank)}</div> : null}
       </td>
       <td className="px-2 py-1.5">
         <span className="font-medium">
@@ -85,7 +85,7 @@ function TriageRowView({ item, showCluster }: { item: TriageItem; showCluster: b
         <div className="font-mono">{row.state}</div>
         {row.reason ? <div className="font-mono text-slate-500">{row.reason}</div> : null}
       </td>
-      <td className="max-w-md px-2 py-1.5 text-xs">
+      <td className="min-w-[20rem] px-2 py-1.5 text-xs">
         <CodeLink code={row.code} />
         <p className="mt-0.5">{row.diagnosis}</p>
         {row.action ? <p className="mt-0.5 text-slate-700 dark:text-slate-300">→ {row.action}</p> : null}

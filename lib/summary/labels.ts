@@ -61,6 +61,8 @@ export function rankLabel(rank: number): string {
   return RANK_LABEL[rank] ?? `Rank ${rank}`;
 }
 
+/** "node IP (kube-proxy SNAT); client IP in PROXY v2", or "client IP (+ PROXY v2 header)" when both hold. */
 export function sourceIpLabel(seenAs: SeenAs, header: ClientIpHeader | null): string {
-  return header ? `${SEEN_AS_LABEL[seenAs]}; client IP in ${HEADER_LABEL[header]}` : SEEN_AS_LABEL[seenAs];
+  if (!header) return SEEN_AS_LABEL[seenAs];
+  return seenAs === "client" ? `client IP (+ ${HEADER_LABEL[header]} header)` : `${SEEN_AS_LABEL[seenAs]}; client IP in ${HEADER_LABEL[header]}`;
 }

@@ -54,7 +54,9 @@ export function triageSummaryMarkdown(triages: readonly Triage[], opts: SummaryO
     `**lbpath triage: ${scope}**${oldest ? `, data as of ${utc(oldest)}` : ""}`,
     `- Non-healthy targets: ${rows.length} (${by("fault")} fault · ${by("transient")} transient · ${by("expected")} expected by design · ${by("unknown")} unknown)`,
   ];
-  const urgent = rows.filter((r) => r.row.rank < 5).sort((a, b) => a.row.rank - b.row.rank);
+  const urgent = rows
+    .filter((r) => r.row.rank < 5)
+    .sort((a, b) => a.row.rank - b.row.rank || VERDICT_ORDER[a.row.verdict] - VERDICT_ORDER[b.row.verdict]);
   if (urgent.length) {
     lines.push("- Needs a human first:");
     for (const { cluster, row } of urgent.slice(0, MAX_TRIAGE_ROWS)) lines.push(`  - ${triageLine(cluster, row)}`);

@@ -85,7 +85,7 @@ test("lists every scenario's Service with the API's verdict counts", async ({ pa
 test("filters and sort live in the URL and survive a reload and a copied link", async ({ page, browser }) => {
   await page.goto("/");
   await waitLoaded(page);
-  await page.getByLabel("Health").selectOption("fault");
+  await page.getByLabel("Health", { exact: true }).selectOption("fault");
   await expect(page).toHaveURL(/verdict=fault/);
   await page.getByRole("searchbox").fill("telemetry");
   await expect(page).toHaveURL(/q=telemetry/);
@@ -103,7 +103,7 @@ test("filters and sort live in the URL and survive a reload and a copied link", 
     const names = rows.map((r) => `${r.cluster} ${r.service}`);
     expect(names).toEqual([...names].sort((a, b) => a.split(" ")[1].localeCompare(b.split(" ")[1]) || a.localeCompare(b)));
     await expect(p.getByRole("searchbox")).toHaveValue("telemetry");
-    await expect(p.getByLabel("Health")).toHaveValue("fault");
+    await expect(p.getByLabel("Health", { exact: true })).toHaveValue("fault");
     return names;
   };
   const before = await check(page);

@@ -60,8 +60,8 @@ test("filters live in the URL; a row opens the service page with that target sel
 
   await page.goto("/triage");
   await waitLoaded(page);
-  await page.getByLabel("Code").selectOption("HC_BLOCKED");
-  await page.getByLabel("Cluster").selectOption("demo-mixed-health");
+  await page.getByLabel("Code", { exact: true }).selectOption("HC_BLOCKED");
+  await page.getByLabel("Cluster", { exact: true }).selectOption("demo-mixed-health");
   await expect(page).toHaveURL(/cluster=demo-mixed-health/);
   await expect(page).toHaveURL(/code=HC_BLOCKED/);
   await page.reload();
@@ -69,7 +69,7 @@ test("filters live in the URL; a row opens the service page with that target sel
   const rows = await rowsSeen(page);
   expect(rows.length).toBeGreaterThan(0);
   expect(rows.every((r) => r.code === "HC_BLOCKED" && r.cluster === "demo-mixed-health")).toBe(true);
-  await expect(page.getByLabel("Code")).toHaveValue("HC_BLOCKED");
+  await expect(page.getByLabel("Code", { exact: true })).toHaveValue("HC_BLOCKED");
 
   const row = page.getByTestId("triage-row").first();
   await expect(row).toContainText(fault.id);

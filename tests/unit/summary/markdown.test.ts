@@ -68,6 +68,13 @@ describe("triage summary", () => {
     expect(human[0]).toContain("`demo-mixed-health/default/web`");
   });
 
+  it("within a rank, lists faults before expected targets (fail-open scenario)", () => {
+    const md = triageSummaryMarkdown([triageOf("ppv2-local-broken-hc")], { link: "http://x/" });
+    const human = md.split("\n").filter((l) => l.startsWith("  - "));
+    expect(human[0]).toContain("Load balancer failing open: `PPV2_BREAKS_HC`");
+    expect(human.at(-1)).toContain("`LOCAL_NO_ENDPOINT`");
+  });
+
   it("says so when nothing needs a human", () => {
     const md = triageSummaryMarkdown([triageOf("blog-local")], { link: "http://x/" });
     expect(md).toContain("Nothing needs a human");
