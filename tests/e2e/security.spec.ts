@@ -114,6 +114,27 @@ test.describe("security headers", () => {
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
   });
 
+  test("hostile cluster text (demo-hostile-text) never becomes markup or script", async ({ page }) => {
+    // The scenario puts `<img src=x onerror=alert(1)>` in an annotation and a target health description.
+    // Rendering it as text is the pages' job (and their tests'); this checks the outcome with the CSP on.
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`));
+    });
+    await page.goto("/clusters/demo-hostile-text/namespaces/default/services/render-check");
+    await expect(page.locator("main")).toContainText("render-check");
+    await expect(page.locator(".react-flow__node").first()).toBeVisible();
+    expect(await page.locator('img[src="x"], [onerror]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+
   test("readiness answers without credentials and names clusters to local callers", async ({ request }) => {
     const res = await request.get("/api/readyz");
     expect(res.status()).toBe(200);
