@@ -7,8 +7,8 @@ import { percentile } from "./stats";
 /**
  * Time to graph in Chromium (Playwright library) against `next start`: from navigation start to the first frame
  * after the service page shows its graph, i.e. a `.react-flow__node` or a `[data-testid="graph-ready"]` element
- * (components/topology). An init script records performance.now() (ms since navigation start) two animation
- * frames after the marker appears, so the paint has happened. Also: rendered graph elements and the page's
+ * (components/topology/graph). An init script records performance.now() (ms since navigation start) two
+ * animation frames after the marker is visible, so the paint has happened. Also: rendered graph elements and the page's
  * initial JavaScript (gzip of every `<script src>` in the served HTML).
  */
 
@@ -47,20 +47,25 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, args: ARGS, headless: true });
 }
 
-declare global {
-  interface Window { __lbpathGraph?: { detectedAt: number; paintedAt?: number } }
-}
-
-/** Runs in the page before any of its scripts. */
-function watchForGraph(selector: string): void {
+/**
+ * Runs in the page before any of its scripts. A string, not a function: tsx (esbuild keepNames) would add
+ * `__name(...)` calls to a function's source that do not exist in the page. React Flow first renders nodes
+ * hidden (visibility: hidden) to measure them, so a node counts only once it is visible.
+ */
+const WATCH_FOR_GRAPH = `(() => {
+  const selector = ${JSON.stringify(GRAPH_SELECTOR)};
   const found = () => {
-    if (window.__lbpathGraph || !document.querySelector(selector)) return;
-    const mark = { detectedAt: performance.now() } as { detectedAt: number; paintedAt?: number };
+    if (window.__lbpathGraph) return;
+    const el = document.querySelector(selector);
+    if (!el || getComputedStyle(el).visibility === "hidden") return;
+    const mark = { detectedAt: performance.now() };
     window.__lbpathGraph = mark;
-    requestAnimationFrame(() => requestAnimationFrame(() => (mark.paintedAt = performance.now())));
+    requestAnimationFrame(() => requestAnimationFrame(() => { mark.paintedAt = performance.now(); }));
   };
-  new MutationObserver(found).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-testid", "class"] });
-}
+  new MutationObserver(found).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-testid", "class", "style"] });
+})();`;
+
+type GraphWindow = { __lbpathGraph?: { detectedAt: number; paintedAt?: number } };
 
 export async function measureGraph(browser: Browser, url: string, runs: number, timeoutMs = 20_000): Promise<BrowserResult> {
   const out: BrowserRun[] = [];
@@ -69,7 +74,7 @@ export async function measureGraph(browser: Browser, url: string, runs: number, 
     // Loopback only: anything else is aborted, never sent.
     await context.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
     const page = await context.newPage();
-    await page.addInitScript(watchForGraph, GRAPH_SELECTOR);
+    await page.addInitScript({ content: WATCH_FOR_GRAPH });
     let scriptBytes = 0;
     let graphSeen = false;
     page.on("response", (r) => {
@@ -80,12 +85,14 @@ export async function measureGraph(browser: Browser, url: string, runs: number, 
     try {
       const resp = await page.goto(url, { waitUntil: "commit", timeout: timeoutMs });
       run.status = resp?.status() ?? 0;
-      await page.waitForFunction(() => window.__lbpathGraph?.paintedAt !== undefined, undefined, { timeout: timeoutMs, polling: 50 });
+      // Functions, not strings: Playwright sends functions over CDP, while string predicates need eval, which
+      // the page's CSP forbids. No named inner functions here (see WATCH_FOR_GRAPH).
+      await page.waitForFunction(() => (window as unknown as GraphWindow).__lbpathGraph?.paintedAt !== undefined, undefined, { timeout: timeoutMs, polling: 50 });
       graphSeen = true;
       run.scriptBytesBeforeGraph = scriptBytes;
       const m = await page.evaluate(() => {
         const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-        return { painted: window.__lbpathGraph!.paintedAt!, ttfb: nav?.responseStart ?? null, dcl: nav?.domContentLoadedEventEnd || null };
+        return { painted: (window as unknown as GraphWindow).__lbpathGraph!.paintedAt!, ttfb: nav?.responseStart ?? null, dcl: nav?.domContentLoadedEventEnd || null };
       });
       run.graphMs = m.painted;
       run.ttfbMs = m.ttfb;
@@ -99,15 +106,24 @@ export async function measureGraph(browser: Browser, url: string, runs: number, 
       await context.close();
     }
     out.push(run);
+    if (run.error) break; // a page that fails once (404, no graph) is not retried: bounded runs
   }
   const times = out.map((r) => r.graphMs).filter((x): x is number => x !== null);
   return { url, runs: out, graphMsP50: times.length ? percentile(times, 50) : null, graphMsMax: times.length ? Math.max(...times) : null };
 }
 
-/** Sum of gzip sizes of the `<script src>` chunks in the page's HTML (what loads before any lazy chunk). */
+/**
+ * Sum of gzip sizes of the JavaScript the page's HTML makes the browser fetch: `<script src>` chunks and
+ * `<link rel="preload|modulepreload">` scripts (lazily imported chunks come later and are not counted here).
+ */
 export async function initialJs(pageUrl: string): Promise<InitialJs> {
   const html = (await get(pageUrl)).body.toString("utf8");
-  const srcs = [...new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1].replaceAll("&amp;", "&")))];
+  const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+  const preloads = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0])
+    .filter((tag) => /\brel="(preload|modulepreload)"/.test(tag) && (/\bas="script"/.test(tag) || /modulepreload/.test(tag)))
+    .map((tag) => /\bhref="([^"]+)"/.exec(tag)?.[1])
+    .filter((x): x is string => !!x);
+  const srcs = [...new Set([...scripts, ...preloads].map((src) => src.replaceAll("&amp;", "&")))];
   const sizes: { src: string; raw: number; gzipBytes: number }[] = [];
   for (const src of srcs) {
     const r = await get(new URL(src, pageUrl).toString());

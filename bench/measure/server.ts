@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
 import { createServer } from "node:net";
 import { join } from "node:path";
 
@@ -43,11 +44,35 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: num
   });
 }
 
+/**
+ * `next build` adds `<distDir>/types/**` to tsconfig.json's include and points next-env.d.ts at the dist dir.
+ * In a shared checkout those are other people's files: undo exactly that edit afterwards (and nothing else).
+ */
+function undoBuildEdits(): () => void {
+  const before = { tsconfig: readFileSync("tsconfig.json", "utf8"), env: existsSync("next-env.d.ts") ? readFileSync("next-env.d.ts", "utf8") : null };
+  return () => {
+    const now = readFileSync("tsconfig.json", "utf8");
+    if (now !== before.tsconfig && now.includes(DIST_DIR)) {
+      try {
+        const parsed = JSON.parse(now) as { include?: string[] };
+        parsed.include = parsed.include?.filter((p) => !p.includes(DIST_DIR));
+        writeFileSync("tsconfig.json", isDeepStrictEqual(parsed, JSON.parse(before.tsconfig)) ? before.tsconfig : JSON.stringify(parsed, null, 2) + "\n");
+      } catch { /* not plain JSON: leave it */ }
+    }
+    if (before.env !== null && existsSync("next-env.d.ts") && readFileSync("next-env.d.ts", "utf8").includes(DIST_DIR)) writeFileSync("next-env.d.ts", before.env);
+  };
+}
+
 /** `next build` into DIST_DIR; returns the wall time. Throws with the build's output on failure. */
 export async function buildApp(): Promise<number> {
   const t = performance.now();
-  const { code, output } = await run(process.execPath, [NEXT_BIN, "build"], serverEnv(), 600_000);
-  if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output.slice(-4000)}`);
+  const undo = undoBuildEdits();
+  try {
+    const { code, output } = await run(process.execPath, [NEXT_BIN, "build"], serverEnv(), 600_000);
+    if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output.slice(-4000)}`);
+  } finally {
+    undo();
+  }
   return performance.now() - t;
 }
 
