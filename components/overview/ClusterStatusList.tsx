@@ -20,16 +20,23 @@ export interface ClusterStatus {
  * Per-cluster progress while clusters load in parallel, and an error row per cluster that cannot be read,
  * naming the cause and the fix (one broken cluster never blanks the others).
  */
-export function ClusterStatusList({ statuses, label }: { statuses: readonly ClusterStatus[]; label: string }) {
+export function ClusterStatusList({ statuses, label, listPending }: { statuses: readonly ClusterStatus[]; label: string; listPending: boolean }) {
   const now = useNow();
   const loading = statuses.filter((s) => s.state === "loading").length;
   const errors = statuses.filter((s) => s.state === "error");
+  const done = !listPending && loading === 0;
   return (
-    <section aria-label={label} className="mb-3 text-sm">
+    <section aria-label={label} data-state={done ? "loaded" : "loading"} data-testid="cluster-status" className="mb-3 text-sm">
       <p className="text-xs text-slate-600 dark:text-slate-300" aria-live="polite">
-        {statuses.length} cluster{statuses.length === 1 ? "" : "s"}
-        {loading ? ` · loading ${loading}…` : " · all loaded"}
-        {errors.length ? ` · ${errors.length} unreadable` : ""}
+        {listPending ? (
+          "Loading the cluster list…"
+        ) : (
+          <>
+            {statuses.length} cluster{statuses.length === 1 ? "" : "s"}
+            {loading ? ` · loading ${loading}…` : " · all loaded"}
+            {errors.length ? ` · ${errors.length} unreadable` : ""}
+          </>
+        )}
       </p>
       {loading > 0 ? (
         <ul className="mt-1 flex flex-wrap gap-1" data-testid="cluster-progress">

@@ -58,8 +58,7 @@ export function OverviewPage() {
           Could not list clusters: {explainError(clusters.error).message} {explainError(clusters.error).fix ?? ""}
         </p>
       ) : null}
-      {clusters.isPending ? <p className="text-sm text-slate-500">Loading clusters…</p> : null}
-      <ClusterStatusList statuses={statuses} label="Clusters" />
+      <ClusterStatusList statuses={statuses} label="Clusters" listPending={clusters.isPending} />
       <OverviewHeadline rows={rows} active={query.verdict} onVerdict={(v) => setQuery({ verdict: v })} />
       <OverviewFilters query={query} clusters={infos.map((c) => c.name)} namespaces={namespaces} onChange={setQuery} />
       {view.total === 0 && rows.length > 0 ? (

@@ -1,11 +1,12 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 
 /**
  * A page state that lives in the URL (the URL is the page's API): parsed from the query on every render and
  * written back with router.replace, so reload, back/forward and copied links all reproduce the view.
- * Changing any filter resets `page` to 1 unless the update sets it.
+ * Changing any filter resets `page` to 1 unless the update sets it. Two updates in quick succession both land:
+ * each builds on the last state written, not on a URL the router has not applied yet.
  */
 export function useUrlState<S extends { page: number }>(
   parse: (p: URLSearchParams) => S,
@@ -15,12 +16,17 @@ export function useUrlState<S extends { page: number }>(
   const router = useRouter();
   const pathname = usePathname();
   const state = useMemo(() => parse(new URLSearchParams(params.toString())), [params, parse]);
+  const latest = useRef(state);
+  useEffect(() => {
+    latest.current = state;
+  }, [state]);
   const update = useCallback(
     (patch: Partial<S>) => {
-      const next = { ...state, page: 1, ...patch } as S;
+      const next = { ...latest.current, page: 1, ...patch } as S;
+      latest.current = next;
       router.replace(`${pathname}${serialise(next)}`, { scroll: false });
     },
-    [state, router, pathname, serialise],
+    [router, pathname, serialise],
   );
   return [state, update];
 }

@@ -43,7 +43,7 @@ export function TriagePage() {
   // What the page shows after filters (not paging): what "Copy summary" and the as-of digest describe.
   const shown = useMemo(() => filteredTriages(triages, query), [triages, query]);
   const oldest = shown.map((t) => t.age.capturedAt).sort()[0];
-  const allLoaded = wanted.length > 0 && results.every((r) => !r.isPending);
+  const allLoaded = clusters.isSuccess && results.every((r) => !r.isPending);
 
   const statuses: ClusterStatus[] = infos
     .filter((c) => !query.cluster || c.name === query.cluster)
@@ -69,7 +69,7 @@ export function TriagePage() {
       </div>
       <DemoBanner clusters={infos} />
       <AsOfNote asOf={pin} live={allLoaded && oldest ? { capturedAt: oldest, digest: triageDigest(shown) } : null} liveHref={`/triage${serialiseTriageQuery(query)}`} />
-      <ClusterStatusList statuses={statuses} label="Clusters" />
+      <ClusterStatusList statuses={statuses} label="Clusters" listPending={clusters.isPending} />
       <TriageFilters query={query} clusters={infos.map((c) => c.name)} namespaces={namespaces} codes={codes} onChange={setQuery} />
       {allLoaded && view.total === 0 && view.hiddenExpected === 0 ? (
         <p className="py-6 text-center text-sm text-slate-500">Every target matching these filters is healthy.</p>

@@ -35,7 +35,7 @@ async function readRows(page: Page): Promise<RowSeen[]> {
 }
 
 async function waitLoaded(page: Page) {
-  await expect(page.getByText(/all loaded/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("cluster-status")).toHaveAttribute("data-state", "loaded", { timeout: 20_000 });
 }
 
 test("lists every scenario's Service with the API's verdict counts", async ({ page, request }) => {
