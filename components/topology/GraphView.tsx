@@ -58,7 +58,7 @@ export default function GraphView({ topology, path, findings, view, setView }: {
   );
 
   return (
-    <div className="flex h-[calc(100vh-190px)] min-h-[480px] gap-3">
+    <div className="flex h-[calc(100vh-150px)] min-h-[480px] gap-3">
       <div className="relative min-w-0 flex-1 rounded-md border border-slate-200 dark:border-slate-800">
         {result ? (
           <ReactFlowProvider key={path.id}>
@@ -79,7 +79,7 @@ export default function GraphView({ topology, path, findings, view, setView }: {
           </div>
         )}
       </div>
-      <aside className="flex w-[340px] shrink-0 flex-col" aria-label="Findings, inspector and legend">
+      <aside className="flex w-[320px] shrink-0 flex-col" aria-label="Findings, inspector and legend">
         <div role="tablist" aria-label="Side panel" className="flex gap-1 border-b border-slate-300 dark:border-slate-700">
           {tabButton("findings", `Findings (${findings.length})`)}
           {tabButton("inspector", "Inspector")}

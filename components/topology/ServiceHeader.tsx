@@ -21,23 +21,39 @@ export function ServiceHeader({ topology, path, stale, staleReason, view, setVie
   const s = topology.service;
   const ip = path?.clientIp;
   const seen = path ? [...new Set(path.pods.map((p) => p.sourceIp.seenAs))] : [];
+  const tabs = (
+    <div role="tablist" aria-label="View" className="flex rounded border border-slate-300 text-sm dark:border-slate-600">
+      {(["graph", "table"] as const).map((v) => (
+        <button
+          key={v}
+          type="button"
+          role="tab"
+          aria-selected={view.view === v}
+          onClick={() => setView((s) => ({ ...s, view: v }))}
+          className={`px-3 py-0.5 ${view.view === v ? "bg-slate-800 font-semibold text-white dark:bg-slate-200 dark:text-slate-900" : ""}`}
+        >
+          {v === "graph" ? "Graph" : "Table"}
+        </button>
+      ))}
+    </div>
+  );
   return (
-    <header className="space-y-2">
-      <div className="flex flex-wrap items-start justify-between gap-3">
+    <header className="space-y-1.5">
+      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
         <div className="min-w-0 space-y-1">
           <nav aria-label="Breadcrumb" className="text-xs text-slate-600 dark:text-slate-400">
             <Link href="/" className="underline">
               Clusters
             </Link>{" "}
             / {topology.cluster} / {s.namespace}
+            {path && topology.paths.length === 1 ? <span className="ml-2">· {pathLabel(path)}</span> : null}
           </nav>
-          <h1 className="break-all text-xl font-semibold">
-            Service {s.namespace}/{s.name}
-          </h1>
           <div className="flex flex-wrap items-center gap-1.5">
-            <Badge>{s.type}</Badge>
-            <Badge title="spec.externalTrafficPolicy">externalTrafficPolicy {s.externalTrafficPolicy}</Badge>
-            <Badge title={s.loadBalancerClass ?? undefined}>{CONTROLLER[s.controller]}</Badge>
+            <h1 className="mr-1 break-all text-xl font-semibold">
+              Service {s.namespace}/{s.name}
+            </h1>
+            <Badge title="spec.externalTrafficPolicy">ETP {s.externalTrafficPolicy}</Badge>
+            <Badge title={s.loadBalancerClass ?? `type ${s.type}`}>{CONTROLLER[s.controller]}</Badge>
             {ip ? (
               ip.snatAt ? (
                 <Badge tone="warn" icon="⇄" title={ip.summary}>
@@ -56,47 +72,30 @@ export function ServiceHeader({ topology, path, stale, staleReason, view, setVie
             ) : null}
           </div>
         </div>
-        <div className="flex flex-col items-end gap-2">
+        <div className="flex flex-col items-end gap-1">
           <div className="flex flex-wrap items-center gap-2">
+            {tabs}
             <CopyLinkButton />
             <CopySummaryButton getText={() => pinnedTopologySummary(topology, window.location.href)} />
           </div>
           <DataAge capturedAt={topology.age.capturedAt} stale={stale} staleReason={staleReason} />
         </div>
       </div>
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        {topology.paths.length > 1 ? (
-          <div role="group" aria-label="Load balancer path" className="flex flex-wrap gap-1" data-testid="path-selector">
-            {topology.paths.map((p) => (
-              <button
-                key={p.id}
-                type="button"
-                aria-pressed={p.id === path?.id}
-                onClick={() => setView((v) => ({ ...v, path: p.id, sel: null, expand: [], finding: null }))}
-                className={`rounded border px-2 py-0.5 text-sm ${p.id === path?.id ? "border-sky-600 bg-sky-50 font-semibold dark:bg-sky-950" : "border-slate-300 dark:border-slate-600"}`}
-              >
-                {pathLabel(p)}
-              </button>
-            ))}
-          </div>
-        ) : (
-          <p className="text-sm text-slate-600 dark:text-slate-300">{path ? pathLabel(path) : "No load balancer path"}</p>
-        )}
-        <div role="tablist" aria-label="View" className="flex rounded border border-slate-300 text-sm dark:border-slate-600">
-          {(["graph", "table"] as const).map((v) => (
+      {topology.paths.length > 1 ? (
+        <div role="group" aria-label="Load balancer path" className="flex flex-wrap gap-1" data-testid="path-selector">
+          {topology.paths.map((p) => (
             <button
-              key={v}
+              key={p.id}
               type="button"
-              role="tab"
-              aria-selected={view.view === v}
-              onClick={() => setView((s) => ({ ...s, view: v }))}
-              className={`px-3 py-0.5 ${view.view === v ? "bg-slate-800 font-semibold text-white dark:bg-slate-200 dark:text-slate-900" : ""}`}
+              aria-pressed={p.id === path?.id}
+              onClick={() => setView((v) => ({ ...v, path: p.id, sel: null, expand: [], finding: null }))}
+              className={`rounded border px-2 py-0.5 text-sm ${p.id === path?.id ? "border-sky-600 bg-sky-50 font-semibold dark:bg-sky-950" : "border-slate-300 dark:border-slate-600"}`}
             >
-              {v === "graph" ? "Graph" : "Table"}
+              {pathLabel(p)}
             </button>
           ))}
         </div>
-      </div>
+      ) : null}
     </header>
   );
 }

@@ -99,7 +99,7 @@ export class GraphCollector {
       if (prev.seen !== seen) prev.seen = "mixed";
       return;
     }
-    this.edges.set(key, { key, source, target, kind, share, seen, note: null, ariaLabel: "" });
+    this.edges.set(key, { key, source, target, kind, share, seen, note: null, labelled: false, ariaLabel: "" });
   }
 
   finish(): GraphModel {
@@ -118,8 +118,10 @@ export class GraphCollector {
       .sort((a, b) => compareStrings(a.key, b.key));
     for (const e of edges) {
       e.note = e.kind === "flow" ? seenNote(e.seen) : null;
+      const into = this.nodes.get(e.target)!;
+      e.labelled = e.share != null && (e.kind !== "flow" || into.column === "target" || into.column === "pod");
       const from = this.nodes.get(e.source)!.title;
-      const to = this.nodes.get(e.target)!.title;
+      const to = into.title;
       const share = e.share == null ? "" : `, ${formatShare(e.share)} of new flows`;
       e.ariaLabel = `From ${from} to ${to}${share}; source address seen: ${SEEN_WORDS[e.seen]}.`;
     }

@@ -60,10 +60,10 @@ export function graphToSvg(graph: GraphModel, layout: Layout, opts: { dark?: boo
     const width = e.share == null ? 1.5 : 1.5 + 10 * Math.min(1, e.share);
     const dash = e.seen === "client" ? "" : ` stroke-dasharray="7 5"`;
     out.push(`<path d="M${sx},${sy} C${mx},${sy} ${mx},${ty} ${tx},${ty}" fill="none" stroke="${colour}" stroke-width="${width.toFixed(1)}"${dash} opacity="0.8"/>`);
-    if (e.share != null) {
-      const lx = sx + (tx - sx) * 0.78, ly = sy + (ty - sy) * 0.9;
-      const label = `${formatShare(e.share)}${e.note ? ` · ${e.note.replace("src: ", "")}` : ""}`;
-      out.push(`<text x="${lx.toFixed(1)}" y="${(ly - 4).toFixed(1)}" text-anchor="middle" font-size="10" fill="${c.sub}" stroke="${c.bg}" stroke-width="3" paint-order="stroke">${esc(label)}</text>`);
+    if (e.labelled && e.share != null) {
+      // As on screen: right-aligned just before the arrow.
+      const label = `${formatShare(e.share)}${e.note ? ` ${e.note.replace("src: ", "")}` : ""}`;
+      out.push(`<text x="${(tx - 10).toFixed(1)}" y="${(ty - 6).toFixed(1)}" text-anchor="end" font-size="10" font-weight="600" fill="${c.sub}" stroke="${c.bg}" stroke-width="3" paint-order="stroke">${esc(label)}</text>`);
     }
   }
   for (const n of graph.nodes) {

@@ -51,3 +51,15 @@ export function verdictText(v: Verdict): string {
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
   return `${n} ${n === 1 ? word : pluralWord}`;
 }
+
+/** "ip-10-0-1-11.ec2.internal" → "ip-10-0-1-11" for cards (the full name stays in titles and labels). */
+export function shortNodeName(name: string): string {
+  return name.replace(/\.[a-z]{2}(-[a-z]+)+-\d\.compute\.internal$/, "").replace(/\.(ec2|compute)\.internal$/, "");
+}
+
+/** Shorten in the middle, keeping the distinguishing suffix of generated names ("web-7d9f…-x2kq9"). */
+export function middleTruncate(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const tail = Math.ceil((max - 1) * 0.45);
+  return `${s.slice(0, max - 1 - tail)}…${s.slice(s.length - tail)}`;
+}

@@ -38,16 +38,18 @@ export interface Layout {
   height: number;
 }
 
-export const COLUMN_X: Record<Column, number> = { client: 0, loadBalancer: 120, listener: 360, targetGroup: 484, target: 692, proxy: 924, pod: 1092 };
-export const COLUMN_WIDTH: Record<Column, number> = { client: 88, loadBalancer: 208, listener: 92, targetGroup: 176, target: 200, proxy: 136, pod: 208 };
-export const ROW = { target: 88, pod: 72 } as const;
-const SIZE: Partial<Record<NodeKind, number>> = { target: 76, targetZoneGroup: 76, kubeProxy: 60, kubeProxyGroup: 60, pod: 62, podGroup: 62 };
-const BAND_HEADER = 30;
-const BAND_PAD = 10;
-const BAND_GAP = 14;
-const BAND_INSET = 14;
-const SINK_ROW = 42;
-const TOP_MIN = 3 * SINK_ROW + 6;
+// Compact on purpose: at 1280×800 with the side panel the whole graph of a small Service fits at ~0.8 zoom.
+// Wider gaps where edges fan out (target group → targets, kube-proxy → pods), so share labels have room.
+export const COLUMN_X: Record<Column, number> = { client: 0, loadBalancer: 88, listener: 260, targetGroup: 356, target: 548, proxy: 736, pod: 888 };
+export const COLUMN_WIDTH: Record<Column, number> = { client: 72, loadBalancer: 156, listener: 80, targetGroup: 144, target: 168, proxy: 100, pod: 168 };
+export const ROW = { target: 72, pod: 58 } as const;
+const SIZE: Partial<Record<NodeKind, number>> = { target: 62, targetZoneGroup: 62, kubeProxy: 50, kubeProxyGroup: 50, pod: 50, podGroup: 50 };
+const BAND_HEADER = 26;
+const BAND_PAD = 8;
+const BAND_GAP = 12;
+const BAND_INSET = 12;
+const SINK_ROW = 32;
+const TOP_MIN = 3 * SINK_ROW - 4;
 
 export function layoutSignature(g: Pick<GraphModel, "pathId" | "level" | "expanded">): string {
   return `${g.pathId}|${g.level}|${g.expanded.join(",")}`;
@@ -65,21 +67,32 @@ function heightOf(n: GraphNode): number {
   const d = n.data;
   switch (d.kind) {
     case "client":
-      return 72;
+      return 52;
     case "loadBalancer":
-      return 128 + 18 * Math.max(1, d.zones.length || d.loadBalancer.zones.length);
+      return 82 + 16 * Math.max(1, d.zones.length || d.loadBalancer.zones.length) + (d.snat ? 34 : 0) + (d.header ? 34 : 0);
     case "listener":
-      return 72;
+      return 66;
     case "targetGroup":
-      return 132;
+      return 112 + (d.targetGroup?.proxyProtocol ? 20 : 0);
     case "kubeProxyHub":
     case "kubeProxyBypass":
-      return 96;
+      return 100;
     case "sink":
-      return 34;
+      return 28;
     default:
       return SIZE[d.kind] ?? 60;
   }
+}
+
+/** The Cluster hub floats beside the bands (not in the top region), so its fan-out reaches every band. */
+const floats = (n: GraphNode) => n.data.kind === "kubeProxyHub";
+const HUB_X = COLUMN_X.proxy - 10;
+const HUB_WIDTH = COLUMN_WIDTH.proxy + 20;
+
+function hubRect(n: GraphNode, bands: Band[], topHeight: number): Rect {
+  const last = bands[bands.length - 1];
+  const bottom = last ? last.y + last.height : topHeight + heightOf(n);
+  return { x: HUB_X, y: Math.round(topHeight + (bottom - topHeight - heightOf(n)) / 2), width: HUB_WIDTH, height: heightOf(n) };
 }
 
 function topRect(n: GraphNode): Rect {
@@ -90,9 +103,9 @@ function topRect(n: GraphNode): Rect {
 
 function topHeightOf(g: GraphModel): number {
   // Only the target..pod columns share vertical space with the bands; LB, listener and TG sit left of them.
-  const inBandColumns = g.nodes.filter((n) => n.band == null && (n.column === "proxy" || n.column === "pod"));
+  const inBandColumns = g.nodes.filter((n) => n.band == null && !floats(n) && (n.column === "proxy" || n.column === "pod"));
   const bottom = Math.max(TOP_MIN, ...inBandColumns.map((n) => topRect(n).y + heightOf(n)));
-  return bottom + 16;
+  return bottom + 12;
 }
 
 const bandX = COLUMN_X.target - BAND_INSET;
@@ -102,7 +115,7 @@ const rowColumn = (n: GraphNode): "target" | "pod" | null => (n.column === "targ
 function fresh(g: GraphModel): Layout {
   const positions: Record<string, Rect> = {};
   const topHeight = topHeightOf(g);
-  for (const n of g.nodes) if (n.band == null) positions[n.key] = topRect(n);
+  for (const n of g.nodes) if (n.band == null && !floats(n)) positions[n.key] = topRect(n);
 
   const members = groupByBand(g);
   const bands: Band[] = [];
@@ -117,6 +130,7 @@ function fresh(g: GraphModel): Layout {
     m.pod.forEach((n, i) => (positions[n.key] = slotRect(n, band, "pod", i)));
     y += height + BAND_GAP;
   }
+  for (const n of g.nodes) if (floats(n)) positions[n.key] = hubRect(n, bands, topHeight);
   placeBandsAndAligned(g, positions, bands);
   return finish(g, positions, bands, topHeight);
 }
@@ -127,7 +141,8 @@ function incremental(g: GraphModel, prev: Layout): Layout | null {
   const bands = new Map(prev.bands.map((b) => [b.zone, b]));
   if (g.bands.some((z) => !bands.has(z))) return null;
   const positions: Record<string, Rect> = {};
-  for (const n of g.nodes) if (n.band == null) positions[n.key] = topRect(n);
+  const kept = g.bands.map((z) => bands.get(z)!);
+  for (const n of g.nodes) if (n.band == null) positions[n.key] = floats(n) ? (prev.positions[n.key] ?? hubRect(n, kept, topHeight)) : topRect(n);
 
   const used = new Map<string, Set<number>>();
   const fresh: GraphNode[] = [];
@@ -157,7 +172,6 @@ function incremental(g: GraphModel, prev: Layout): Layout | null {
     used.set(key, taken);
     positions[n.key] = slotRect(n, band, col, slot);
   }
-  const kept = g.bands.map((z) => bands.get(z)!);
   placeBandsAndAligned(g, positions, kept);
   return finish(g, positions, kept, topHeight);
 }
@@ -189,7 +203,7 @@ function placeBandsAndAligned(g: GraphModel, positions: Record<string, Rect>, ba
     } else if (n.alignWith) {
       const anchor = positions[n.alignWith];
       const b = byZone.get(n.band ?? "");
-      const y = anchor ? anchor.y + (ROW.target - 12 - heightOf(n)) / 2 : (b?.y ?? 0) + BAND_HEADER;
+      const y = anchor ? anchor.y + (anchor.height - heightOf(n)) / 2 : (b?.y ?? 0) + BAND_HEADER;
       positions[n.key] = { x: COLUMN_X[n.column], y, width: COLUMN_WIDTH[n.column], height: heightOf(n) };
     }
   }

@@ -89,6 +89,8 @@ export interface GraphEdge {
   seen: SeenOnEdge;
   /** Extra words on the edge, e.g. "src: node IP" where the client IP is replaced. */
   note: string | null;
+  /** Draw the share label: on edges into targets, pods and sinks (elsewhere the card already says it). */
+  labelled: boolean;
   ariaLabel: string;
 }
 

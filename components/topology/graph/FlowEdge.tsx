@@ -27,11 +27,14 @@ export function FlowEdge({ id, sourceX, sourceY, targetX, targetY, sourcePositio
   const e = data.e;
   const colour = data.hl ? EDGE_COLOUR.hl : EDGE_COLOUR[e.kind];
   const dashed = e.seen !== "client";
-  // Point at t = 0.8 of a cubic with horizontal end tangents: y follows 3t² − 2t³ = 0.896.
-  const lx = sourceX + (targetX - sourceX) * 0.8;
-  const ly = sourceY + (targetY - sourceY) * 0.896;
+  // The label sits just before the arrow, right-aligned: the curve ends horizontally, so labels of a fan-out
+  // are spread by their targets' rows and never pile up at the source.
+  const lx = targetX - 10;
+  const ly = targetY;
   const seen = SHORT_SEEN[e.seen];
-  const label = e.share == null ? (dashed ? seen : "") : `${e.kind === "flow" ? "" : e.kind === "unknown" ? "? " : "✕ "}${formatShare(e.share)}${dashed && e.kind === "flow" ? ` · ${seen}` : ""}`;
+  const share = e.share == null ? "" : `${e.kind === "flow" ? "" : e.kind === "unknown" ? "? " : "✕ "}${formatShare(e.share)}`;
+  const note = dashed && e.kind === "flow" ? seen : "";
+  const show = e.labelled && (share || note);
   return (
     <>
       <BaseEdge
@@ -40,15 +43,16 @@ export function FlowEdge({ id, sourceX, sourceY, targetX, targetY, sourcePositio
         markerEnd={markerEnd}
         style={{ stroke: colour, strokeWidth: edgeWidth(e.share), strokeDasharray: dashed ? "7 5" : undefined, opacity: data.dim ? 0.25 : e.share === 0 ? 0.45 : 0.85 }}
       />
-      {label ? (
+      {show ? (
         <EdgeLabelRenderer>
           <div
             data-testid="edge-label"
             data-seen={e.seen}
-            className={`pointer-events-none absolute rounded px-1 text-[11px] font-medium leading-4 shadow-sm ${dashed ? "border border-dashed border-orange-600 bg-orange-50 text-orange-900 dark:border-orange-400 dark:bg-orange-950 dark:text-orange-100" : "bg-white/90 text-slate-800 dark:bg-slate-900/90 dark:text-slate-100"} ${data.dim ? "opacity-30" : ""}`}
-            style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }}
+            className={`pointer-events-none absolute rounded px-0.5 text-right text-[10px] font-semibold leading-3 shadow-sm ${dashed ? "border border-dashed border-orange-600 bg-orange-50 text-orange-900 dark:border-orange-400 dark:bg-orange-950 dark:text-orange-100" : "bg-white/90 text-slate-800 dark:bg-slate-900/90 dark:text-slate-100"} ${data.dim ? "opacity-30" : ""}`}
+            style={{ transform: `translate(-100%, -50%) translate(${lx}px, ${ly}px)` }}
           >
-            {label}
+            {share ? <div>{share}</div> : null}
+            {note ? <div className="font-medium">{note}</div> : null}
           </div>
         </EdgeLabelRenderer>
       ) : null}

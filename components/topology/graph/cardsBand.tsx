@@ -1,6 +1,6 @@
 "use client";
 import type { Verdict } from "@/lib/api/topology";
-import { formatRatio, formatShare, HEADER_WORDS, plural, SEEN_WORDS, VERDICT_LABEL } from "@/lib/graph/format";
+import { formatRatio, formatShare, HEADER_WORDS, middleTruncate, plural, SEEN_WORDS, shortNodeName, VERDICT_LABEL } from "@/lib/graph/format";
 import type { CardData, CardProps } from "./shared";
 import { Card, Line, Title, useGraphActions } from "./shared";
 
@@ -35,23 +35,25 @@ export function TargetCard({ data }: CardProps) {
   const d = data.g.data;
   if (d.kind !== "target") return null;
   const t = d.target;
+  const name = t.node ?? t.id;
   return (
     <Card data={data} className={VERDICT_FRAME[t.verdict]} testId="card-target">
       <div className="flex justify-between gap-1">
-        <Title title={t.node ?? t.id}>{t.node ?? t.id}</Title>
+        <Title title={name}>{middleTruncate(t.node ? shortNodeName(t.node) : t.id, 16)}</Title>
         <span className="font-semibold" data-testid="share">
           {formatShare(t.share)}
         </span>
       </div>
-      <Line className="font-mono">
-        {t.id}
-        {t.port != null ? `:${t.port}` : ""}
+      <Line className="text-[11px]" title={`${t.id}${t.port != null ? `:${t.port}` : ""}`}>
+        {t.node ? t.id : t.pod ? t.pod.name : `port ${t.port ?? "?"}`}
       </Line>
       <div className="flex justify-between gap-1">
         <Line title={t.reason ?? undefined}>{t.state}</Line>
         <VerdictMark verdict={t.verdict} />
       </div>
-      <Line title={t.reason ?? undefined}>{d.failOpen ? "⚠ gets fail-open traffic" : (t.reason ?? " ")}</Line>
+      <Line className="text-[11px]" title={t.description ?? t.reason ?? undefined}>
+        {d.failOpen ? "⚠ gets fail-open traffic" : (t.reason ?? "\u00a0")}
+      </Line>
     </Card>
   );
 }
@@ -86,9 +88,9 @@ export function TargetZoneGroupCard({ data }: CardProps) {
       <Line>
         {v.healthy}✓ {v.expected}◌ {v.transient}⏳ <span className={v.fault ? VERDICT_TEXT.fault : ""}>{v.fault}⚠</span> {v.unknown}?
       </Line>
-      <div className="mt-0.5 flex justify-between">
-        <Line>zone {d.zone}</Line>
-        <ExpandButton expandKey={data.g.expandKey!} label={`+${d.count} expand`} />
+      <div className="flex items-center justify-between gap-1">
+        <Line>{d.zone}</Line>
+        <ExpandButton expandKey={data.g.expandKey!} label={`+${d.count}`} />
       </div>
     </Card>
   );
@@ -100,8 +102,8 @@ export function KubeProxyCard({ data }: CardProps) {
     return (
       <Card data={data} className="border border-slate-400" testId="card-kube-proxy">
         <Title>kube-proxy ×{d.count}</Title>
-        <Line>Local · no SNAT</Line>
-        <Line className={d.dropped > 0 ? "font-semibold text-red-700 dark:text-red-300" : ""}>{d.dropped > 0 ? `✕ ${formatShare(d.dropped)} dropped` : "own-node pods only"}</Line>
+        <Line>no SNAT</Line>
+        <Line className={d.dropped > 0 ? "font-semibold text-red-700 dark:text-red-300" : ""}>{d.dropped > 0 ? `✕ drops ${formatShare(d.dropped)}` : "own pods only"}</Line>
       </Card>
     );
   }
@@ -110,9 +112,9 @@ export function KubeProxyCard({ data }: CardProps) {
   return (
     <Card data={data} className={`border ${none ? "border-dashed border-slate-400" : "border-slate-400"}`} testId="card-kube-proxy">
       <Title>kube-proxy</Title>
-      <Line>Local · no SNAT</Line>
+      <Line>no SNAT</Line>
       <Line className={d.dropped > 0 ? "font-semibold text-red-700 dark:text-red-300" : ""}>
-        {d.dropped > 0 ? `✕ drops ${formatShare(d.dropped)}` : none ? "0 local endpoints" : plural(d.localEndpoints ?? 0, "local endpoint")}
+        {d.dropped > 0 ? `✕ drops ${formatShare(d.dropped)}` : none ? "0 local pods" : plural(d.localEndpoints ?? 0, "local pod")}
       </Line>
     </Card>
   );
@@ -143,17 +145,15 @@ export function PodCard({ data }: CardProps) {
   const frame = p.terminating || !p.ready ? "border border-dashed border-slate-400" : "border border-slate-300 dark:border-slate-600";
   return (
     <Card data={data} className={frame} testId="card-pod">
-      <div className="flex justify-between gap-1">
-        <Title title={`${p.namespace}/${p.name}`}>{p.name}</Title>
+      <Title title={`${p.namespace}/${p.name}`}>{middleTruncate(p.name, 19)}</Title>
+      <div className="flex items-baseline gap-1 truncate">
         <span className="font-semibold" data-testid="share">
           {formatShare(p.share)}
         </span>
-      </div>
-      <div className="flex gap-1 truncate">
         <span className="text-slate-600 dark:text-slate-300">{p.terminating ? "terminating" : p.ready ? "Ready" : "not Ready"}</span>
         <PodFlags ratio={d.ratio} overFair={d.overFair} starved={p.starved} />
       </div>
-      <Line className={replaced ? "font-semibold text-orange-800 dark:text-orange-300" : ""}>
+      <Line className={replaced ? "font-semibold text-orange-800 dark:text-orange-300" : ""} title={p.sourceIp.explanation}>
         <span aria-hidden="true">{replaced ? "⇄ " : "◎ "}</span>sees {SEEN_WORDS[p.sourceIp.seenAs]}
         {p.sourceIp.header ? ` · ✉ ${HEADER_WORDS[p.sourceIp.header]}` : ""}
       </Line>
@@ -169,16 +169,16 @@ export function PodGroupCard({ data }: CardProps) {
   return (
     <Card data={data} className="border border-slate-400 shadow-[3px_3px_0_0_rgba(148,163,184,0.6)]" testId="card-group">
       <div className="flex justify-between gap-1">
-        <Title title={data.g.title}>{data.g.title}</Title>
-        <span className="font-semibold">{formatShare(s.share)}</span>
+        <Title title={data.g.title}>{s.node ? `${s.count} pods · ${shortNodeName(s.node)}` : data.g.title}</Title>
       </div>
-      <div className="flex gap-1 truncate">
+      <div className="flex items-baseline gap-1 truncate">
+        <span className="font-semibold">{formatShare(s.share)}</span>
         <span className="text-slate-600 dark:text-slate-300">{s.ready} Ready</span>
         <PodFlags ratio={s.maxRatio} overFair={over} starved={s.starved > 0} />
       </div>
-      <div className="flex justify-between gap-1">
+      <div className="flex items-center justify-between gap-1">
         <Line>{s.seenAs ? `see ${SEEN_WORDS[s.seenAs]}` : ""}</Line>
-        <ExpandButton expandKey={data.g.expandKey!} label={`+${s.count} expand`} />
+        <ExpandButton expandKey={data.g.expandKey!} label={`+${s.count}`} />
       </div>
     </Card>
   );

@@ -28,7 +28,7 @@ export function Card({ data, className = "", children, testId }: { data: CardDat
     <div
       data-testid={testId ?? `card-${data.g.data.kind}`}
       data-highlighted={data.hl || undefined}
-      className={`h-full w-full overflow-hidden rounded-md bg-white px-2 py-1 text-[12px] leading-[15px] text-slate-900 shadow-sm dark:bg-slate-900 dark:text-slate-100 ${ring} ${data.dim ? "opacity-35" : ""} ${className}`}
+      className={`h-full w-full overflow-hidden rounded-md bg-white px-2 py-1 text-[12px] leading-[14px] text-slate-900 shadow-sm dark:bg-slate-900 dark:text-slate-100 ${ring} ${data.dim ? "opacity-35" : ""} ${className}`}
     >
       <Handles />
       {children}
@@ -39,6 +39,15 @@ export function Card({ data, className = "", children, testId }: { data: CardDat
 export function Title({ children, title }: { children: ReactNode; title?: string }) {
   return (
     <div className="truncate font-semibold" title={title}>
+      {children}
+    </div>
+  );
+}
+
+/** A title that may wrap onto two lines (long AWS names in narrow cards), breaking anywhere. */
+export function WrapTitle({ children, title }: { children: ReactNode; title?: string }) {
+  return (
+    <div className="line-clamp-2 break-all font-semibold" title={title}>
       {children}
     </div>
   );
@@ -55,7 +64,7 @@ export function Line({ children, className = "", title }: { children: ReactNode;
 /** The SNAT marker: what the next hop sees instead of the client (always words, never colour alone). */
 export function SnatMarker({ children }: { children: ReactNode }) {
   return (
-    <div data-testid="snat-marker" className="mt-0.5 truncate rounded border border-orange-600 bg-orange-50 px-1 font-semibold text-orange-900 dark:border-orange-400 dark:bg-orange-950 dark:text-orange-100">
+    <div data-testid="snat-marker" className="mt-0.5 rounded border border-orange-600 bg-orange-50 px-1 font-semibold text-orange-900 dark:border-orange-400 dark:bg-orange-950 dark:text-orange-100">
       <span aria-hidden="true">⇄ </span>
       {children}
     </div>
@@ -64,7 +73,7 @@ export function SnatMarker({ children }: { children: ReactNode }) {
 
 export function HeaderBadge({ children }: { children: ReactNode }) {
   return (
-    <div data-testid="header-badge" className="mt-0.5 truncate rounded border border-violet-600 bg-violet-50 px-1 font-semibold text-violet-900 dark:border-violet-400 dark:bg-violet-950 dark:text-violet-100">
+    <div data-testid="header-badge" className="mt-0.5 rounded border border-violet-600 bg-violet-50 px-1 font-semibold text-violet-900 dark:border-violet-400 dark:bg-violet-950 dark:text-violet-100">
       <span aria-hidden="true">✉ </span>
       {children}
     </div>
