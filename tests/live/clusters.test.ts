@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { discoverLiveClusters } from "@/server/sources/live/clusters";
 import { makeAwsClients } from "@/server/sources/live/awsClients";
+import { liveConfig } from "@/server/sources/live/config";
 import { readAws } from "@/server/sources/live/readAws";
 import { startEmulator, type Emulator } from "@/tests/fixtures/emulator";
 import { kubeconfigYaml } from "@/tests/fixtures/emulator/kubeconfig";
@@ -92,12 +93,28 @@ describe("cluster discovery and SDK endpoint settings", () => {
     expect(reason("kubeconfig:garbage.yaml")).toContain(`cannot read kubeconfig ${garbage}`);
     expect(byName.get("good")!.ready!()).toBe(true);
     expect(byName.get("refused")!.ready!()).toBe(false);
+    await Promise.all(sources.map((s) => s.close?.()));
+  });
+
+  it("clusters start reading when created, so readiness does not wait for a viewer", async () => {
+    const good = join(dir, "warm.yaml");
+    writeFileSync(good, kubeconfigYaml(a.url, "warm"));
+    const [source] = discoverLiveClusters({ KUBECONFIG: good, AWS_REGION: "us-east-1" });
+    try {
+      const deadline = Date.now() + 10_000;
+      while (!source.ready!() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(source.ready!()).toBe(true);
+      expect(a.kubeCount("services", "list")).toBe(1);
+    } finally {
+      await source.close?.();
+    }
   });
 
   it("in-cluster service account when there is no kubeconfig and KUBERNETES_SERVICE_HOST is set", () => {
-    const sources = discoverLiveClusters({ KUBECONFIG: "", KUBERNETES_SERVICE_HOST: "10.100.0.1", KUBERNETES_SERVICE_PORT: "443", LBPATH_CLUSTER_NAME: "prod" });
+    const noWarmUp = { ...liveConfig({}), eager: false };
+    const sources = discoverLiveClusters({ KUBECONFIG: "", KUBERNETES_SERVICE_HOST: "10.100.0.1", KUBERNETES_SERVICE_PORT: "443", LBPATH_CLUSTER_NAME: "prod" }, noWarmUp);
     expect(sources.map((s) => [s.kind, s.name])).toEqual([["in-cluster", "prod"]]);
-    expect(discoverLiveClusters({ KUBECONFIG: "", KUBERNETES_SERVICE_HOST: "10.100.0.1" }).map((s) => s.name)).toEqual(["in-cluster"]);
+    expect(discoverLiveClusters({ KUBECONFIG: "", KUBERNETES_SERVICE_HOST: "10.100.0.1" }, noWarmUp).map((s) => s.name)).toEqual(["in-cluster"]);
     expect(discoverLiveClusters({ KUBECONFIG: "" })).toEqual([]);
   });
 

@@ -73,6 +73,8 @@ describe("faults", () => {
     expect((err as LiveSourceError).problems).toEqual([expect.objectContaining({ code: "K8S_UNREACHABLE" })]);
     expect((err as Error).message).toContain("cannot connect to the API server (ECONNREFUSED)");
     expect((err as Error).message).toContain("Fix: check the server URL");
+    // What the API answers (server/http/respond.ts maps SourceError): 503 with the problem's code and fix.
+    expect(err).toMatchObject({ code: "K8S_UNREACHABLE", status: 503, fix: expect.stringContaining("check the server URL") });
   });
 
   it("a hanging Kubernetes list times out within the configured timeout; the other resources are kept", async () => {

@@ -23,7 +23,11 @@ export interface LiveClusterOptions {
   reader: () => SnapshotReader;
   refreshMs: number;
   now?: () => number;
-  /** Build and start the reader at construction (the shared cache), so readiness does not wait for a viewer. */
+  /**
+   * Start at construction so readiness does not wait for a viewer (a readiness probe would otherwise never
+   * pass): the shared cache starts its informers; a polling reader does a first read, retried with backoff
+   * (1 s doubling to 60 s) until it succeeds.
+   */
   eager?: boolean;
 }
 
@@ -52,6 +56,8 @@ export class LiveCluster implements ClusterSource {
   private served?: { snapshot: Snapshot; at: number };
   private failure?: { error: Error; at: number };
   private inflight?: Promise<Snapshot>;
+  private warmTimer?: ReturnType<typeof setTimeout>;
+  private closed = false;
 
   constructor(opts: LiveClusterOptions) {
     this.opts = opts;
@@ -61,11 +67,20 @@ export class LiveCluster implements ClusterSource {
     if (opts.eager) {
       try {
         this.reader = opts.reader();
-        this.reader.start?.().catch(() => { /* surfaces through snapshot() */ });
       } catch {
         // A broken context: snapshot() builds the reader again and reports the error.
       }
+      if (this.reader?.start) this.reader.start().catch(() => { /* surfaces through snapshot() */ });
+      else this.warmUp(1_000);
     }
+  }
+
+  private warmUp(delayMs: number): void {
+    this.snapshot().catch(() => {
+      if (this.closed) return;
+      this.warmTimer = setTimeout(() => this.warmUp(Math.min(delayMs * 2, 60_000)), delayMs);
+      this.warmTimer.unref?.();
+    });
   }
 
   snapshot(): Promise<Snapshot> {
@@ -83,6 +98,8 @@ export class LiveCluster implements ClusterSource {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.warmTimer);
     await this.reader?.close?.();
   }
 

@@ -73,7 +73,7 @@ export function discoverLiveClusters(env: Env = process.env, config: LiveConfig 
   const sources: ClusterSource[] = [];
   // Shared cache: read() is cheap (no upstream calls), so the per-viewer cache only needs to absorb bursts.
   const shared = config.cache === "shared";
-  const common = { refreshMs: shared ? SHARED_SERVE_MS : config.refreshMs, eager: shared };
+  const common = { refreshMs: shared ? SHARED_SERVE_MS : config.refreshMs, eager: config.eager };
   const readerFor = (name: string, kc: KubeConfig, hints: EksHints): SnapshotReader => shared
     ? new SharedCacheReader({
       cluster: name, kubeconfig: kc, awsClusterName: hints.clusterName, regionHint: hints.region, env,

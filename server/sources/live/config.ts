@@ -17,6 +17,8 @@ export interface LiveConfig {
    * "shared" = informers (list + watch) and per-region AWS loops in the background (issue 5).
    */
   cache: "poll" | "shared";
+  /** Start reading when the cluster is created (default true; capture turns it off). */
+  eager: boolean;
   /** Shared cache only: AWS loop settings. */
   aws: { callsPerSecond: number; structureMs: number; healthMs: number; tagsMs: number };
 }
@@ -36,6 +38,7 @@ export function liveConfig(env: Record<string, string | undefined> = process.env
     pageSize: 500,
     ...(contexts?.length ? { contexts } : {}),
     cache: env.LBPATH_LIVE_CACHE === "shared" ? "shared" : "poll",
+    eager: true,
     aws: {
       callsPerSecond: Number(env.LBPATH_AWS_CALLS_PER_SECOND) > 0 ? Number(env.LBPATH_AWS_CALLS_PER_SECOND) : 5,
       structureMs: seconds(env.LBPATH_AWS_STRUCTURE_SECONDS, 60),

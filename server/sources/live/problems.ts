@@ -1,4 +1,5 @@
 import type { SourceProblem } from "@/server/core/model/snapshot";
+import { SourceError } from "@/server/sources/errors";
 
 /**
  * Pure: errors from @kubernetes/client-node and the AWS SDK → SourceProblem with a stable code, a message that
@@ -154,10 +155,18 @@ export class ProblemLog {
   }
 }
 
-/** Thrown when nothing at all can be shown; the message names cause and fix. */
-export class LiveSourceError extends Error {
+/**
+ * Thrown when nothing at all can be shown; the message names cause and fix. A SourceError, so the API answers
+ * 503 with the problem's own code (K8S_UNREACHABLE, K8S_CONFIG, …) and fix (server/http/respond.ts).
+ */
+export class LiveSourceError extends SourceError {
   constructor(readonly problems: SourceProblem[]) {
-    super(problems.map((p) => `${p.message}. Fix: ${p.fix ?? "-"}`).join("\n"));
+    super(
+      problems[0]?.code ?? "K8S_ERROR",
+      problems.map((p) => `${p.message}. Fix: ${p.fix ?? "-"}`).join("\n"),
+      [...new Set(problems.map((p) => p.fix).filter(Boolean))].join("; ") || undefined,
+      503,
+    );
     this.name = "LiveSourceError";
   }
 }
