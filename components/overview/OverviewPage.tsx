@@ -8,8 +8,9 @@ import { DemoBanner } from "./DemoBanner";
 import { OverviewFilters } from "./OverviewFilters";
 import { OverviewHeadline } from "./OverviewHeadline";
 import { Pager } from "./Pager";
-import { clustersQuery, explainError, servicesQuery } from "./queries";
+import { clustersQuery, explainError, servicesQuery, triageQuery } from "./queries";
 import { ServiceTable } from "./ServiceTable";
+import { UrgentTargets } from "./UrgentTargets";
 import { useUrlState } from "./useUrlState";
 
 /** `/`: every cluster's LoadBalancer Services in one table; the URL holds search, filters, sort and page. */
@@ -21,6 +22,8 @@ export function OverviewPage() {
   // Every cluster loads in parallel; each one's progress and error are shown on its own.
   const results = useQueries({ queries: readable.map((c) => servicesQuery(c.name)) });
   const version = results.map((r) => r.dataUpdatedAt).join();
+  // Triage too, so the first screen names the targets that need a human (same cache as /triage).
+  const triages = useQueries({ queries: readable.filter((c) => !query.cluster || c.name === query.cluster).map((c) => triageQuery(c.name)) });
 
   const rows = useMemo<OverviewRow[]>(
     () => results.flatMap((r) => (r.data ? r.data.services.map((svc) => ({ cluster: r.data.cluster, capturedAt: r.data.age.capturedAt, svc })) : [])),
@@ -59,6 +62,7 @@ export function OverviewPage() {
         </p>
       ) : null}
       <ClusterStatusList statuses={statuses} label="Clusters" listPending={clusters.isPending} />
+      <UrgentTargets results={triages} cluster={query.cluster} namespace={query.ns} />
       <OverviewHeadline rows={rows} active={query.verdict} onVerdict={(v) => setQuery({ verdict: v })} />
       <OverviewFilters query={query} clusters={infos.map((c) => c.name)} namespaces={namespaces} onChange={setQuery} />
       {view.total === 0 && rows.length > 0 ? (

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ServiceList } from "@/lib/api/topology";
+import { ServiceList, Triage } from "@/lib/api/topology";
 
 // Overview (`/`) on the demo: every scenario's Service with its verdict counts, and URL-kept filters.
 
@@ -42,9 +42,12 @@ test("lists every scenario's Service with the API's verdict counts", async ({ pa
   const { clusters } = (await (await request.get("/api/v1/clusters")).json()) as { clusters: { name: string }[] };
   expect(clusters.length).toBeGreaterThan(10);
   const expected = new Map<string, ServiceList["services"][number]>();
+  let urgent = 0;
   for (const c of clusters) {
     const list = ServiceList.parse(await (await request.get(`/api/v1/clusters/${encodeURIComponent(c.name)}/services`)).json());
     for (const s of list.services) expected.set(`${c.name} ${s.namespace}/${s.name}`, s);
+    const t = Triage.parse(await (await request.get(`/api/v1/clusters/${encodeURIComponent(c.name)}/triage`)).json());
+    urgent += t.targets.filter((r) => r.rank < 5).length;
   }
 
   await page.goto("/");
@@ -72,6 +75,11 @@ test("lists every scenario's Service with the API's verdict counts", async ({ pa
   expect(mixed.badges).toEqual({ fault: 1, transient: 2, healthy: 2 });
   // A Service whose load balancer is gone is listed as such, not dropped.
   expect(rows.find((r) => r.cluster === "demo-shop" && r.service === "shop/legacy-api")?.status).toBe("not-found");
+
+  // The first screen names the targets that need a human (triage ranks 1–4), with their codes.
+  await expect(page.getByTestId("urgent-targets")).toContainText(`Needs a human first: ${urgent} targets`);
+  await expect(page.getByTestId("urgent-row")).toHaveCount(Math.min(5, urgent));
+  await expect(page.getByTestId("urgent-row").first()).toContainText("Load balancer failing open");
 
   // Default sort is by urgency: the first row fails open or has a fault; the blog's expected-only row comes later.
   const firstRow = page.getByTestId("service-row").first();
