@@ -147,3 +147,26 @@ test("each finding code links to its explanation", async ({ page }) => {
   await expect(section).toContainText("HLT-C2");
   await expect(section).toContainText("How to fix");
 });
+
+test("a cluster that cannot be read gets its own error row with cause and fix; the others still show", async ({ page }) => {
+  // Only the browser's view of our own API is altered here, to reach a state the demo cannot produce.
+  await page.route("**/api/v1/clusters/demo-blog-local/services", (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: "application/json",
+      body: JSON.stringify({ error: { code: "K8S_UNREACHABLE", message: "The Kubernetes API of demo-blog-local did not answer.", fix: "Check the kubeconfig server address." } }),
+    }),
+  );
+  await page.goto("/");
+  await waitLoaded(page);
+  const err = page.getByTestId("cluster-errors");
+  await expect(err).toContainText("demo-blog-local");
+  await expect(err).toContainText("did not answer");
+  await expect(err).toContainText("Fix: Check the kubeconfig server address.");
+  const rows = await readRows(page);
+  expect(rows.some((r) => r.cluster === "demo-blog-local")).toBe(false);
+  expect(rows.some((r) => r.cluster === "demo-mixed-health")).toBe(true);
+
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: `${SHOTS}/overview-dark-error.png` });
+});
