@@ -108,8 +108,8 @@ export function formatSize(r: SizeResult): string {
         rows.push([`topology ${t.role} ${t.namespace}/${t.name} (${t.targets} targets)`, ms(t.latency.p50), ms(t.latency.p95), `${kb(t.latency.bytes)} (${kb(t.latency.wireBytes)})`,
           ms(t.compute.floor.p50), `${round(t.latency.p95 / t.compute.floor.p50, 1)}×`, ms(t.compute.gzip.p50), `${ms(t.compute.topology.p50)} (+index ${ms(t.compute.indexMs)})`, `${t.goalMs} ms`]);
       }
-      rows.push([`triage (${s.triage.rows} rows)`, ms(s.triage.p50), ms(s.triage.p95), `${kb(s.triage.bytes)} (${kb(s.triage.wireBytes)})`, "", "", "", "", ""]);
-      rows.push(["services list", ms(s.services.p50), ms(s.services.p95), `${kb(s.services.bytes)} (${kb(s.services.wireBytes)})`, "", "", "", "", ""]);
+      rows.push([`triage (${s.triage.rows} rows${s.triage.n === 1 ? ", one call" : ""})`, ms(s.triage.p50), ms(s.triage.p95), `${kb(s.triage.bytes)} (${kb(s.triage.wireBytes)})`, "", "", "", "", ""]);
+      if (Number.isFinite(s.services.p50)) rows.push(["services list", ms(s.services.p50), ms(s.services.p95), `${kb(s.services.bytes)} (${kb(s.services.wireBytes)})`, "", "", "", "", ""]);
       lines.push(table(rows));
     }
   }

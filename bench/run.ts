@@ -4,10 +4,11 @@
  * bench/results.json. A tool, not a test: it reports goals met or missed and never fails on them.
  *
  *   npx tsx --conditions=react-server bench/run.ts [--sizes S,M,L,XL] [--quick] [--skip-browser]
- *       [--seed s] [--reuse-build] [--keep-build] [--out bench/results.json]
+ *       [--seed s] [--reuse-build] [--keep-build] [--dist-dir .next-bench] [--out bench/results.json]
  *
- * --quick: size S only, fewer samples (CI smoke run). --reuse-build: use an existing .next-bench build.
- * Loopback only; dummy AWS credentials; the build dir .next-bench is removed at the end unless --keep-build.
+ * --quick: size S only, fewer samples (CI smoke run). --reuse-build: use the build already in the dist dir
+ * (e.g. CI's: --reuse-build --dist-dir .next). Loopback only; dummy AWS credentials. A build the bench made
+ * itself is removed at the end unless --keep-build; one it reused is never touched.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
@@ -25,7 +26,7 @@ Object.assign(process.env, {
 const { DEFAULT_SEED, generate } = await import("./generate");
 const { parseSizes, SIZES } = await import("./sizes");
 const { formatSize, goalChecks } = await import("./report");
-const { buildApp, hasBuild, removeBuild, startServer, DIST_DIR } = await import("./measure/server");
+const { buildApp, hasBuild, removeBuild, setDistDir, startServer, DEFAULT_DIST_DIR } = await import("./measure/server");
 const { measureApi, measureMemoryOnly } = await import("./measure/api");
 const { closeAgent } = await import("./measure/http");
 const { initialJs, launchBrowser, measureGraph } = await import("./measure/browser");
@@ -40,10 +41,14 @@ const { values } = parseArgs({
     seed: { type: "string", default: DEFAULT_SEED },
     "reuse-build": { type: "boolean", default: false },
     "keep-build": { type: "boolean", default: false },
+    "dist-dir": { type: "string", default: DEFAULT_DIST_DIR },
     out: { type: "string", default: join("bench", "results.json") },
   },
 });
 const quick = values.quick!;
+setDistDir(values["dist-dir"]!);
+let builtHere = false;
+const cleanUp = () => { if (builtHere && !values["keep-build"]) removeBuild(); };
 const sizes = parseSizes(values.sizes ?? (quick ? "S" : "S,M,L,XL"));
 const samples = quick ? 10 : 30;
 const outDir = join("bench", "out");
@@ -69,13 +74,14 @@ process.on("SIGINT", () => {
   if (interrupted) process.exit(130);
   interrupted = true;
   console.error("\ninterrupted: stopping the server and browser…");
-  void (async () => { await stopServer?.(); await browser?.close(); if (!values["keep-build"]) removeBuild(); process.exit(130); })();
+  void (async () => { await stopServer?.(); await browser?.close(); cleanUp(); process.exit(130); })();
 });
 
 try {
-  if (values["reuse-build"] && hasBuild()) console.log(`using the existing build in ${DIST_DIR}`);
+  if (values["reuse-build"] && hasBuild()) console.log(`using the existing build in ${values["dist-dir"]}`);
   else {
-    console.log(`next build → ${DIST_DIR} …`);
+    console.log(`next build → ${values["dist-dir"]} …`);
+    builtHere = true;
     results.buildMs = await buildApp();
     console.log(`built in ${Math.round(results.buildMs / 1000)} s`);
   }
@@ -153,7 +159,7 @@ try {
 } finally {
   await browser?.close();
   closeAgent();
-  if (!values["keep-build"]) removeBuild();
+  cleanUp();
   results.finishedAt = new Date().toISOString();
   save();
 }

@@ -10,7 +10,15 @@ import { join } from "node:path";
  * `node …/next start` so the child's PID is the server itself (stack notes, pitfall 15) and RSS is its own.
  */
 
-export const DIST_DIR = ".next-bench";
+export const DEFAULT_DIST_DIR = ".next-bench";
+let distDir = DEFAULT_DIST_DIR;
+
+/** Build and serve from another dist dir (e.g. CI's existing `.next` with --reuse-build). */
+export function setDistDir(dir: string): void {
+  distDir = dir;
+}
+
+export const getDistDir = () => distDir;
 const NEXT_BIN = join("node_modules", "next", "dist", "bin", "next");
 
 /** Loopback only, dummy AWS credentials, no telemetry, no live clusters (KUBECONFIG points nowhere). */
@@ -21,7 +29,7 @@ export function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
     ...env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    LBPATH_DIST_DIR: DIST_DIR,
+    LBPATH_DIST_DIR: distDir,
     LBPATH_MODE: "auto",
     KUBECONFIG: join(process.cwd(), "bench", "out", "no-kubeconfig"),
     AWS_ACCESS_KEY_ID: "AKIDTEST",
@@ -52,18 +60,20 @@ function undoBuildEdits(): () => void {
   const before = { tsconfig: readFileSync("tsconfig.json", "utf8"), env: existsSync("next-env.d.ts") ? readFileSync("next-env.d.ts", "utf8") : null };
   return () => {
     const now = readFileSync("tsconfig.json", "utf8");
-    if (now !== before.tsconfig && now.includes(DIST_DIR)) {
+    if (now !== before.tsconfig && now.includes(distDir)) {
       try {
         const parsed = JSON.parse(now) as { include?: string[] };
-        parsed.include = parsed.include?.filter((p) => !p.includes(DIST_DIR));
+        const had = new Set((JSON.parse(before.tsconfig) as { include?: string[] }).include ?? []);
+        parsed.include = parsed.include?.filter((p) => had.has(p) || !p.includes(distDir)); // only entries the build added
         writeFileSync("tsconfig.json", isDeepStrictEqual(parsed, JSON.parse(before.tsconfig)) ? before.tsconfig : JSON.stringify(parsed, null, 2) + "\n");
       } catch { /* not plain JSON: leave it */ }
     }
-    if (before.env !== null && existsSync("next-env.d.ts") && readFileSync("next-env.d.ts", "utf8").includes(DIST_DIR)) writeFileSync("next-env.d.ts", before.env);
+    const env = existsSync("next-env.d.ts") ? readFileSync("next-env.d.ts", "utf8") : null;
+    if (before.env !== null && env !== null && env !== before.env && env.includes(`./${distDir}/`)) writeFileSync("next-env.d.ts", before.env);
   };
 }
 
-/** `next build` into DIST_DIR; returns the wall time. Throws with the build's output on failure. */
+/** `next build` into the dist dir; returns the wall time. Throws with the build's output on failure. */
 export async function buildApp(): Promise<number> {
   const t = performance.now();
   const undo = undoBuildEdits();
@@ -77,10 +87,10 @@ export async function buildApp(): Promise<number> {
 }
 
 export function removeBuild(): void {
-  rmSync(DIST_DIR, { recursive: true, force: true });
+  rmSync(distDir, { recursive: true, force: true });
 }
 
-export const hasBuild = () => existsSync(join(DIST_DIR, "BUILD_ID"));
+export const hasBuild = () => existsSync(join(distDir, "BUILD_ID"));
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -102,11 +112,11 @@ export interface RunningServer {
 }
 
 /** Start `next start` serving `snapshotFile`; resolves once /api/healthz answers (bounded wait). */
-export async function startServer(snapshotFile: string): Promise<RunningServer> {
+export async function startServer(snapshotFile: string, nodeArgs: string[] = []): Promise<RunningServer> {
   const port = await freePort();
   const empty = join("bench", "out", "no-demo");
   mkdirSync(empty, { recursive: true });
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
     env: serverEnv({ LBPATH_SNAPSHOT: snapshotFile, LBPATH_DEMO_DIR: empty }),
     stdio: ["ignore", "pipe", "pipe"],
   });
