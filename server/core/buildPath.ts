@@ -84,7 +84,8 @@ export function buildPath(input: PathInput, index: SnapshotIndex, warnings: Warn
     return { key, zone, inUse: !!t.state && IN_USE_STATES.has(t.state) && !!zone && lb.enabledZones.includes(zone), healthy: t.state === "healthy" };
   };
 
-  const raw = input.targets ?? [];
+  // Sorted, so the topology does not depend on the order an API happened to return targets in.
+  const raw = [...(input.targets ?? [])].sort((a, b) => a.id.localeCompare(b.id) || (a.port ?? 0) - (b.port ?? 0));
   const keyOf = (t: RawTarget) => `Target:${t.id}:${t.port ?? ""}`;
   const lbTargets = raw.map((t) => toLbTarget(t, targetType, keyOf(t)));
 

@@ -20,7 +20,6 @@ describe("scripts/capture.ts", { timeout: 90_000 }, () => {
   const seeded: Snapshot = structuredClone(fixture);
   seeded.kubernetes.pods[0].metadata.labels = { app: "web", "session-token": "hunter2-pod" };
   seeded.kubernetes.services[0].metadata.annotations!["kubectl.kubernetes.io/last-applied-configuration"] = '{"password":"hunter2-svc"}';
-  seeded.kubernetes.services[0].metadata.labels = { owner: "ops@example.com" };
   seeded.kubernetes.nodes[0].metadata.labels!["team-email"] = "ops@example.com";
   seeded.kubernetes.nodes[0].metadata.annotations = { "node.alpha.kubernetes.io/ttl": "0", note: "hunter2-node" };
   seeded.aws.loadBalancers[0].tags.owner = "ops@example.com";

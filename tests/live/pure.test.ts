@@ -48,7 +48,8 @@ describe("trim rule (one rule for live and capture)", () => {
       } },
       spec: { type: "LoadBalancer" },
     });
-    expect(svc.metadata).toEqual({ name: "web", namespace: "shop", annotations: {
+    // Service labels are kept whole: the overview searches Services by label.
+    expect(svc.metadata).toEqual({ name: "web", namespace: "shop", labels: { app: "web" }, annotations: {
       "service.beta.kubernetes.io/aws-load-balancer-type": "nlb", "service.kubernetes.io/topology-mode": "Auto",
     } });
   });

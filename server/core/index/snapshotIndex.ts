@@ -93,7 +93,8 @@ function buildIndex(s: Snapshot): SnapshotIndex {
   }
   const classicByDns = new Map(s.aws.classicLoadBalancers.map((lb) => [lb.dnsName.toLowerCase(), lb]));
   const problems = s.problems ?? [];
-  const k8sMissing = (resource: string) => problems.some((p) => p.source === "kubernetes" && `${p.detail ?? ""} ${p.message}`.toLowerCase().includes(resource));
+  // Match the problem's detail ("list endpointslices.discovery.k8s.io"), never free text that may hold a cluster name.
+  const k8sMissing = (resource: string) => problems.some((p) => p.source === "kubernetes" && new RegExp(`(^|\\s)${resource}(\\.|\\s|$)`).test(p.detail ?? ""));
   return {
     snapshot: s,
     servicesByKey,
@@ -112,8 +113,8 @@ function buildIndex(s: Snapshot): SnapshotIndex {
       nodes: k8sMissing("nodes"),
       pods: k8sMissing("pods"),
       services: k8sMissing("services"),
-      aws: problems.some((p) => p.source === "aws" && /DescribeLoadBalancers|UNREACHABLE|CREDENTIALS/i.test(`${p.code} ${p.detail ?? ""}`)),
-      targetHealth: problems.some((p) => p.source === "aws" && /DescribeTargetHealth|DescribeInstanceHealth/.test(`${p.detail ?? ""} ${p.message}`)),
+      aws: problems.some((p) => p.source === "aws" && (/DescribeLoadBalancers/.test(p.detail ?? "") || /UNREACHABLE|CREDENTIALS/.test(p.code))),
+      targetHealth: problems.some((p) => p.source === "aws" && /DescribeTargetHealth|DescribeInstanceHealth/.test(p.detail ?? "")),
     },
   };
 }

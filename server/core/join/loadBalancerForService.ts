@@ -78,7 +78,8 @@ export function loadBalancersForService(svc: k8s.Service, index: SnapshotIndex):
   return { loadBalancers: dedupe(found), unmatchedHostnames, notes };
 }
 
+/** Unique, in a stable order (by name) whatever order AWS listed them in. */
 function dedupe(list: JoinedLoadBalancer[]): JoinedLoadBalancer[] {
   const seen = new Set<unknown>();
-  return list.filter((j) => (seen.has(j.lb) ? false : (seen.add(j.lb), true)));
+  return list.filter((j) => (seen.has(j.lb) ? false : (seen.add(j.lb), true))).sort((a, b) => a.lb.loadBalancerName.localeCompare(b.lb.loadBalancerName));
 }

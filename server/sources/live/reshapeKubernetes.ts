@@ -1,5 +1,5 @@
 import type * as k8s from "@/server/core/model/kubernetes";
-import { keepLabel, keepServiceAnnotation, pick } from "./trim";
+import { keepLabel, keepServiceAnnotation, keepServiceLabel, pick } from "./trim";
 
 /**
  * Pure: trim Kubernetes objects (as @kubernetes/client-node returns them, or as a Snapshot already holds them) to
@@ -62,7 +62,7 @@ export function reshapeService(s: ServiceIn): k8s.Service {
   const spec = s.spec ?? {};
   const lb = s.status?.loadBalancer;
   return defined({
-    metadata: nsMeta(meta(s.metadata, (k) => keepLabel(k), keepServiceAnnotation)),
+    metadata: nsMeta(meta(s.metadata, keepServiceLabel, keepServiceAnnotation)),
     spec: defined({
       type: spec.type as k8s.Service["spec"]["type"],
       ports: spec.ports?.map((p) => defined({

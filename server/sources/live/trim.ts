@@ -32,6 +32,14 @@ export function keepLabel(key: string, extraNodeLabels?: ReadonlySet<string>): b
   return LABELS_EXACT.has(key) || LABEL_PREFIXES.some((p) => key.startsWith(p)) || !!extraNodeLabels?.has(key);
 }
 
+/**
+ * Service labels are kept whole: the overview searches and filters Services by label, and a Service's labels
+ * describe the Service itself (unlike annotations, which often carry tokens or config for other tools).
+ */
+export function keepServiceLabel(_key: string): boolean {
+  return true;
+}
+
 /** AWS tags the joins read (JOIN-2, JOIN-3): cluster ownership, service and stack names. */
 export function keepAwsTag(key: string): boolean {
   return key === "KubernetesCluster" || key.startsWith("kubernetes.io/") || key.startsWith("elbv2.k8s.aws/") ||
