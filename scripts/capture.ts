@@ -20,8 +20,8 @@ const USAGE = "usage: npm run capture -- --context <kubeconfig context> [--out f
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { context: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } } });
   if (values.help) { console.error(USAGE); return 0; }
-  // Not eager: only the chosen context is read.
-  const all = discoverLiveClusters(process.env, { ...liveConfig(process.env), contexts: undefined, eager: false });
+  // Not eager: only the chosen context is read. One full read (poll), not the shared cache's informers and loops.
+  const all = discoverLiveClusters(process.env, { ...liveConfig(process.env), contexts: undefined, eager: false, cache: "poll" });
   const name = values.context ?? (all.length === 1 ? all[0].name : undefined);
   const source = all.find((s) => s.name === name);
   if (!source) {

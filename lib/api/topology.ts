@@ -222,11 +222,21 @@ export const NodeInfo = z.object({
 });
 export type NodeInfo = z.infer<typeof NodeInfo>;
 
+/** Seconds between refreshes of each half (live sources); null where a half is not refreshed. */
+export const RefreshSeconds = z.object({ kubernetes: z.number().nullable(), aws: z.number().nullable() });
+export type RefreshSeconds = z.infer<typeof RefreshSeconds>;
+
+/** How old the data is (docs/api.md "Data age"); `staleHalves()` in lib/api/dataAge.ts applies the 2× rule. */
 export const DataAge = z.object({
   capturedAt: z.string(),
   kubernetes: z.string().nullable(),
   aws: z.string().nullable(),
+  /** Live sources: the refresh intervals. Null (or absent): demo and snapshot files, which never refresh. */
+  refreshSeconds: RefreshSeconds.nullable().optional(),
+  /** The server's clock when it took the data from its cache: compare the ages with this, not the browser's clock. */
+  servedAt: z.string().optional(),
 });
+export type DataAge = z.infer<typeof DataAge>;
 
 export const Topology = z.object({
   cluster: z.string(),

@@ -6,6 +6,7 @@ import { SourceError } from "@/server/sources/errors";
 import { getClusterSource } from "@/server/sources/registry";
 import type { ClusterSource } from "@/server/sources/types";
 import type { Snapshot } from "@/server/core/model/snapshot";
+import type { DataAge } from "@/lib/api/topology";
 import { log } from "@/server/log";
 
 const NO_STORE = { "cache-control": "no-store" };
@@ -53,6 +54,23 @@ export async function clusterOr404(name: string): Promise<ClusterSource> {
   const source = await getClusterSource(name);
   if (!source) throw new ApiProblem(404, "CLUSTER_NOT_FOUND", `There is no cluster named "${name}".`, "Pick a cluster from GET /api/v1/clusters (kubeconfig context names, demo-… or snapshot-…).");
   return source;
+}
+
+/**
+ * The `age` of an answer built from `snapshot` (docs/api.md "Data age"): the halves' read times, the source's
+ * refresh intervals (null for demo and snapshot files) and the server's clock when the snapshot was taken. Set
+ * per response: topologies are memoised per snapshot object, and a live cache moves that object's read times on
+ * while its data is unchanged.
+ */
+export function ageOf(snapshot: Snapshot, source: ClusterSource, servedAt: Date = new Date()): DataAge {
+  const r = source.refreshSeconds;
+  return {
+    capturedAt: snapshot.capturedAt,
+    kubernetes: snapshot.ages?.kubernetes ?? null,
+    aws: snapshot.ages?.aws ?? null,
+    refreshSeconds: r ? { kubernetes: r.kubernetes, aws: r.aws } : null,
+    servedAt: servedAt.toISOString(),
+  };
 }
 
 /** The cluster's snapshot, or a 502/503 naming why nothing can be shown. */

@@ -2,6 +2,12 @@ import type { Snapshot } from "@/server/core/model/snapshot";
 
 export type ClusterSourceKind = "kubeconfig" | "in-cluster" | "demo" | "snapshot";
 
+/** How often a live source refreshes each half, in seconds (the API's `age.refreshSeconds`). */
+export interface RefreshSeconds {
+  kubernetes: number;
+  aws: number;
+}
+
 /**
  * One cluster the dashboard can show. Demo scenarios, snapshot files and live clusters all implement it,
  * so the analysis never knows where its data came from.
@@ -21,4 +27,6 @@ export interface ClusterSource {
   ready?(): boolean;
   /** Stop background work (informers, refresh loops). */
   close?(): Promise<void>;
+  /** Live sources: the refresh interval of each half; data older than twice it is stale. Absent: never refreshed. */
+  readonly refreshSeconds?: RefreshSeconds;
 }

@@ -100,16 +100,30 @@ describe("shared cache", () => {
 
   it("ready() only after every informer synced; a failing list backs off and recovers", async () => {
     const { emulator, reader } = await setup(fixture);
-    const forbidden = emulator.fault({ kubernetes: "pods", verb: "list", status: 403 });
+    const failing = emulator.fault({ kubernetes: "pods", verb: "list", status: 500 });
     const s = await reader.read();
     expect(reader.ready()).toBe(false);
-    expect(s.problems).toEqual([expect.objectContaining({ code: "K8S_FORBIDDEN", detail: "list pods" })]);
+    expect(s.problems).toEqual([expect.objectContaining({ code: "K8S_ERROR", detail: "list pods" })]);
     expect(s.kubernetes.services).toHaveLength(fixture.kubernetes.services.length);
-    const tries = await until(() => forbidden.hits, (n) => n >= 3);
+    const tries = await until(() => failing.hits, (n) => n >= 3);
     expect(tries).toBeGreaterThanOrEqual(3); // retried, with backoff (50 → 100 → 200 ms, jittered)
-    forbidden.clear();
+    expect(reader.ready()).toBe(false); // a 500 may pass: wait for it
+    failing.clear();
     await until(() => reader.ready(), (r) => r);
     expect(reader.ready()).toBe(true);
+    const healed = await until(() => reader.read(), (x) => x.problems === undefined);
+    expect(healed.kubernetes.pods).toHaveLength(fixture.kubernetes.pods.length);
+  });
+
+  it("a resource refused for good (403) settles readiness, so the page can show the RBAC fix; it still recovers", async () => {
+    const { emulator, reader } = await setup(fixture);
+    const forbidden = emulator.fault({ kubernetes: "pods", verb: "list", status: 403 });
+    const s = await reader.read();
+    expect(s.problems).toEqual([expect.objectContaining({ code: "K8S_FORBIDDEN", detail: "list pods" })]);
+    expect(reader.informers.pods.synced).toBe(false);
+    expect(reader.ready()).toBe(true);
+    await until(() => forbidden.hits, (n) => n >= 2); // still retried: RBAC can be granted while we run
+    forbidden.clear();
     const healed = await until(() => reader.read(), (x) => x.problems === undefined);
     expect(healed.kubernetes.pods).toHaveLength(fixture.kubernetes.pods.length);
   });

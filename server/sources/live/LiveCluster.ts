@@ -1,5 +1,7 @@
 import type { Snapshot, SourceProblem } from "@/server/core/model/snapshot";
-import type { ClusterSource } from "@/server/sources/types";
+import type { ClusterSource, RefreshSeconds } from "@/server/sources/types";
+import { logStateChange } from "@/server/log";
+import type { StateLog } from "./informer";
 import { LiveSourceError } from "./problems";
 import { snapshotFingerprint } from "./reshapeSnapshot";
 
@@ -16,13 +18,19 @@ export interface SnapshotReader {
   ready?(): boolean;
 }
 
+export type { RefreshSeconds };
+
 export interface LiveClusterOptions {
   name: string;
   kind: "kubeconfig" | "in-cluster";
   /** Builds the reader on first use; a broken context throws here and only this cluster fails. */
   reader: () => SnapshotReader;
   refreshMs: number;
+  /** How often each half is refreshed, for the API's `age.refreshSeconds` (stale = older than 2× this). */
+  refreshSeconds?: RefreshSeconds;
   now?: () => number;
+  /** Default: the process-wide logStateChange (one line per state change). */
+  logState?: StateLog;
   /**
    * Start at construction so readiness does not wait for a viewer (a readiness probe would otherwise never
    * pass): the shared cache starts its informers; a polling reader does a first read, retried with backoff
@@ -49,6 +57,7 @@ export function formatAge(ms: number): string {
 export class LiveCluster implements ClusterSource {
   readonly name: string;
   readonly kind: "kubeconfig" | "in-cluster";
+  readonly refreshSeconds?: RefreshSeconds;
   private readonly opts: LiveClusterOptions;
   private readonly now: () => number;
   private reader?: SnapshotReader;
@@ -58,17 +67,24 @@ export class LiveCluster implements ClusterSource {
   private inflight?: Promise<Snapshot>;
   private warmTimer?: ReturnType<typeof setTimeout>;
   private closed = false;
+  /** The reader cannot be built (a broken context, K8S_CONFIG): nothing to wait for. */
+  private configError = false;
 
   constructor(opts: LiveClusterOptions) {
     this.opts = opts;
     this.name = opts.name;
     this.kind = opts.kind;
+    this.refreshSeconds = opts.refreshSeconds;
     this.now = opts.now ?? Date.now;
     if (opts.eager) {
       try {
         this.reader = opts.reader();
-      } catch {
-        // A broken context: snapshot() builds the reader again and reports the error.
+      } catch (e) {
+        // A broken context: snapshot() builds the reader again and reports the error; log it now, once.
+        this.noteReaderError(e);
+        const cause = e instanceof LiveSourceError ? e.problems[0] : undefined;
+        this.logState(cause?.code ?? "error", { message: cause?.message ?? String(e), fix: cause?.fix }, "error");
+        return;
       }
       if (this.reader?.start) this.reader.start().catch(() => { /* surfaces through snapshot() */ });
       else this.warmUp(1_000);
@@ -93,8 +109,22 @@ export class LiveCluster implements ClusterSource {
     return this.inflight;
   }
 
+  /**
+   * Readiness: the reader's (shared cache: every informer settled) or a first good read (poll). A context that
+   * cannot even be built (K8S_CONFIG) is ready at once: waiting cannot fix it, and the server must take traffic to
+   * show its error next to the clusters that work.
+   */
   ready(): boolean {
+    if (this.configError) return true;
     return this.reader?.ready ? this.reader.ready() : this.good !== undefined;
+  }
+
+  private noteReaderError(e: unknown): void {
+    this.configError = e instanceof LiveSourceError && e.problems.every((p) => p.code === "K8S_CONFIG");
+  }
+
+  private logState(state: string, fields: Record<string, unknown>, level: "info" | "warn" | "error"): void {
+    (this.opts.logState ?? logStateChange)(`cluster:${this.name}`, state, { cluster: this.name, ...fields }, level);
   }
 
   async close(): Promise<void> {
@@ -106,8 +136,16 @@ export class LiveCluster implements ClusterSource {
   private async refresh(): Promise<Snapshot> {
     const started = this.now();
     try {
-      this.reader ??= this.opts.reader();
+      if (!this.reader) {
+        try {
+          this.reader = this.opts.reader();
+        } catch (e) {
+          this.noteReaderError(e);
+          throw e;
+        }
+      }
       const fresh = await this.reader.read();
+      this.logState("ok", {}, "info");
       if (fresh === this.good?.snapshot) {
         // The reader itself kept the object (shared cache, nothing changed).
         this.good.readAt = started;
@@ -130,6 +168,8 @@ export class LiveCluster implements ClusterSource {
     } catch (e) {
       const error = e instanceof Error ? e : new Error(String(e));
       this.failure = { error, at: this.now() };
+      const cause = error instanceof LiveSourceError ? error.problems[0] : undefined;
+      this.logState(cause?.code ?? "error", { message: cause?.message ?? error.message, fix: cause?.fix, lastGood: this.good?.snapshot.capturedAt ?? null }, this.good ? "warn" : "error");
       if (!this.good) throw error;
       const stale: Snapshot = { ...this.good.snapshot, problems: [...(this.good.snapshot.problems ?? []), staleProblem(error, this.good, this.now())] };
       this.served = { snapshot: stale, at: this.now() };

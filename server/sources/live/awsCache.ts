@@ -1,8 +1,10 @@
 import type { Snapshot, SourceProblem } from "@/server/core/model/snapshot";
+import { logStateChange } from "@/server/log";
 import type { AwsClients } from "./awsClients";
 import { assembleAws } from "./assembleAws";
 import { fetchHealth, fetchStructure, fetchTags, structureArns, type AwsHealth, type AwsStructure, type AwsTags } from "./awsStages";
 import { RateBudget } from "./gate";
+import type { StateLog } from "./informer";
 import { contextProblems, newAwsContext } from "./readAws";
 
 /**
@@ -10,6 +12,11 @@ import { contextProblems, newAwsContext } from "./readAws";
  * endpoints are process-wide, so the same region means the same data). Three stages on their own schedules —
  * structure (load balancers, target groups, listeners, attributes), target health, tags — each single-flight,
  * all paced by one call budget. Viewers never cause AWS calls: they read what the loops last fetched.
+ *
+ * A run that trips the breaker (throttled, unreachable, credentials) keeps the stage's previous data and does not
+ * count as a read: the half's age stays at the last good run, so the UI can flag it stale. The stage then backs
+ * off (its interval doubling, up to 4×) instead of knocking every tick: no retry amplification on top of the
+ * SDK's own retries. One log line per stage state change (ok ↔ problem codes), not per run.
  */
 
 export interface AwsCacheOptions {
@@ -23,7 +30,12 @@ export interface AwsCacheOptions {
   healthMs: number;
   /** LBPATH_TAGS_SECONDS (default 300): tags rarely change. */
   tagsMs: number;
+  /** Default: the process-wide logStateChange. */
+  logState?: StateLog;
 }
+
+/** A stage whose breaker tripped waits up to this many intervals before its next run. */
+const MAX_BACKOFF_INTERVALS = 4;
 
 type Stage = "structure" | "tags" | "health";
 
@@ -33,12 +45,19 @@ export class AwsCache {
   private tags: AwsTags = { v2: new Map(), classic: new Map() };
   private health: AwsHealth = { targetHealth: new Map(), instanceHealth: new Map() };
   private readonly problems: Record<Stage, SourceProblem[]> = { structure: [], tags: [], health: [] };
+  /** Start time of each stage's last good run (breaker not tripped). */
   private readonly at: Partial<Record<Stage, number>> = {};
   private readonly inflight: Partial<Record<Stage, Promise<void>>> = {};
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private readonly budget: RateBudget;
   private first?: Promise<void>;
-  private assembled?: { version: number; half: AwsCacheHalf };
+  private assembled?: { version: number; half: Omit<AwsCacheHalf, "readAt"> };
+  private stopped = false;
+  /** Consecutive runs that tripped the breaker, and the time before which the schedule skips the stage. */
+  private readonly failures: Record<Stage, number> = { structure: 0, tags: 0, health: 0 };
+  private readonly notBefore: Partial<Record<Stage, number>> = {};
+  /** Counts for tests: runs per stage, and scheduled ticks skipped while backing off. */
+  readonly runs = { structure: 0, tags: 0, health: 0, backedOff: 0 };
 
   constructor(readonly clients: AwsClients, private readonly o: AwsCacheOptions, private readonly now: () => number = Date.now) {
     this.budget = new RateBudget(o.callsPerSecond);
@@ -47,8 +66,9 @@ export class AwsCache {
   /** Starts the loops; resolves after the first full cycle, so a first viewer sees health and tags too. */
   start(): Promise<void> {
     this.first ??= this.refresh("structure").then(() => {
+      if (this.stopped) return;
       const every = (stage: Stage, ms: number) => {
-        const t = setInterval(() => void this.refresh(stage), ms);
+        const t = setInterval(() => this.tick(stage), ms);
         t.unref?.();
         this.timers.push(t);
       };
@@ -60,8 +80,19 @@ export class AwsCache {
   }
 
   stop(): void {
+    this.stopped = true;
     for (const t of this.timers) clearInterval(t);
     this.timers.length = 0;
+  }
+
+  private interval(stage: Stage): number {
+    return stage === "structure" ? this.o.structureMs : stage === "health" ? this.o.healthMs : this.o.tagsMs;
+  }
+
+  /** A scheduled run, unless the stage is backing off after a tripped breaker. */
+  private tick(stage: Stage): void {
+    if (this.now() < (this.notBefore[stage] ?? 0)) { this.runs.backedOff++; return; }
+    void this.refresh(stage);
   }
 
   /** Run one stage now (single flight: a caller during a run shares it). */
@@ -70,37 +101,55 @@ export class AwsCache {
     return this.inflight[stage]!;
   }
 
-  /** The assembled `aws` half, the same object while nothing changed. */
+  /** The assembled `aws` half (the same `aws` object while nothing changed) and its age. */
   half(): AwsCacheHalf {
-    if (this.assembled?.version === this.version) return this.assembled.half;
-    const s = this.structure ?? emptyStructure();
-    const times = [this.at.structure, this.at.health].filter((t): t is number => t !== undefined);
-    const half = {
-      aws: assembleAws(s, this.tags, this.health),
-      problems: [...this.problems.structure, ...this.problems.tags, ...this.problems.health],
-      readAt: new Date(times.length ? Math.min(...times) : this.now()).toISOString(),
-    };
-    this.assembled = { version: this.version, half };
-    return half;
+    if (this.assembled?.version !== this.version) {
+      const s = this.structure ?? emptyStructure();
+      this.assembled = {
+        version: this.version,
+        half: { aws: assembleAws(s, this.tags, this.health), problems: [...this.problems.structure, ...this.problems.tags, ...this.problems.health] },
+      };
+    }
+    const readAt = this.readAt();
+    return { ...this.assembled.half, readAt: readAt === undefined ? undefined : new Date(readAt).toISOString() };
+  }
+
+  /**
+   * The AWS half's age: the last good health run (target state is what changes), unless the structure or tags
+   * stage is overdue (no good run for 2× its own interval), which then gives its older time. Measured against the
+   * health interval, an overdue stage is therefore always stale too. Undefined before the first good run.
+   */
+  private readAt(): number | undefined {
+    const now = this.now();
+    let t = this.at.health ?? this.at.structure;
+    if (t === undefined) return undefined;
+    for (const stage of ["structure", "tags"] as const) {
+      const at = this.at[stage];
+      if (at !== undefined && now - at > 2 * this.interval(stage)) t = Math.min(t, at);
+    }
+    return t;
   }
 
   private async run(stage: Stage): Promise<void> {
+    if (this.stopped) return;
     const started = this.now();
     const ctx = newAwsContext(this.clients.region, { timeoutMs: this.o.timeoutMs, concurrency: this.o.concurrency, budget: this.budget });
     // A tripped breaker (throttled, unreachable) means this run's data is incomplete: keep the previous data.
     const keepOld = () => ctx.gate.stopped !== undefined;
+    this.runs[stage]++;
     if (stage === "structure") {
       const s = await fetchStructure(this.clients, ctx);
       if (!keepOld() || !this.structure) this.structure = s;
       this.problems.structure = contextProblems(ctx);
+      this.settle("structure", started, keepOld());
       // New load balancers and target groups should not wait a whole period for their tags and health.
       const { arns, targetGroupArns, classicNames } = structureArns(this.structure);
       const untagged = arns.filter((a) => !this.tags.v2.has(a));
       const untaggedClassic = classicNames.filter((n) => !this.tags.classic.has(n));
       const unhealthChecked = targetGroupArns.filter((a) => !this.health.targetHealth.has(a));
       const uncheckedClassic = classicNames.filter((n) => !this.health.instanceHealth.has(n));
-      this.at.structure = started;
       this.version++;
+      if (keepOld() || this.stopped) return;
       await Promise.all([
         (untagged.length || untaggedClassic.length) && this.at.tags === undefined ? this.refresh("tags") : this.tagsFor(untagged, untaggedClassic),
         unhealthChecked.length || uncheckedClassic.length ? this.refresh("health") : undefined,
@@ -118,8 +167,25 @@ export class AwsCache {
       if (!keepOld() || this.at.tags === undefined) this.tags = t;
       this.problems.tags = contextProblems(ctx);
     }
-    this.at[stage] = started;
+    this.settle(stage, started, keepOld());
     this.version++;
+  }
+
+  /** Record a run's outcome: its read time if good, else the next backoff step; log the stage's state if it changed. */
+  private settle(stage: Stage, started: number, tripped: boolean): void {
+    if (tripped) {
+      this.failures[stage]++;
+      this.notBefore[stage] = this.now() + this.interval(stage) * Math.min(2 ** (this.failures[stage] - 1), MAX_BACKOFF_INTERVALS);
+    } else {
+      this.failures[stage] = 0;
+      this.notBefore[stage] = undefined;
+      this.at[stage] = started;
+    }
+    const problems = this.problems[stage];
+    const state = problems.length ? [...new Set(problems.map((p) => p.code))].sort().join(",") : "ok";
+    (this.o.logState ?? logStateChange)(`aws:${this.clients.region ?? "default"}:${stage}`, state,
+      problems.length ? { region: this.clients.region, stage, problems: problems.map((p) => ({ code: p.code, detail: p.detail, message: p.message })) } : { region: this.clients.region, stage },
+      problems.length ? "warn" : "info");
   }
 
   /** Tags for a few new resources, merged into the cache (the periodic run refreshes them all). */
@@ -136,7 +202,8 @@ export class AwsCache {
 export interface AwsCacheHalf {
   aws: Snapshot["aws"];
   problems: SourceProblem[];
-  readAt: string;
+  /** ISO time of the data (see readAt()); undefined while nothing has been read. */
+  readAt: string | undefined;
 }
 
 function emptyStructure(): AwsStructure {
@@ -147,7 +214,11 @@ function emptyStructure(): AwsStructure {
 }
 
 /** One cache per region for the whole process, counted by the clusters that use it. */
-const caches = new Map<string, { cache: AwsCache; refs: number }>();
+// On globalThis: Next may load this module more than once (route bundles, instrumentation), and a region must
+// still have one set of loops per process.
+const CACHES = Symbol.for("lbpath.awsCaches");
+const g = globalThis as unknown as Record<symbol, Map<string, { cache: AwsCache; refs: number }> | undefined>;
+const caches = (g[CACHES] ??= new Map());
 
 export function acquireAwsCache(region: string | undefined, make: () => AwsCache): AwsCache {
   const key = region ?? "";

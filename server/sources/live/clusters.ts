@@ -23,6 +23,12 @@ type Env = Record<string, string | undefined>;
 
 /** Shared cache: how long one assembled snapshot is served before asking the cache again. */
 const SHARED_SERVE_MS = 1_000;
+/**
+ * Shared cache: the Kubernetes refresh interval the API declares. The watches push changes at once and the age is
+ * re-stamped every SHARED_SERVE_MS while they run; 5 s lets a watch reconnect (backoff from 0.5 s) without a stale
+ * flag, and flags a broken one within 10 s (2×, perf-reliability G10).
+ */
+const WATCH_REFRESH_SECONDS = 5;
 
 interface Loaded { clusters: Cluster[]; users: User[]; contexts: Context[]; broken: { path: string; error: string }[] }
 
@@ -73,7 +79,10 @@ export function discoverLiveClusters(env: Env = process.env, config: LiveConfig 
   const sources: ClusterSource[] = [];
   // Shared cache: read() is cheap (no upstream calls), so the per-viewer cache only needs to absorb bursts.
   const shared = config.cache === "shared";
-  const common = { refreshMs: shared ? SHARED_SERVE_MS : config.refreshMs, eager: config.eager };
+  const refreshSeconds = shared
+    ? { kubernetes: WATCH_REFRESH_SECONDS, aws: config.aws.healthMs / 1000 }
+    : { kubernetes: config.refreshMs / 1000, aws: config.refreshMs / 1000 };
+  const common = { refreshMs: shared ? SHARED_SERVE_MS : config.refreshMs, eager: config.eager, refreshSeconds };
   const readerFor = (name: string, kc: KubeConfig, hints: EksHints): SnapshotReader => shared
     ? new SharedCacheReader({
       cluster: name, kubeconfig: kc, awsClusterName: hints.clusterName, regionHint: hints.region, env,

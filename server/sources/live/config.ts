@@ -2,7 +2,7 @@
  * Live-mode settings from the environment (documented in docs/live.md). Pure: pass the env in.
  */
 export interface LiveConfig {
-  /** How long a snapshot is served before the next read (LBPATH_REFRESH_SECONDS, default 15). */
+  /** Poll mode: how long a snapshot is served before the next read (LBPATH_REFRESH_SECONDS, default 15). */
   refreshMs: number;
   /** Per-request deadline for Kubernetes and per-call deadline for AWS (LBPATH_TIMEOUT_SECONDS, default 10). */
   timeoutMs: number;
@@ -13,8 +13,8 @@ export interface LiveConfig {
   /** Only these kubeconfig contexts (LBPATH_CONTEXTS, comma-separated); default all. */
   contexts?: string[];
   /**
-   * LBPATH_LIVE_CACHE: "poll" (default) = one full read per refresh interval, on demand, single flight;
-   * "shared" = informers (list + watch) and per-region AWS loops in the background (issue 5).
+   * LBPATH_LIVE_CACHE: "shared" (default) = informers (list + watch) and per-region AWS loops in the background,
+   * shared by every viewer (issue 5); "poll" = one full read per refresh interval, on demand, single flight.
    */
   cache: "poll" | "shared";
   /** Start reading when the cluster is created (default true; capture turns it off). */
@@ -37,7 +37,7 @@ export function liveConfig(env: Record<string, string | undefined> = process.env
     awsConcurrency: Number.isInteger(conc) && conc > 0 ? conc : 4,
     pageSize: 500,
     ...(contexts?.length ? { contexts } : {}),
-    cache: env.LBPATH_LIVE_CACHE === "shared" ? "shared" : "poll",
+    cache: env.LBPATH_LIVE_CACHE === "poll" ? "poll" : "shared",
     eager: true,
     aws: {
       callsPerSecond: Number(env.LBPATH_AWS_CALLS_PER_SECOND) > 0 ? Number(env.LBPATH_AWS_CALLS_PER_SECOND) : 5,

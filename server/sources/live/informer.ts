@@ -1,5 +1,6 @@
 import { Watch, type KubeConfig } from "@kubernetes/client-node";
 import type { SourceProblem } from "@/server/core/model/snapshot";
+import { logStateChange } from "@/server/log";
 import { kubernetesProblem, type KubeOp } from "./problems";
 import { timeoutOptions } from "./readKubernetes";
 
@@ -8,7 +9,16 @@ import { timeoutOptions } from "./readKubernetes";
  * client's `Watch`. The list is paginated (`limit`, every `continue`); objects are trimmed on arrival (Pods are
  * most of a cluster); a watch that ends is resumed from the last resourceVersion; 410 Gone (compacted
  * resourceVersion) relists silently; other errors back off with jitter. `synced` is true after the first full list.
+ * While the watch is broken the store keeps the last objects (the last good data stays up) and `currentAt()`
+ * stays at the moment it broke, so the snapshot's Kubernetes age says how old they are. State changes (ok ↔ a
+ * problem code) are logged once each, not per retry.
  */
+
+/** Log one line when `state` differs from the last one for `key` (server/log.ts logStateChange). */
+export type StateLog = (key: string, state: string, fields?: Record<string, unknown>, level?: "info" | "warn" | "error") => boolean;
+
+/** Refusals that waiting will not change: the informer counts as settled (readiness) with its problem shown. */
+const FINAL = new Set(["K8S_FORBIDDEN", "K8S_NOT_FOUND", "K8S_UNAUTHORIZED"]);
 
 type Raw = { metadata?: { resourceVersion?: string; name?: string; namespace?: string } };
 type CallOptions = ReturnType<typeof timeoutOptions>;
@@ -29,6 +39,9 @@ export interface InformerOptions<T> {
   backoff?: { baseMs: number; maxMs: number };
   /** Server-side watch timeout (seconds); the watch is then resumed. */
   watchTimeoutSeconds?: number;
+  /** Default: the process-wide logStateChange. */
+  logState?: StateLog;
+  now?: () => number;
 }
 
 const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((resolve) => {
@@ -53,9 +66,35 @@ export class ResourceInformer<T> {
   private firstAttempt?: Promise<void>;
   private settleFirst?: () => void;
   private readonly server?: string;
+  /** Set while the store may be behind the cluster (list/watch failing after a sync): when it was last known current. */
+  private staleSince?: number;
+  private attempted = false;
+  private readonly now: () => number;
 
   constructor(private readonly o: InformerOptions<T>) {
     this.server = o.kubeconfig.getCurrentCluster()?.server;
+    this.now = o.now ?? Date.now;
+  }
+
+  /**
+   * When the store was last known to match the cluster: now while the watch runs, the moment it broke while it
+   * does not, undefined before the first list.
+   */
+  currentAt(): number | undefined {
+    if (!this.synced) return undefined;
+    return this.staleSince ?? this.now();
+  }
+
+  /**
+   * Readiness: synced, or refused for good (403, 404, 401) on the first attempt. Waiting would not change the
+   * answer, and the page must be reachable to show the fix (K8S_FORBIDDEN names the ClusterRole).
+   */
+  get settled(): boolean {
+    return this.synced || (this.attempted && !!this.problem && FINAL.has(this.problem.code));
+  }
+
+  private get stateKey(): string {
+    return `k8s:${this.o.cluster}:${this.o.op.resource}`;
   }
 
   /** Starts the loop; resolves after the first list attempt (successful or not). */
@@ -85,10 +124,12 @@ export class ResourceInformer<T> {
         rv = await this.list();
       } catch (e) {
         this.fail(e, "list");
+        this.attempted = true;
         this.settleFirst?.();
         await this.backoff();
         continue;
       }
+      this.attempted = true;
       this.settleFirst?.();
       // Watch from the list's resourceVersion until it is gone (410) → relist.
       for (;;) {
@@ -117,6 +158,7 @@ export class ResourceInformer<T> {
     } while (cont);
     this.store = next;
     this.synced = true;
+    this.staleSince = undefined; // a full list is current by definition
     this.changed();
     return rv;
   }
@@ -144,21 +186,31 @@ export class ResourceInformer<T> {
       const done = (err: unknown) => {
         if (finished) return;
         finished = true;
+        clearTimeout(connectTimer);
         this.watchAbort = undefined;
         const status = (err as { statusCode?: number } | null)?.statusCode;
         if (status === 410) gone = true;
-        // The client's 30 s inactivity timeout just ends a quiet watch: resume it, no error.
-        const quiet = (err as { name?: string } | null)?.name === "TimeoutError" || (err as { name?: string } | null)?.name === "AbortError";
+        // The client's 30 s inactivity timeout just ends a quiet watch: resume it, no error. A watch that never
+        // connected and timed out is a failure (a hung API server), not a quiet one.
+        const name = (err as { name?: string } | null)?.name;
+        const quiet = healthy && (name === "TimeoutError" || name === "AbortError");
         if (!err && !errorEvent && !healthy) this.recovered();
         resolve({ rv: last, gone, error: gone ? undefined : errorEvent ?? (quiet ? undefined : err ?? undefined) });
       };
+      // Headers that never come (a hung API server or proxy) fail after our request timeout rather than the
+      // client's fixed 30 s; the abandoned request is aborted if it connects later (below).
+      // (Declared after `done`, which clears it: both only run once the watch below has started.)
+      const connectTimer = setTimeout(() => {
+        if (!healthy) done(Object.assign(new Error(`the watch did not connect within ${this.o.timeoutMs / 1000} s`), { name: "TimeoutError" }));
+      }, this.o.timeoutMs);
       this.calls.watches++;
       const timeoutSeconds = Math.round((this.o.watchTimeoutSeconds ?? 300) * (0.75 + Math.random() * 0.5));
       new Watch(this.o.kubeconfig)
         .watch(this.o.path, { resourceVersion: rv, allowWatchBookmarks: true, timeoutSeconds }, onEvent, done)
         // Resolves once the server answered 200 (or after `done` on failure): a connected watch clears the problem.
         .then((ctrl) => {
-          if (finished) return;
+          if (finished) { ctrl.abort(); return; }
+          clearTimeout(connectTimer);
           this.watchAbort = ctrl;
           if (!healthy) { healthy = true; this.recovered(); }
           if (this.stopped) ctrl.abort();
@@ -174,14 +226,19 @@ export class ResourceInformer<T> {
 
   private recovered(): void {
     this.failures = 0;
-    if (this.problem) { this.problem = undefined; this.changed(); }
+    const wasStale = this.staleSince !== undefined;
+    this.staleSince = undefined;
+    (this.o.logState ?? logStateChange)(this.stateKey, "ok", { cluster: this.o.cluster, resource: this.o.op.resource }, "info");
+    if (this.problem || wasStale) { this.problem = undefined; this.changed(); }
   }
 
   private fail(e: unknown, verb: "list" | "watch"): void {
     this.failures++;
     const p = kubernetesProblem(e, { ...this.o.op, verb }, { cluster: this.o.cluster, server: this.server, timeoutMs: this.o.timeoutMs });
     const same = this.problem?.code === p.code && this.problem?.detail === p.detail;
+    if (this.synced && this.staleSince === undefined) this.staleSince = this.now();
     this.problem = p;
+    (this.o.logState ?? logStateChange)(this.stateKey, p.code, { cluster: this.o.cluster, resource: this.o.op.resource, detail: p.detail, message: p.message, fix: p.fix }, "warn");
     if (!same) this.changed();
   }
 

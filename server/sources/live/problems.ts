@@ -50,9 +50,11 @@ export function kubernetesProblem(err: unknown, op: KubeOp, ctx: { cluster: stri
   const e = (err ?? {}) as ErrLike;
   const detail = kubeDetail(op);
   const where = `cluster "${ctx.cluster}"${ctx.server ? ` (${ctx.server})` : ""}`;
-  // ApiException carries the HTTP status in `code`; DOMException (TimeoutError, AbortError) has a numeric code too.
+  // ApiException carries the HTTP status in `code`, a refused watch in `statusCode`; DOMException (TimeoutError,
+  // AbortError) has a numeric code too.
   const isAbort = e.name === "TimeoutError" || e.name === "AbortError";
-  const status = !isAbort && typeof e.code === "number" && e.code >= 100 && e.code < 600 ? e.code : undefined;
+  const raw = typeof e.code === "number" ? e.code : (err as { statusCode?: unknown } | null)?.statusCode;
+  const status = !isAbort && typeof raw === "number" && raw >= 100 && raw < 600 ? raw : undefined;
   const cause = (e.cause as ErrLike | undefined)?.message;
   const said = (statusMessage(e.body) ?? e.message ?? String(err)) + (cause && !e.body ? ` (${cause})` : "");
   const p = (code: string, message: string, fix: string): SourceProblem => ({ code, source: "kubernetes", message, fix, detail });

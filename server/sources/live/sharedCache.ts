@@ -3,9 +3,9 @@ import type { Snapshot, SourceProblem } from "@/server/core/model/snapshot";
 import type * as k8s from "@/server/core/model/kubernetes";
 import type { AwsClients } from "./awsClients";
 import { AwsCache, acquireAwsCache, releaseAwsCache, type AwsCacheOptions } from "./awsCache";
-import { ResourceInformer, type InformerOptions } from "./informer";
+import { ResourceInformer, type InformerOptions, type StateLog } from "./informer";
 import type { SnapshotReader } from "./LiveCluster";
-import { LiveSourceError } from "./problems";
+import { LiveSourceError, isKubernetesDown } from "./problems";
 import { regionFromEnv, regionFromNodes } from "./region";
 import { reshapeEndpointSlice, reshapeNode, reshapePod, reshapeService } from "./reshapeKubernetes";
 import { sortSnapshot } from "./reshapeSnapshot";
@@ -14,7 +14,11 @@ import { targetNodeLabelKeys } from "./trim";
 /**
  * The shared cache (issue 5) as a SnapshotReader: one informer per resource type for this cluster (list + watch)
  * and the region's AwsCache. read() never calls upstream; it assembles what the informers and AWS loops hold, and
- * returns the same object while nothing changed. ready() is true once every informer has synced.
+ * returns the same object while nothing changed. ready() is true once every informer has synced (or was refused
+ * for good, see ResourceInformer.settled).
+ *
+ * Ages: `ages.kubernetes` is now while every watch runs, else the moment the first broken one stopped being
+ * current (its objects stay, as the last good data); `ages.aws` is the AwsCache's (last good health run).
  */
 
 export interface SharedCacheOptions {
@@ -28,6 +32,8 @@ export interface SharedCacheOptions {
   aws: AwsCacheOptions;
   makeClients: (region: string | undefined) => AwsClients;
   informer?: Pick<InformerOptions<unknown>, "backoff" | "watchTimeoutSeconds">;
+  /** Default: the process-wide logStateChange (one line per state change). */
+  logState?: StateLog;
 }
 
 export class SharedCacheReader implements SnapshotReader {
@@ -44,7 +50,7 @@ export class SharedCacheReader implements SnapshotReader {
   constructor(private readonly o: SharedCacheOptions) {
     const core = o.kubeconfig.makeApiClient(CoreV1Api);
     const discovery = o.kubeconfig.makeApiClient(DiscoveryV1Api);
-    const common = { kubeconfig: o.kubeconfig, cluster: o.cluster, timeoutMs: o.timeoutMs, pageSize: o.pageSize, onChange: () => {}, ...o.informer };
+    const common = { kubeconfig: o.kubeconfig, cluster: o.cluster, timeoutMs: o.timeoutMs, pageSize: o.pageSize, onChange: () => {}, logState: o.logState, ...o.informer };
     this.informers = {
       services: new ResourceInformer({ ...common, op: { verb: "list", resource: "services", group: "" }, path: "/api/v1/services",
         list: (p, opt) => core.listServiceForAllNamespaces(p, opt), trim: reshapeService }),
@@ -69,7 +75,7 @@ export class SharedCacheReader implements SnapshotReader {
   }
 
   ready(): boolean {
-    return Object.values(this.informers).every((i) => i.synced);
+    return Object.values(this.informers).every((i) => i.settled);
   }
 
   async read(): Promise<Snapshot> {
@@ -81,19 +87,22 @@ export class SharedCacheReader implements SnapshotReader {
     await aws.start();
     const half = aws.half();
     const key = [...inf.map((i) => i.version), aws.version, region].join("|");
-    const now = new Date().toISOString();
+    const currents = inf.map((i) => i.currentAt()).filter((t): t is number => t !== undefined);
+    const kubernetesAt = new Date(currents.length ? Math.min(...currents) : Date.now()).toISOString();
+    const ages = { kubernetes: kubernetesAt, ...(half.readAt ? { aws: half.readAt } : {}) };
+    const capturedAt = half.readAt && half.readAt < kubernetesAt ? half.readAt : kubernetesAt;
     if (this.last?.key === key) {
       // Same data: same object, but its read times say the watches are current.
-      this.last.snapshot.capturedAt = half.readAt < now ? half.readAt : now;
-      this.last.snapshot.ages = { kubernetes: now, aws: half.readAt };
+      this.last.snapshot.capturedAt = capturedAt;
+      this.last.snapshot.ages = ages;
       return this.last.snapshot;
     }
     const services = this.informers.services.items();
     const extra = targetNodeLabelKeys(services);
-    const problems = [...inf.map((i) => i.problem).filter((p): p is SourceProblem => !!p), ...half.problems];
+    const problems = [...foldKubernetesDown(inf.map((i) => i.problem).filter((p): p is SourceProblem => !!p)), ...half.problems];
     const snapshot = sortSnapshot({
       schemaVersion: 1,
-      capturedAt: half.readAt < now ? half.readAt : now,
+      capturedAt,
       cluster: { name: this.o.cluster, ...(this.o.awsClusterName ? { awsClusterName: this.o.awsClusterName } : {}), ...(region ? { region } : {}) },
       kubernetes: {
         services,
@@ -103,7 +112,7 @@ export class SharedCacheReader implements SnapshotReader {
       },
       aws: half.aws,
       ...(problems.length ? { problems } : {}),
-      ages: { kubernetes: now, aws: half.readAt },
+      ages,
     });
     this.last = { key, snapshot };
     return snapshot;
@@ -127,4 +136,26 @@ export class SharedCacheReader implements SnapshotReader {
     this.aws = { region, cache };
     return cache;
   }
+}
+
+/**
+ * The API server down (or the credentials gone) breaks every informer at once: one problem naming the resources,
+ * not four. Per-resource refusals (403 on one resource) stay separate: each names its own RBAC rule.
+ */
+export function foldKubernetesDown(problems: SourceProblem[]): SourceProblem[] {
+  const out: SourceProblem[] = [];
+  const folded = new Map<string, { problem: SourceProblem; details: string[] }>();
+  for (const p of problems) {
+    if (!isKubernetesDown(p)) { out.push(p); continue; }
+    const key = `${p.code}|${p.message.replace(/ (list|watch|get) \S+/g, "")}`;
+    const f = folded.get(key);
+    if (f) { if (p.detail) f.details.push(p.detail); continue; }
+    const entry = { problem: p, details: p.detail ? [p.detail] : [] };
+    folded.set(key, entry);
+    out.push(p);
+  }
+  return out.map((p) => {
+    const f = [...folded.values()].find((x) => x.problem === p);
+    return f && f.details.length > 1 ? { ...p, detail: f.details.join(", ") } : p;
+  });
 }
