@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { withoutAsOf } from "@/lib/summary/asOf";
+import { mergeQuery, parseViewState } from "@/lib/url/viewState";
 
 /**
  * Copies the page's full URL (which holds the whole view state). Falls back to showing the link selected
@@ -15,8 +15,12 @@ export function CopyLinkButton() {
     return () => clearTimeout(id);
   }, [state]);
   const copy = async () => {
-    // The live view's link must not claim an old moment: drop any asOf/digest pin (issue 4).
-    const url = withoutAsOf(window.location.href);
+    // The live view's link must not claim an old moment: drop any asOf/digest pin (issue 4). Rebuilt with
+    // the view's own serialiser, so keys stay readable (`sel=Pod:shop/web-1`).
+    const u = new URL(window.location.href);
+    u.searchParams.delete("asOf");
+    u.searchParams.delete("digest");
+    const url = `${u.origin}${u.pathname}${mergeQuery(parseViewState(u.searchParams), u.searchParams)}`;
     setHref(url);
     try {
       if (!navigator.clipboard?.writeText) throw new Error("no clipboard");

@@ -21,7 +21,7 @@ export function Legend() {
           <Row mark={<svg width="80" height="12" aria-hidden="true"><line x1="0" y1="6" x2="80" y2="6" stroke="#64748b" strokeWidth="3" /></svg>}>Solid: the next hop still sees the client&apos;s IP.</Row>
           <Row mark={<svg width="80" height="12" aria-hidden="true"><line x1="0" y1="6" x2="80" y2="6" stroke="#64748b" strokeWidth="3" strokeDasharray="7 5" /></svg>}>Dashed, labelled “node IP” or “LB IP”: the client IP was replaced before this hop.</Row>
           <Row mark={<svg width="80" height="14" aria-hidden="true"><line x1="0" y1="7" x2="80" y2="7" stroke="#64748b" strokeWidth="10" /></svg>}>Width and the % label: share of new flows (wider = more).</Row>
-          <Row mark={<svg width="80" height="12" aria-hidden="true"><line x1="0" y1="6" x2="80" y2="6" stroke="#dc2626" strokeWidth="3" /></svg>}>Into ✕ Dropped / ⛔ Rejected: flows lost at kube-proxy (no local pod under Local; no endpoint at all).</Row>
+          <Row mark={<svg width="80" height="12" aria-hidden="true"><line x1="0" y1="6" x2="80" y2="6" stroke="#dc2626" strokeWidth="3" /></svg>}>Into ✕ Dropped / ⊗ Rejected: flows lost at kube-proxy (no local pod under Local; no endpoint at all).</Row>
         </ul>
       </section>
       <section>
@@ -29,7 +29,7 @@ export function Legend() {
         <ul className="space-y-1.5">
           <Row mark={<span className={`${box} border border-emerald-600`} />}>✓ healthy: passes health checks, receives new flows.</Row>
           <Row mark={<span className={`${box} border-2 border-dashed border-slate-400`} />}>◌ by design: unhealthy on purpose (e.g. Local and no pod on the node). Nothing to fix.</Row>
-          <Row mark={<span className={`${box} border-2 border-dotted border-amber-500`} />}>⏳ transient: registering, initial checks, draining. Wait.</Row>
+          <Row mark={<span className={`${box} border-2 border-dotted border-amber-500`} />}>◔ transient: registering, initial checks, draining. Wait.</Row>
           <Row mark={<span className={`${box} border-2 border-red-600 !bg-red-50 dark:!bg-red-950`} />}>⚠ fault: should be healthy and is not. Act on the diagnosis.</Row>
           <Row mark={<span className={`${box} border-2 border-dashed border-slate-500`} />}>? unknown: health could not be read.</Row>
         </ul>

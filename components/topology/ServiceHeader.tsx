@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import type { Path, Topology } from "@/lib/api/topology";
-import { HEADER_WORDS, SEEN_WORDS } from "@/lib/graph/format";
+import { HEADER_WORDS } from "@/lib/graph/format";
 import type { ViewState } from "@/lib/url/viewState";
 import { CopySummaryButton } from "@/components/share/CopySummaryButton";
 import { Badge } from "@/components/ui/Badge";
@@ -9,7 +9,8 @@ import { DataAge } from "@/components/ui/DataAge";
 import { CopyLinkButton } from "./CopyLinkButton";
 import { pinnedTopologySummary } from "@/lib/summary/share";
 
-const CONTROLLER = { legacy: "legacy cloud provider", "aws-load-balancer-controller": "AWS Load Balancer Controller", "eks-auto-mode": "EKS Auto Mode", unknown: "unknown controller" } as const;
+const SHORT_SEEN = { client: "client IP", node: "node IP", "load-balancer": "LB IP" } as const;
+const CONTROLLER = { legacy: "legacy cloud provider", "aws-load-balancer-controller": "AWS LB Controller", "eks-auto-mode": "EKS Auto Mode", unknown: "unknown controller" } as const;
 const LB_KIND = { network: "NLB", classic: "Classic ELB", application: "ALB" } as const;
 
 export function pathLabel(p: Path): string {
@@ -57,7 +58,7 @@ export function ServiceHeader({ topology, path, stale, staleReason, view, setVie
             {ip ? (
               ip.snatAt ? (
                 <Badge tone="warn" icon="⇄" title={ip.summary}>
-                  pods see {seen.map((x) => SEEN_WORDS[x]).join(" / ") || "no client IP"} (SNAT at {ip.snatAt})
+                  pods see {seen.map((x) => SHORT_SEEN[x]).join(" / ") || "no client IP"} · SNAT at {ip.snatAt === "load-balancer" ? "the LB" : "kube-proxy"}
                 </Badge>
               ) : (
                 <Badge tone="ok" icon="◎" title={ip.summary}>

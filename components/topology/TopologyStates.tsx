@@ -99,7 +99,7 @@ export function EmptyState({ topology, findings }: { topology: Topology; finding
         {pending ? (
           <>
             <h2 className="text-lg font-semibold">
-              <span aria-hidden="true">⏳ </span>The load balancer is being provisioned (&lt;pending&gt;)
+              <span aria-hidden="true">◔ </span>The load balancer is being provisioned (&lt;pending&gt;)
             </h2>
             <p className="mt-1 text-sm">
               Kubernetes has not written a load balancer address into <code>status.loadBalancer.ingress</code> yet, so there is no path to draw.

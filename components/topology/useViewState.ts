@@ -18,7 +18,7 @@ export function useViewState(): [ViewState, (next: ViewState | ((prev: ViewState
       const current = parseViewState(params);
       const value = typeof next === "function" ? next(current) : next;
       const url = `${pathname}${mergeQuery(value, params)}`;
-      if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(window.history.state, "", url);
+      if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, "", url);
     },
     [pathname],
   );

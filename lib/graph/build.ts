@@ -1,7 +1,7 @@
 import type { Path, Topology } from "@/lib/api/topology";
 import { formatShare, HEADER_WORDS } from "./format";
 import { addPods } from "./buildPods";
-import { addTargets } from "./buildTargets";
+import { addTargets, ROUNDING } from "./buildTargets";
 import { GraphCollector, EPS, NO_ZONE, compareZones, hubKey, sinkKey, zoneKey } from "./collector";
 import { elementCount, type GraphModel, type SeenOnEdge } from "./model";
 
@@ -211,7 +211,7 @@ function addSinks(c: GraphCollector): void {
     // Per-node edges (Local, added with the pods) explain part of it; the rest enters where it is lost:
     // rejections at kube-proxy under Cluster (HLT-C3), everything else at the load balancer side (DST-5/7).
     const rest = share - c.shareInto(key);
-    if (rest > EPS) {
+    if (rest > ROUNDING) {
       const fromHub = sink === "rejected" && c.mode === "cluster";
       c.addEdge(fromHub ? hubKey : c.upstream, key, rest, fromHub ? "node" : hop1, sink);
     }

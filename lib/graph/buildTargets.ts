@@ -1,7 +1,7 @@
 import type { Target, Verdict } from "@/lib/api/topology";
 import { targetAria, targetGroupAria } from "./aria";
 import { formatShare } from "./format";
-import { compareStrings, EPS, hubKey, kubeProxyKey, kubeProxyZoneKey, targetsGroupKey, type GraphCollector } from "./collector";
+import { compareStrings, hubKey, kubeProxyKey, kubeProxyZoneKey, targetsGroupKey, type GraphCollector } from "./collector";
 import type { VerdictCounts } from "./model";
 
 const emptyVerdicts = (): VerdictCounts => ({ healthy: 0, expected: 0, transient: 0, fault: 0, unknown: 0 });
@@ -102,8 +102,12 @@ export function addTargets(c: GraphCollector): void {
   }
 }
 
-/** Flows a Local node receives minus what its pods get: kube-proxy drops them (SRC-9, DST-10). */
+/**
+ * Flows a Local node receives minus what its pods get: kube-proxy drops them (SRC-9, DST-10). The API rounds
+ * shares to 6 decimals, so differences below 0.01 % are rounding, not drops.
+ */
+export const ROUNDING = 1e-4;
 export function localLeftover(nodeShare: number, podShares: number): number {
   const left = nodeShare - podShares;
-  return left > EPS ? left : 0;
+  return left > ROUNDING ? left : 0;
 }

@@ -29,7 +29,7 @@ export function cardLines(n: GraphNode): string[] {
         tg ? `TG ${tg.name}` : "Instances (Classic)",
         tg ? `${tg.targetType} · preserve IP ${tg.preserveClientIp ? "on" : "off"}${tg.proxyProtocol ? " · PROXY v2" : ""}` : "instance targets",
         hc ? `HC ${hc.protocol ?? "?"} :${hc.port ?? "?"}${hc.path ?? ""}` : "HC unknown",
-        `${d.health.healthy}✓ ${d.health.expected}◌ ${d.health.transient}⏳ ${d.health.fault}⚠ ${d.health.unknown}?`,
+        `${d.health.healthy}✓ ${d.health.expected}◌ ${d.health.transient}◔ ${d.health.fault}⚠ ${d.health.unknown}?`,
       ];
     }
     case "target": {
@@ -38,7 +38,7 @@ export function cardLines(n: GraphNode): string[] {
       return [n.title, `${t.id}${t.port != null ? `:${t.port}` : ""}`, `${t.state} · ${v.symbol} ${v.text}`, `${formatShare(t.share)} of flows${d.failOpen ? " · fail-open" : ""}`];
     }
     case "targetZoneGroup":
-      return [`${d.count} targets`, `${d.verdicts.healthy}✓ ${d.verdicts.expected}◌ ${d.verdicts.transient}⏳ ${d.verdicts.fault}⚠ ${d.verdicts.unknown}?`, `${formatShare(d.share)} · + expand`];
+      return [`${d.count} targets`, `${d.verdicts.healthy}✓ ${d.verdicts.expected}◌ ${d.verdicts.transient}◔ ${d.verdicts.fault}⚠ ${d.verdicts.unknown}?`, `${formatShare(d.share)} · + expand`];
     case "kubeProxy":
       return ["kube-proxy · Local", "no SNAT", d.localEndpoints === 0 ? "0 local → drop" : plural(d.localEndpoints ?? 0, "local endpoint")];
     case "kubeProxyGroup":
@@ -58,7 +58,7 @@ export function cardLines(n: GraphNode): string[] {
       return [`+${s.count} pods`, `${formatShare(s.share)} together${flags.length ? ` · ${flags.join(" · ")}` : ""}`, s.seenAs ? `see ${SEEN_WORDS[s.seenAs]}` : ""];
     }
     case "sink":
-      return [`${{ dropped: "✕ Dropped", rejected: "⛔ Rejected", unknown: "? Unknown" }[d.sink]} ${formatShare(d.share)}`];
+      return [`${{ dropped: "✕ Dropped", rejected: "⊗ Rejected", unknown: "? Unknown" }[d.sink]} ${formatShare(d.share)}`];
     case "zone":
       return [
         d.zone

@@ -38,7 +38,7 @@ export const HEADER_WORDS: Record<ClientIpHeader, string> = {
 export const VERDICT_LABEL: Record<Verdict, { symbol: string; text: string }> = {
   healthy: { symbol: "✓", text: "healthy" },
   expected: { symbol: "◌", text: "by design" },
-  transient: { symbol: "⏳", text: "transient" },
+  transient: { symbol: "◔", text: "transient" },
   fault: { symbol: "⚠", text: "fault" },
   unknown: { symbol: "?", text: "unknown" },
 };

@@ -85,8 +85,8 @@ export function TargetZoneGroupCard({ data }: CardProps) {
         <Title>{plural(d.count, "target")}</Title>
         <span className="font-semibold">{formatShare(d.share)}</span>
       </div>
-      <Line>
-        {v.healthy}✓ {v.expected}◌ {v.transient}⏳ <span className={v.fault ? VERDICT_TEXT.fault : ""}>{v.fault}⚠</span> {v.unknown}?
+      <Line className="text-[11px]">
+        {v.healthy}✓ {v.expected}◌ {v.transient}◔ <span className={v.fault ? VERDICT_TEXT.fault : ""}>{v.fault}⚠</span> {v.unknown}?
       </Line>
       <div className="flex items-center justify-between gap-1">
         <Line>{d.zone}</Line>
@@ -101,9 +101,9 @@ export function KubeProxyCard({ data }: CardProps) {
   if (d.kind === "kubeProxyGroup") {
     return (
       <Card data={data} className="border border-slate-400" testId="card-kube-proxy">
-        <Title>kube-proxy ×{d.count}</Title>
-        <Line>no SNAT</Line>
-        <Line className={d.dropped > 0 ? "font-semibold text-red-700 dark:text-red-300" : ""}>{d.dropped > 0 ? `✕ drops ${formatShare(d.dropped)}` : "own pods only"}</Line>
+        <Title>kube-proxy</Title>
+        <Line>×{d.count} · no SNAT</Line>
+        <Line className={d.dropped > 0 ? "font-semibold text-red-700 dark:text-red-300" : ""}>{d.dropped > 0 ? `✕ drops ${formatShare(d.dropped)}` : "own-node pods"}</Line>
       </Card>
     );
   }
@@ -166,18 +166,27 @@ export function PodGroupCard({ data }: CardProps) {
   if (d.kind !== "podGroup") return null;
   const s = d.summary;
   const over = s.maxRatio != null && s.maxRatio > 1.2;
+  const where = s.node ? shortNodeName(s.node) : s.zone;
   return (
     <Card data={data} className="border border-slate-400 shadow-[3px_3px_0_0_rgba(148,163,184,0.6)]" testId="card-group">
-      <div className="flex justify-between gap-1">
-        <Title title={data.g.title}>{s.node ? `${s.count} pods · ${shortNodeName(s.node)}` : data.g.title}</Title>
-      </div>
+      <Title title={data.g.title}>
+        {s.count} pods · {where}
+      </Title>
       <div className="flex items-baseline gap-1 truncate">
         <span className="font-semibold">{formatShare(s.share)}</span>
-        <span className="text-slate-600 dark:text-slate-300">{s.ready} Ready</span>
-        <PodFlags ratio={s.maxRatio} overFair={over} starved={s.starved > 0} />
+        <span className="text-slate-600 dark:text-slate-300">
+          {s.ready} Ready{s.seenAs && s.seenAs !== "client" ? ` · see ${SEEN_WORDS[s.seenAs]}` : ""}
+        </span>
       </div>
       <div className="flex items-center justify-between gap-1">
-        <Line>{s.seenAs ? `see ${SEEN_WORDS[s.seenAs]}` : ""}</Line>
+        <div className="flex gap-1 truncate">
+          <PodFlags ratio={s.maxRatio} overFair={over} starved={false} />
+          {s.starved > 0 ? (
+            <span data-testid="starved" className="whitespace-nowrap rounded bg-red-100 px-0.5 font-semibold text-red-900 dark:bg-red-900 dark:text-red-100">
+              ⊘ {s.starved} starved
+            </span>
+          ) : null}
+        </div>
         <ExpandButton expandKey={data.g.expandKey!} label={`+${s.count}`} />
       </div>
     </Card>
@@ -191,17 +200,21 @@ export function ZoneBand({ data }: { data: CardData }) {
   const status = !z ? "no load balancer node" : !z.enabled ? "no LB subnet: targets unused" : z.inDns ? `LB node in DNS · ${formatShare(z.share)} of new flows` : "LB node NOT in DNS";
   const ring = data.sel ? "ring-2 ring-sky-600 dark:ring-sky-400" : data.hl ? "ring-4 ring-amber-400" : "";
   return (
-    <div data-testid="zone-band" className={`h-full w-full rounded-lg border border-dashed border-slate-300 bg-slate-100/70 px-3 py-1.5 text-[12px] dark:border-slate-700 dark:bg-slate-900/60 ${ring} ${data.dim ? "opacity-50" : ""}`}>
-      <span className="font-semibold text-slate-800 dark:text-slate-100">{d.name}</span>
-      <span className={`ml-2 ${z && z.enabled && !z.inDns ? "font-semibold text-amber-800 dark:text-amber-300" : "text-slate-600 dark:text-slate-300"}`}>
-        <span aria-hidden="true">{z?.inDns ? "● " : "○ "}</span>
-        {status}
-      </span>
-      {z ? (
-        <span className="ml-2 text-slate-600 dark:text-slate-300">
-          · {z.healthyTargets}/{z.targets} targets healthy{z.failingOpen ? " · ⚠ fail-open" : ""}
+    <div data-testid="zone-band" data-highlighted={data.hl || undefined} className={`h-full w-full overflow-hidden rounded-lg border border-dashed border-slate-300 bg-slate-100/70 px-3 py-1 text-[12px] dark:border-slate-700 dark:bg-slate-900/60 ${ring} ${data.dim ? "opacity-50" : ""}`}>
+      <div className="truncate">
+        <span className="font-semibold text-slate-800 dark:text-slate-100">{d.name}</span>
+        <span className={`ml-2 ${z && z.enabled && !z.inDns ? "font-semibold text-amber-800 dark:text-amber-300" : "text-slate-600 dark:text-slate-300"}`}>
+          <span aria-hidden="true">{z?.inDns ? "● " : "○ "}</span>
+          {status}
         </span>
-      ) : null}
+        {z ? (
+          <span className="text-slate-600 dark:text-slate-300">
+            {" "}
+            · {z.healthyTargets}/{z.targets} healthy
+          </span>
+        ) : null}
+        {z?.failingOpen ? <span className="font-semibold text-red-700 dark:text-red-300"> · ⚠ fail-open</span> : null}
+      </div>
     </div>
   );
 }

@@ -55,11 +55,15 @@ export function ListenerCard({ data }: CardProps) {
   return (
     <Card data={data}>
       <Title>Listener</Title>
-      <Line>
+      <Line className="text-[11px]">
         {d.listener.protocol} :{d.listener.port}
       </Line>
-      <Line>→ svc {d.servicePort.port}</Line>
-      {d.servicePort.nodePort != null ? <Line title="nodePort">node :{d.servicePort.nodePort}</Line> : null}
+      <Line className="text-[11px]">→ svc {d.servicePort.port}</Line>
+      {d.servicePort.nodePort != null ? (
+        <Line className="text-[11px]" title="nodePort">
+          node :{d.servicePort.nodePort}
+        </Line>
+      ) : null}
     </Card>
   );
 }
@@ -78,8 +82,8 @@ export function TargetGroupCard({ data }: CardProps) {
       {tg?.proxyProtocol ? <HeaderBadge>PROXY v2 on</HeaderBadge> : null}
       <Line title="health check">HC {hc ? `${hc.protocol ?? "?"} :${hc.port ?? "?"}` : "unknown"}</Line>
       <Line title="health-check path">{hc?.path ?? "\u00a0"}</Line>
-      <Line title={`${h.healthy} healthy, ${h.expected} expected by design, ${h.transient} transient, ${h.fault} fault, ${h.unknown} unknown`}>
-        {h.healthy}✓ {h.expected}◌ {h.transient}⏳ <span className={h.fault ? "font-bold text-red-700 dark:text-red-400" : ""}>{h.fault}⚠</span> {h.unknown}?
+      <Line className="text-[11px]" title={`${h.healthy} healthy, ${h.expected} expected by design, ${h.transient} transient, ${h.fault} fault, ${h.unknown} unknown`}>
+        {h.healthy}✓ {h.expected}◌ {h.transient}◔ <span className={h.fault ? "font-bold text-red-700 dark:text-red-400" : ""}>{h.fault}⚠</span> {h.unknown}?
       </Line>
     </Card>
   );
@@ -92,8 +96,8 @@ export function HubCard({ data }: CardProps) {
       <Card data={data} className="border border-dashed border-slate-400">
         <Title>kube-proxy</Title>
         <div className="font-semibold">bypassed</div>
-        <Line>ip targets: LB →</Line>
-        <Line>pod IP directly</Line>
+        <Line>ip targets go</Line>
+        <Line>to pod IPs</Line>
       </Card>
     );
   }
@@ -112,7 +116,7 @@ export function HubCard({ data }: CardProps) {
 export function SinkCard({ data }: CardProps) {
   const d = data.g.data;
   if (d.kind !== "sink") return null;
-  const words = { dropped: ["✕", "Dropped"], rejected: ["⛔", "Rejected"], unknown: ["?", "Unknown"] }[d.sink];
+  const words = { dropped: ["✕", "Dropped"], rejected: ["⊗", "Rejected"], unknown: ["?", "Unknown"] }[d.sink];
   const tone = d.sink === "unknown" ? "border-dashed border-slate-500" : "border-red-600 !bg-red-50 text-red-900 dark:!bg-red-950 dark:text-red-100";
   return (
     <Card data={data} className={`flex items-center border-2 font-semibold ${tone}`} testId={`sink-${d.sink}`}>

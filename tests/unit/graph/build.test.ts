@@ -144,3 +144,13 @@ describe("buildGraph: collapsing for big services", () => {
     expect(g.representative["Zone:us-east-1b"]).toBe("Zone:us-east-1b");
   });
 });
+
+describe("buildGraph: rounding", () => {
+  it("does not invent drops from the API's 6-decimal rounding (24 nodes × 1/24)", () => {
+    const t = makeTopology({ etp: "Local", nodes: Array.from({ length: 24 }, (_, i) => ({ name: `n${i}`, zone: "a", pods: 1 + (i % 2) })) });
+    const p = t.paths[0];
+    for (const x of [...p.targets, ...p.pods]) x.share = Math.round(x.share * 1e6) / 1e6;
+    const g = buildGraph(t, p);
+    expect(g.nodes.some((n) => n.key.startsWith("Sink:"))).toBe(false);
+  });
+});
