@@ -11,6 +11,8 @@ export interface SizeResult {
   size: SizeName;
   spec: SizeSpec;
   seed: string;
+  /** 1-minute load average when the size started and finished: other work on the machine skews every timing. */
+  loadavg?: { start: number; end: number };
   generate: { ms: number; fileBytes: number; counts: Record<string, number> };
   cold?: ColdResult | { skipped: string };
   server?: ServerResult | { error: string };
@@ -85,7 +87,7 @@ export function formatSize(r: SizeResult): string {
   const lines: string[] = [];
   const c = r.generate.counts;
   lines.push(`\n=== ${r.size}: ${c.pods} pods, ${c.nodes} nodes, ${c.services} Services, ${c.loadBalancers} NLB + ${c.classicLoadBalancers} CLB, ${c.targetGroups} TGs, ${c.targets} targets (seed ${r.seed}) ===`);
-  lines.push(`generated in ${ms(r.generate.ms)}, snapshot file ${kb(r.generate.fileBytes)}`);
+  lines.push(`generated in ${ms(r.generate.ms)}, snapshot file ${kb(r.generate.fileBytes)}${r.loadavg ? `; machine load average ${r.loadavg.start} → ${r.loadavg.end} (above the core count means work was waiting for CPU)` : ""}`);
   if (r.cold) {
     if ("skipped" in r.cold) lines.push(`cold load: skipped (${r.cold.skipped})`);
     else {
@@ -117,10 +119,11 @@ export function formatSize(r: SizeResult): string {
     if ("skipped" in r.browser) lines.push(`browser: skipped (${r.browser.skipped})`);
     else if ("error" in r.browser) lines.push(`browser: ERROR ${r.browser.error}`);
     else {
-      const rows = [["page", "graph painted p50", "runs", "nodes", "edges", "JS before graph"]];
+      const rows = [["page", "graph painted p50", "runs", "TTFB / DCL / API fetch (first run)", "nodes", "edges", "JS before graph"]];
       for (const p of r.browser.pages) {
         const ok = p.runs.find((x) => x.graphMs !== null);
-        rows.push([`${p.role} (${p.targets} targets)`, ms(p.graphMsP50), p.runs.map((x) => (x.graphMs === null ? `✗ ${x.status} ${x.error ?? ""}`.trim() : ms(x.graphMs))).join(", "), String(ok?.nodes ?? "–"), String(ok?.edges ?? "–"), ok ? kb(ok.scriptBytesBeforeGraph) : "–"]);
+        const phases = ok ? `${ms(ok.ttfbMs)} / ${ms(ok.domContentLoadedMs)} / ${ms(ok.apiStartMs)}–${ms(ok.apiEndMs)}` : "–";
+        rows.push([`${p.role} (${p.targets} targets)`, ms(p.graphMsP50), p.runs.map((x) => (x.graphMs === null ? `✗ ${x.status} ${x.error ?? ""}`.trim() : ms(x.graphMs))).join(", "), phases, String(ok?.nodes ?? "–"), String(ok?.edges ?? "–"), ok ? kb(ok.scriptBytesBeforeGraph) : "–"]);
       }
       lines.push(table(rows));
       const js = r.browser.initialJs;

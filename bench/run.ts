@@ -96,8 +96,9 @@ try {
     const file = join(outDir, `bench-${size.toLowerCase()}.json`);
     writeFileSync(file, text);
     const s = gen.snapshot;
+    const load = () => Math.round(loadavg()[0] * 100) / 100;
     const r: SizeResult = {
-      size, spec, seed: gen.seed,
+      size, spec, seed: gen.seed, loadavg: { start: load(), end: NaN },
       generate: {
         ms: genMs, fileBytes: Buffer.byteLength(text),
         counts: {
@@ -151,6 +152,7 @@ try {
       await server.stop();
       stopServer = null;
     }
+    r.loadavg!.end = load();
     results.sizes.push(r);
     results.goals.push(...goalChecks(r).map((g) => ({ size, ...g })));
     console.log(formatSize(r));

@@ -21,6 +21,9 @@ export interface BrowserRun {
   graphMs: number | null;
   ttfbMs: number | null;
   domContentLoadedMs: number | null;
+  /** The page's topology API call (resource timing): request start and response end, ms since navigation. */
+  apiStartMs: number | null;
+  apiEndMs: number | null;
   nodes: number;
   edges: number;
   /** JS bytes (decoded) fetched before the graph was ready, including lazily loaded chunks. */
@@ -81,7 +84,7 @@ export async function measureGraph(browser: Browser, url: string, runs: number, 
       if (graphSeen || r.request().resourceType() !== "script") return;
       r.body().then((b) => { if (!graphSeen) scriptBytes += b.length; }, () => undefined);
     });
-    const run: BrowserRun = { status: 0, graphMs: null, ttfbMs: null, domContentLoadedMs: null, nodes: 0, edges: 0, scriptBytesBeforeGraph: 0 };
+    const run: BrowserRun = { status: 0, graphMs: null, ttfbMs: null, domContentLoadedMs: null, apiStartMs: null, apiEndMs: null, nodes: 0, edges: 0, scriptBytesBeforeGraph: 0 };
     try {
       const resp = await page.goto(url, { waitUntil: "commit", timeout: timeoutMs });
       run.status = resp?.status() ?? 0;
@@ -92,8 +95,11 @@ export async function measureGraph(browser: Browser, url: string, runs: number, 
       run.scriptBytesBeforeGraph = scriptBytes;
       const m = await page.evaluate(() => {
         const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-        return { painted: (window as unknown as GraphWindow).__lbpathGraph!.paintedAt!, ttfb: nav?.responseStart ?? null, dcl: nav?.domContentLoadedEventEnd || null };
+        const api = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).find((r) => r.name.includes("/topology"));
+        return { painted: (window as unknown as GraphWindow).__lbpathGraph!.paintedAt!, ttfb: nav?.responseStart ?? null, dcl: nav?.domContentLoadedEventEnd || null, apiStart: api?.startTime ?? null, apiEnd: api?.responseEnd ?? null };
       });
+      run.apiStartMs = m.apiStart;
+      run.apiEndMs = m.apiEnd;
       run.graphMs = m.painted;
       run.ttfbMs = m.ttfb;
       run.domContentLoadedMs = m.dcl;
