@@ -8,7 +8,18 @@ const SEEN_ORDER = { client: 0, "load-balancer": 1, node: 2 } as const;
 const LEVEL_ORDER = { ok: 0, warn: 1, high: 2 } as const;
 
 /** One overview row per LoadBalancer Service: pending, not found and unmodelled ones included, never dropped. */
+const listMemo = new WeakMap<Snapshot, ServiceList>();
+const triageMemo = new WeakMap<Snapshot, Triage>();
+
 export function summarizeServices(snapshot: Snapshot): ServiceList {
+  const hit = listMemo.get(snapshot);
+  if (hit) return hit;
+  const list = computeServiceList(snapshot);
+  listMemo.set(snapshot, list);
+  return list;
+}
+
+function computeServiceList(snapshot: Snapshot): ServiceList {
   const index = indexSnapshot(snapshot);
   const services: ServiceSummary[] = snapshot.kubernetes.services
     .filter((svc) => svc.spec.type === "LoadBalancer")
@@ -54,6 +65,14 @@ export function summaryOf(t: Topology, declaredTargetType: "instance" | "ip" | n
  * 1 failing open, 2 in a zone dropped from DNS (and not by design), 3 fault, 4 transient/unknown, 5 expected.
  */
 export function triage(snapshot: Snapshot): Triage {
+  const hit = triageMemo.get(snapshot);
+  if (hit) return hit;
+  const result = computeTriage(snapshot);
+  triageMemo.set(snapshot, result);
+  return result;
+}
+
+function computeTriage(snapshot: Snapshot): Triage {
   const index = indexSnapshot(snapshot);
   const rows: TriageRow[] = [];
   for (const svc of snapshot.kubernetes.services) {

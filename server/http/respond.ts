@@ -15,6 +15,26 @@ export function json(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: NO_STORE });
 }
 
+// Serialised bodies of memoised answers (topologies, summaries and triage are memoised per snapshot object), so
+// a warm request writes cached bytes instead of re-stringifying and re-encoding megabytes (docs/benchmarks.md).
+const encoded = new WeakMap<object, Buffer>();
+
+/**
+ * A memoised answer plus its per-response `age`: the body is serialised once per object, without its own
+ * `age`, and the fresh age is appended.
+ */
+export function jsonWithAge(body: object, age: DataAge): Response {
+  let prefix = encoded.get(body);
+  if (!prefix) {
+    const text = JSON.stringify({ ...body, age: undefined });
+    prefix = Buffer.from(text.slice(0, -1)); // without the closing brace
+    encoded.set(body, prefix);
+  }
+  const sep = prefix.length > 1 ? "," : "";
+  const bytes = Buffer.concat([prefix, Buffer.from(`${sep}"age":${JSON.stringify(age)}}`)]);
+  return new Response(bytes, { status: 200, headers: { ...NO_STORE, "content-type": "application/json" } });
+}
+
 /** The error shape of the v1 API: `{ error: { code, message, fix? } }`, never HTML, never a stack trace. */
 export function apiError(status: number, code: string, message: string, fix?: string): Response {
   return json({ error: { code, message, ...(fix ? { fix } : {}) } }, status);

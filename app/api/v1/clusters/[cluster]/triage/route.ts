@@ -1,5 +1,5 @@
 import { ClusterParams } from "@/lib/api/params";
-import { ageOf, apiRoute, clusterOr404, json, snapshotOf } from "@/server/http/respond";
+import { ageOf, apiRoute, clusterOr404, jsonWithAge, snapshotOf } from "@/server/http/respond";
 import { triage } from "@/server/core/summaries";
 
 export const dynamic = "force-dynamic";
@@ -9,5 +9,5 @@ export const GET = apiRoute(ClusterParams, async ({ cluster }) => {
   const source = await clusterOr404(cluster);
   const snapshot = await snapshotOf(source);
   const age = ageOf(snapshot, source);
-  return json({ ...triage(snapshot), age });
+  return jsonWithAge(triage(snapshot), age);
 });

@@ -1,5 +1,5 @@
 import { ServiceParams } from "@/lib/api/params";
-import { ApiProblem, ageOf, apiRoute, clusterOr404, json, snapshotOf } from "@/server/http/respond";
+import { ApiProblem, ageOf, apiRoute, clusterOr404, jsonWithAge, snapshotOf } from "@/server/http/respond";
 import { buildTopology } from "@/server/core/buildTopology";
 
 export const dynamic = "force-dynamic";
@@ -11,5 +11,5 @@ export const GET = apiRoute(ServiceParams, async ({ cluster, namespace, name }) 
   const age = ageOf(snapshot, source);
   const topology = buildTopology(snapshot, { namespace, name });
   if (!topology) throw new ApiProblem(404, "SERVICE_NOT_FOUND", `Service ${namespace}/${name} does not exist in cluster "${cluster}".`, "Check the namespace and name; GET /api/v1/clusters/{cluster}/services lists the LoadBalancer Services.");
-  return json({ ...topology, age });
+  return jsonWithAge(topology, age);
 });
