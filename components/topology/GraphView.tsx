@@ -58,7 +58,7 @@ export default function GraphView({ topology, path, findings, view, setView }: {
   );
 
   return (
-    <div className="flex h-[calc(100vh-150px)] min-h-[480px] gap-3">
+    <div className="flex min-h-[400px] flex-1 gap-3">
       <div className="relative min-w-0 flex-1 rounded-md border border-slate-200 dark:border-slate-800">
         {result ? (
           <ReactFlowProvider key={path.id}>

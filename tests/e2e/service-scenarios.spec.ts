@@ -124,7 +124,7 @@ const HAND_CHECKS: Record<string, (page: Page) => Promise<void>> = {
   // S7: preservation off, Local: the NLB replaces the client IP.
   "demo-nlb-no-preserve-local": async (page) => {
     await expect(page.getByTestId("snat-marker")).toHaveText(/targets see the LB IP/);
-    await expect(page.getByTestId("card-pod").first()).toContainText("sees load balancer IP");
+    await expect(page.getByTestId("card-pod").first()).toContainText("sees LB IP");
   },
   // S9: PPv2 + Cluster: node IP at L3, the client IP in the PROXY v2 header.
   "demo-ppv2-cluster": async (page) => {

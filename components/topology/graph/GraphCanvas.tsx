@@ -1,8 +1,9 @@
 "use client";
-import { Background, Controls, MarkerType, Panel, ReactFlow, useReactFlow, type NodeChange, type NodeTypes, type EdgeTypes } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, type KeyboardEvent } from "react";
+import { Background, Controls, MarkerType, MiniMap, Panel, ReactFlow, useNodesInitialized, useReactFlow, useStore, type NodeChange, type NodeTypes, type EdgeTypes } from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from "react";
 import { neighbour, type Direction } from "@/lib/graph/navigation";
 import type { GraphResult } from "@/lib/graph/pipeline";
+import type { Layout } from "@/lib/graph/layout";
 import { elementCount } from "@/lib/graph/model";
 import { ClientCard, HubCard, ListenerCard, LoadBalancerCard, SinkCard, TargetGroupCard } from "./cardsTop";
 import { KubeProxyCard, PodCard, PodGroupCard, TargetCard, TargetZoneGroupCard, ZoneBand } from "./cardsBand";
@@ -130,8 +131,8 @@ export function GraphCanvas({ result, highlighted, selected, focusKey, exportTit
           edgesFocusable={false}
           elementsSelectable
           selectNodesOnDrag={false}
-          fitView
-          fitViewOptions={{ padding: 0.04, maxZoom: 1 }}
+          panOnScroll
+          zoomOnScroll={false}
           minZoom={0.05}
           maxZoom={2.5}
           onlyRenderVisibleElements={count > 500}
@@ -143,11 +144,41 @@ export function GraphCanvas({ result, highlighted, selected, focusKey, exportTit
           <Panel position="top-right">
             <ExportButtons result={result} title={exportTitle} />
           </Panel>
+          <InitialView layout={layout} pathId={graph.pathId} />
           <FocusOnChange focusKey={focusKey} highlighted={highlighted} />
+          {tall(layout) ? <MiniMap pannable zoomable ariaLabel="Overview of the whole graph" nodeStrokeWidth={2} /> : null}
         </ReactFlow>
       </div>
     </GraphActions.Provider>
   );
+}
+
+const VIEW_PAD = 24;
+/** Readable at a glance: fit the whole graph when that keeps text legible (zoom ≥ 0.7). */
+const fitZoom = (layout: Layout, width: number, height: number) => Math.min(width / (layout.width + 2 * VIEW_PAD), height / (layout.height + 2 * VIEW_PAD));
+const tall = (layout: Layout) => layout.height > 1100;
+
+/**
+ * The first view of a path: the whole graph if it fits at a legible zoom, else fitted to the width and
+ * starting at the top (the wheel scrolls down, like a page; the minimap shows where you are).
+ */
+function InitialView({ layout, pathId }: { layout: Layout; pathId: string }) {
+  const flow = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const ready = useNodesInitialized();
+  const done = useRef<string | null>(null);
+  useEffect(() => {
+    if (!width || !height || !ready || done.current === pathId) return;
+    done.current = pathId;
+    if (fitZoom(layout, width, height) >= 0.7) {
+      void flow.fitView({ padding: 0.04, maxZoom: 1 });
+      return;
+    }
+    const zoom = Math.min(1, Math.max(0.5, (width - 2 * VIEW_PAD) / layout.width));
+    void flow.setViewport({ x: Math.max(VIEW_PAD, (width - layout.width * zoom) / 2), y: VIEW_PAD, zoom });
+  }, [flow, layout, pathId, width, height, ready]);
+  return null;
 }
 
 /** When a finding is picked, bring the elements it is about into view. */

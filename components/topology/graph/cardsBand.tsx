@@ -1,8 +1,10 @@
 "use client";
 import type { Verdict } from "@/lib/api/topology";
-import { formatRatio, formatShare, HEADER_WORDS, middleTruncate, plural, SEEN_WORDS, shortNodeName, VERDICT_LABEL } from "@/lib/graph/format";
+import { formatRatio, formatShare, HEADER_WORDS, middleTruncate, plural, shortNodeName, VERDICT_LABEL } from "@/lib/graph/format";
 import type { CardData, CardProps } from "./shared";
-import { Card, Line, Title, useGraphActions } from "./shared";
+import { Card, Line, Title, useGraphActions, VerdictCounts } from "./shared";
+
+const SHORT_SEEN = { client: "client IP", node: "node IP", "load-balancer": "LB IP", mixed: "mixed" } as const;
 
 /** Expected-by-design looks calm and grey-dashed; a fault is loud, solid red with ⚠ (issue 3, "Health"). */
 export const VERDICT_FRAME: Record<Verdict, string> = {
@@ -85,9 +87,7 @@ export function TargetZoneGroupCard({ data }: CardProps) {
         <Title>{plural(d.count, "target")}</Title>
         <span className="font-semibold">{formatShare(d.share)}</span>
       </div>
-      <Line className="text-[11px]">
-        {v.healthy}✓ {v.expected}◌ {v.transient}◔ <span className={v.fault ? VERDICT_TEXT.fault : ""}>{v.fault}⚠</span> {v.unknown}?
-      </Line>
+      <VerdictCounts counts={v} />
       <div className="flex items-center justify-between gap-1">
         <Line>{d.zone}</Line>
         <ExpandButton expandKey={data.g.expandKey!} label={`+${d.count}`} />
@@ -154,7 +154,7 @@ export function PodCard({ data }: CardProps) {
         <PodFlags ratio={d.ratio} overFair={d.overFair} starved={p.starved} />
       </div>
       <Line className={replaced ? "font-semibold text-orange-800 dark:text-orange-300" : ""} title={p.sourceIp.explanation}>
-        <span aria-hidden="true">{replaced ? "⇄ " : "◎ "}</span>sees {SEEN_WORDS[p.sourceIp.seenAs]}
+        <span aria-hidden="true">{replaced ? "⇄ " : "◎ "}</span>sees {SHORT_SEEN[p.sourceIp.seenAs]}
         {p.sourceIp.header ? ` · ✉ ${HEADER_WORDS[p.sourceIp.header]}` : ""}
       </Line>
     </Card>
@@ -175,7 +175,7 @@ export function PodGroupCard({ data }: CardProps) {
       <div className="flex items-baseline gap-1 truncate">
         <span className="font-semibold">{formatShare(s.share)}</span>
         <span className="text-slate-600 dark:text-slate-300">
-          {s.ready} Ready{s.seenAs && s.seenAs !== "client" ? ` · see ${SEEN_WORDS[s.seenAs]}` : ""}
+          {s.ready} Ready{s.seenAs && s.seenAs !== "client" ? ` · see ${SHORT_SEEN[s.seenAs]}` : ""}
         </span>
       </div>
       <div className="flex items-center justify-between gap-1">

@@ -1,6 +1,6 @@
 "use client";
 import { formatShare, HEADER_WORDS, plural } from "@/lib/graph/format";
-import { Card, HeaderBadge, Line, SnatMarker, Title, WrapTitle, type CardProps } from "./shared";
+import { Card, HeaderBadge, Line, SnatMarker, Title, VerdictCounts, WrapTitle, type CardProps } from "./shared";
 
 const LB_KIND = { network: "NLB", classic: "Classic ELB", application: "ALB" } as const;
 
@@ -73,7 +73,6 @@ export function TargetGroupCard({ data }: CardProps) {
   if (d.kind !== "targetGroup") return null;
   const tg = d.targetGroup;
   const hc = tg?.healthCheck ?? d.healthCheck;
-  const h = d.health;
   return (
     <Card data={data}>
       <WrapTitle title={tg?.name}>{tg ? `TG ${tg.name}` : "Instances (Classic ELB)"}</WrapTitle>
@@ -82,9 +81,7 @@ export function TargetGroupCard({ data }: CardProps) {
       {tg?.proxyProtocol ? <HeaderBadge>PROXY v2 on</HeaderBadge> : null}
       <Line title="health check">HC {hc ? `${hc.protocol ?? "?"} :${hc.port ?? "?"}` : "unknown"}</Line>
       <Line title="health-check path">{hc?.path ?? "\u00a0"}</Line>
-      <Line className="text-[11px]" title={`${h.healthy} healthy, ${h.expected} expected by design, ${h.transient} transient, ${h.fault} fault, ${h.unknown} unknown`}>
-        {h.healthy}✓ {h.expected}◌ {h.transient}◔ <span className={h.fault ? "font-bold text-red-700 dark:text-red-400" : ""}>{h.fault}⚠</span> {h.unknown}?
-      </Line>
+      <VerdictCounts counts={d.health} />
     </Card>
   );
 }

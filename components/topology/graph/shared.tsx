@@ -79,3 +79,29 @@ export function HeaderBadge({ children }: { children: ReactNode }) {
     </div>
   );
 }
+
+const COUNT_MARKS = [
+  ["healthy", "✓", ""],
+  ["expected", "◌", ""],
+  ["transient", "◔", "text-amber-800 dark:text-amber-300"],
+  ["fault", "⚠", "font-bold text-red-700 dark:text-red-300"],
+  ["unknown", "?", ""],
+] as const;
+
+/** "3✓ 1◌ 2⚠": target counts by verdict, zeros left out (the title lists them all). */
+export function VerdictCounts({ counts }: { counts: Record<"healthy" | "expected" | "transient" | "fault" | "unknown", number> }) {
+  const all = `${counts.healthy} healthy, ${counts.expected} expected by design, ${counts.transient} transient, ${counts.fault} fault, ${counts.unknown} unknown`;
+  const shown = COUNT_MARKS.filter(([k]) => counts[k] > 0);
+  return (
+    <div className="truncate text-[11px] text-slate-600 dark:text-slate-300" title={all}>
+      {shown.length === 0 ? "no targets" : null}
+      {shown.map(([k, mark, cls], i) => (
+        <span key={k} className={cls}>
+          {i ? " " : ""}
+          {counts[k]}
+          {mark}
+        </span>
+      ))}
+    </div>
+  );
+}
