@@ -4,11 +4,12 @@
  * bench/results.json. A tool, not a test: it reports goals met or missed and never fails on them.
  *
  *   npx tsx --conditions=react-server bench/run.ts [--sizes S,M,L,XL] [--quick] [--skip-browser]
- *       [--seed s] [--reuse-build] [--keep-build] [--dist-dir .next-bench] [--out bench/results.json]
+ *       [--seed s] [--reuse-build] [--keep-build] [--dist-dir .next-bench] [--aws-rate N] [--out bench/results.json]
  *
  * --quick: size S only, fewer samples (CI smoke run). --reuse-build: use the build already in the dist dir
  * (e.g. CI's: --reuse-build --dist-dir .next). Loopback only; dummy AWS credentials. A build the bench made
- * itself is removed at the end unless --keep-build; one it reused is never touched.
+ * itself is removed at the end unless --keep-build; one it reused is never touched. --aws-rate: AWS calls per second
+ * for the shared-cache cold start (default: the product's, LBPATH_AWS_CALLS_PER_SECOND's default of 5).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     "reuse-build": { type: "boolean", default: false },
     "keep-build": { type: "boolean", default: false },
     "dist-dir": { type: "string", default: DEFAULT_DIST_DIR },
+    "aws-rate": { type: "string" },
     out: { type: "string", default: join("bench", "results.json") },
   },
 });
@@ -109,7 +111,7 @@ try {
       },
     };
 
-    if (spec.memoryOnly) r.cold = { skipped: "memory-only size" };
+    if (spec.memoryOnly) r.cold = r.coldShared = { skipped: "memory-only size" };
     else {
       console.log(`[${size}] cold load through the live reader…`);
       // Imported here: the live source and the emulator may not exist in every checkout.
@@ -118,6 +120,13 @@ try {
         r.cold = await measureColdLoad(JSON.parse(text), quick ? 1 : size === "L" ? 2 : 3);
       } catch (e) {
         r.cold = { skipped: `cold load unavailable: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}` };
+      }
+      console.log(`[${size}] cold start of the shared cache (default live mode)…`);
+      try {
+        const { measureSharedColdStart } = await import("./measure/coldShared");
+        r.coldShared = await measureSharedColdStart(JSON.parse(text), values["aws-rate"] ? Number(values["aws-rate"]) : undefined);
+      } catch (e) {
+        r.coldShared = { skipped: `shared cache unavailable: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}` };
       }
     }
 

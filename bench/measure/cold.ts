@@ -37,7 +37,7 @@ export interface ColdResult {
 
 const DUMMY = { accessKeyId: "AKIDTEST", secretAccessKey: "test-secret" };
 
-function counts(s: Snapshot): ColdRun["read"] {
+export function readCounts(s: Snapshot): ColdRun["read"] {
   return {
     services: s.kubernetes.services.length,
     endpointSlices: s.kubernetes.endpointSlices.length,
@@ -51,7 +51,8 @@ function counts(s: Snapshot): ColdRun["read"] {
   };
 }
 
-const byResource = (kube: Record<string, number>) => {
+/** Kubernetes requests by resource for lists ("pods"), by "<verb> <path>" for anything else (watches). */
+export const byResource = (kube: Record<string, number>) => {
   const out: Record<string, number> = {};
   for (const [key, n] of Object.entries(kube)) {
     const [verb, path] = key.split(" ");
@@ -92,7 +93,7 @@ export async function measureColdLoad(snapshot: Snapshot, runs: number): Promise
       clients.elb.destroy();
       const c = await emulator.counts();
       const split = firstAws ?? end;
-      results.push({ ms, kubernetesMs: split - t, awsMs: end - split, kubernetes: byResource(c.kubernetes), aws: c.aws, read: counts(read) });
+      results.push({ ms, kubernetesMs: split - t, awsMs: end - split, kubernetes: byResource(c.kubernetes), aws: c.aws, read: readCounts(read) });
     }
   } finally {
     await emulator.close();
@@ -103,7 +104,7 @@ export async function measureColdLoad(snapshot: Snapshot, runs: number): Promise
     runs: results,
     awsConcurrency: config.awsConcurrency,
     kubernetesPageSize: config.pageSize ?? K8S_PAGE,
-    expected: counts(snapshot),
+    expected: readCounts(snapshot),
     kubernetes: compareCalls(last.kubernetes, min.kubernetes),
     aws: compareCalls(last.aws, min.aws),
   };
