@@ -92,7 +92,8 @@ function buildIndex(s: Snapshot): SnapshotIndex {
     }
   }
   const classicByDns = new Map(s.aws.classicLoadBalancers.map((lb) => [lb.dnsName.toLowerCase(), lb]));
-  const problems = s.problems ?? [];
+  // Problems about data that is held (the last good copy, `heldSince`) do not make it missing.
+  const problems = (s.problems ?? []).filter((p) => !p.heldSince);
   // Match the problem's detail ("list endpointslices.discovery.k8s.io"), never free text that may hold a cluster name.
   const k8sMissing = (resource: string) => problems.some((p) => p.source === "kubernetes" && new RegExp(`(^|\\s)${resource}(\\.|\\s|$)`).test(p.detail ?? ""));
   return {

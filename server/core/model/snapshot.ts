@@ -16,6 +16,11 @@ export interface SourceProblem {
   fix?: string;
   /** e.g. "list endpointslices.discovery.k8s.io" or "elasticloadbalancing:DescribeTargetHealth". */
   detail?: string;
+  /**
+   * The affected data is held, not missing: the last good copy, current until this ISO time (a live cache whose
+   * watch or refresh broke after a good read). The analysis uses it; `ages` says how old it is.
+   */
+  heldSince?: string;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface SnapshotReader {
   start?(): Promise<void>;
   /** Push-based readers: true once every informer has synced. */
   ready?(): boolean;
+  /** Readers that know their real refresh rates (the shared cache): overrides LiveClusterOptions.refreshSeconds. */
+  refreshSeconds?(): RefreshSeconds;
 }
 
 export type { RefreshSeconds };
@@ -57,7 +59,6 @@ export function formatAge(ms: number): string {
 export class LiveCluster implements ClusterSource {
   readonly name: string;
   readonly kind: "kubeconfig" | "in-cluster";
-  readonly refreshSeconds?: RefreshSeconds;
   private readonly opts: LiveClusterOptions;
   private readonly now: () => number;
   private reader?: SnapshotReader;
@@ -74,7 +75,6 @@ export class LiveCluster implements ClusterSource {
     this.opts = opts;
     this.name = opts.name;
     this.kind = opts.kind;
-    this.refreshSeconds = opts.refreshSeconds;
     this.now = opts.now ?? Date.now;
     if (opts.eager) {
       try {
@@ -117,6 +117,11 @@ export class LiveCluster implements ClusterSource {
   ready(): boolean {
     if (this.configError) return true;
     return this.reader?.ready ? this.reader.ready() : this.good !== undefined;
+  }
+
+  /** The refresh interval of each half, for the API's `age.refreshSeconds`. */
+  get refreshSeconds(): RefreshSeconds | undefined {
+    return this.reader?.refreshSeconds?.() ?? this.opts.refreshSeconds;
   }
 
   private noteReaderError(e: unknown): void {

@@ -50,12 +50,15 @@ export class AwsCache {
   private readonly inflight: Partial<Record<Stage, Promise<void>>> = {};
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private readonly budget: RateBudget;
+  private readonly throttle: { lastAt?: number } = {};
   private first?: Promise<void>;
   private assembled?: { version: number; half: Omit<AwsCacheHalf, "readAt"> };
   private stopped = false;
   /** Consecutive runs that tripped the breaker, and the time before which the schedule skips the stage. */
   private readonly failures: Record<Stage, number> = { structure: 0, tags: 0, health: 0 };
   private readonly notBefore: Partial<Record<Stage, number>> = {};
+  /** How long each stage's last good run took: a sweep slower than its interval sets the real refresh rate. */
+  private readonly took: Partial<Record<Stage, number>> = {};
   /** Counts for tests: runs per stage, and scheduled ticks skipped while backing off. */
   readonly runs = { structure: 0, tags: 0, health: 0, backedOff: 0 };
 
@@ -87,6 +90,14 @@ export class AwsCache {
 
   private interval(stage: Stage): number {
     return stage === "structure" ? this.o.structureMs : stage === "health" ? this.o.healthMs : this.o.tagsMs;
+  }
+
+  /**
+   * How often a stage's data is actually renewed: its interval, or its last good run's duration when that is
+   * longer (a health sweep of 200 target groups at 5 calls/s takes 40 s; runs are single flight).
+   */
+  refreshMs(stage: Stage): number {
+    return Math.max(this.interval(stage), this.took[stage] ?? 0);
   }
 
   /** A scheduled run, unless the stage is backing off after a tripped breaker. */
@@ -125,7 +136,7 @@ export class AwsCache {
     if (t === undefined) return undefined;
     for (const stage of ["structure", "tags"] as const) {
       const at = this.at[stage];
-      if (at !== undefined && now - at > 2 * this.interval(stage)) t = Math.min(t, at);
+      if (at !== undefined && now - at > 2 * this.refreshMs(stage)) t = Math.min(t, at);
     }
     return t;
   }
@@ -133,7 +144,7 @@ export class AwsCache {
   private async run(stage: Stage): Promise<void> {
     if (this.stopped) return;
     const started = this.now();
-    const ctx = newAwsContext(this.clients.region, { timeoutMs: this.o.timeoutMs, concurrency: this.o.concurrency, budget: this.budget });
+    const ctx = newAwsContext(this.clients.region, { timeoutMs: this.o.timeoutMs, concurrency: this.o.concurrency, budget: this.budget, throttle: this.throttle });
     // A tripped breaker (throttled, unreachable) means this run's data is incomplete: keep the previous data.
     const keepOld = () => ctx.gate.stopped !== undefined;
     this.runs[stage]++;
@@ -174,12 +185,16 @@ export class AwsCache {
   /** Record a run's outcome: its read time if good, else the next backoff step; log the stage's state if it changed. */
   private settle(stage: Stage, started: number, tripped: boolean): void {
     if (tripped) {
+      const held = this.at[stage];
+      // The previous data stays: say so, so the analysis uses it (it is not missing) and the banner says since when.
+      if (held !== undefined) this.problems[stage] = this.problems[stage].map((p) => ({ ...p, heldSince: new Date(held).toISOString() }));
       this.failures[stage]++;
       this.notBefore[stage] = this.now() + this.interval(stage) * Math.min(2 ** (this.failures[stage] - 1), MAX_BACKOFF_INTERVALS);
     } else {
       this.failures[stage] = 0;
       this.notBefore[stage] = undefined;
       this.at[stage] = started;
+      this.took[stage] = this.now() - started;
     }
     const problems = this.problems[stage];
     const state = problems.length ? [...new Set(problems.map((p) => p.code))].sort().join(",") : "ok";
@@ -191,7 +206,7 @@ export class AwsCache {
   /** Tags for a few new resources, merged into the cache (the periodic run refreshes them all). */
   private async tagsFor(arns: string[], classicNames: string[]): Promise<void> {
     if (!arns.length && !classicNames.length) return;
-    const ctx = newAwsContext(this.clients.region, { timeoutMs: this.o.timeoutMs, concurrency: this.o.concurrency, budget: this.budget });
+    const ctx = newAwsContext(this.clients.region, { timeoutMs: this.o.timeoutMs, concurrency: this.o.concurrency, budget: this.budget, throttle: this.throttle });
     const t = await fetchTags(this.clients, ctx, arns, classicNames);
     for (const [k, v] of t.v2) this.tags.v2.set(k, v);
     for (const [k, v] of t.classic) this.tags.classic.set(k, v);

@@ -8,9 +8,19 @@ export interface AwsReadContext {
   region?: string;
   /** Per call, including the SDK's retries. Paginated listings get `listTimeoutFactor` × this. */
   timeoutMs: number;
+  /** Shared by the reads of one region (the AWS cache): when AWS last answered Throttling. */
+  throttle?: { lastAt?: number };
 }
 
 export const LIST_TIMEOUT_FACTOR = 3;
+
+/** How long a Throttling answer explains later time-outs (the SDK's adaptive rate limiter recovers slowly). */
+const THROTTLE_MEMORY_MS = 60_000;
+
+function isTimeout(e: unknown): boolean {
+  const name = (e as { name?: string } | null)?.name;
+  return name === "TimeoutError" || name === "AbortError";
+}
 
 /**
  * Run one AWS operation through the gate with a deadline. A failure becomes a problem (folded per action, naming
@@ -26,7 +36,19 @@ export async function awsCall<T>(
     return await ctx.gate.run(() => fn({ abortSignal: AbortSignal.timeout(timeoutMs) }));
   } catch (e) {
     if (e instanceof SkippedCall) return undefined;
-    const problem = awsProblem(e, action, { region: ctx.region, timeoutMs });
+    let problem = awsProblem(e, action, { region: ctx.region, timeoutMs });
+    const now = Date.now();
+    if (problem.code === "AWS_THROTTLED" && ctx.throttle) ctx.throttle.lastAt = now;
+    if (problem.code === "AWS_UNREACHABLE" && isTimeout(e)) {
+      // A call that ran out of time while AWS is throttling us was waiting in the SDK's (adaptive) backoff: a
+      // casualty of the throttling, not an unreachable AWS. Within this read it is counted with the throttle;
+      // in a later read (the throttle answer came earlier) it is reported as throttling.
+      if (ctx.gate.stopped?.code === "AWS_THROTTLED") { ctx.gate.countSkipped(); return undefined; }
+      const last = ctx.throttle?.lastAt;
+      if (last !== undefined && now - last < Math.max(THROTTLE_MEMORY_MS, 3 * timeoutMs)) {
+        problem = awsProblem({ name: "Throttling", message: `still backing off after a Throttling answer ${Math.round((now - last) / 1000)} s ago; the call ran out of its ${timeoutMs / 1000} s` }, action, { region: ctx.region });
+      }
+    }
     if (problem.code === "AWS_THROTTLED" || isAwsDown(problem)) ctx.gate.stop(problem);
     ctx.log.add(problem, subject);
     return undefined;

@@ -21,8 +21,11 @@ import { eksFromArn, eksFromExecArgs, type EksHints } from "./region";
 
 type Env = Record<string, string | undefined>;
 
-/** Shared cache: how long one assembled snapshot is served before asking the cache again. */
-const SHARED_SERVE_MS = 1_000;
+/**
+ * Shared cache: how long one assembled snapshot is served before asking the cache again. Asking is cheap (the same
+ * object while nothing changed); this only absorbs bursts, and keeps the ages it reports at most this much behind.
+ */
+const SHARED_SERVE_MS = 250;
 /**
  * Shared cache: the Kubernetes refresh interval the API declares. The watches push changes at once and the age is
  * re-stamped every SHARED_SERVE_MS while they run; 5 s lets a watch reconnect (backoff from 0.5 s) without a stale
@@ -86,7 +89,7 @@ export function discoverLiveClusters(env: Env = process.env, config: LiveConfig 
   const readerFor = (name: string, kc: KubeConfig, hints: EksHints): SnapshotReader => shared
     ? new SharedCacheReader({
       cluster: name, kubeconfig: kc, awsClusterName: hints.clusterName, regionHint: hints.region, env,
-      timeoutMs: config.timeoutMs, pageSize: config.pageSize, makeClients: makeAwsClients,
+      timeoutMs: config.timeoutMs, pageSize: config.pageSize, makeClients: makeAwsClients, watchRefreshSeconds: WATCH_REFRESH_SECONDS,
       aws: { timeoutMs: config.timeoutMs, concurrency: config.awsConcurrency, ...config.aws },
     })
     : new PollingReader({

@@ -51,6 +51,11 @@ export class Gate {
     this.stoppedBy ??= reason;
   }
 
+  /** A call that was sent but whose outcome is put down to the stop (see awsCall). */
+  countSkipped(): void {
+    this.skippedCount++;
+  }
+
   async run<T>(fn: () => Promise<T>): Promise<T> {
     if (this.stoppedBy) { this.skippedCount++; throw new SkippedCall(this.stoppedBy); }
     if (this.active >= this.concurrency) await new Promise<void>((r) => this.queue.push(r));

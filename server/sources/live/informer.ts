@@ -190,10 +190,10 @@ export class ResourceInformer<T> {
         this.watchAbort = undefined;
         const status = (err as { statusCode?: number } | null)?.statusCode;
         if (status === 410) gone = true;
-        // The client's 30 s inactivity timeout just ends a quiet watch: resume it, no error. A watch that never
-        // connected and timed out is a failure (a hung API server), not a quiet one.
-        const name = (err as { name?: string } | null)?.name;
-        const quiet = healthy && (name === "TimeoutError" || name === "AbortError");
+        // A watch that was connected and then ended (the client's 30 s inactivity timeout, a stream cut by an
+        // apiserver restart or a load balancer) is resumed at once, no error: if the API is really gone, the
+        // re-watch fails to connect and that is the failure. One that never connected (refused, hung) failed.
+        const quiet = healthy && !errorEvent && status === undefined;
         if (!err && !errorEvent && !healthy) this.recovered();
         resolve({ rv: last, gone, error: gone ? undefined : errorEvent ?? (quiet ? undefined : err ?? undefined) });
       };
@@ -237,6 +237,11 @@ export class ResourceInformer<T> {
     const p = kubernetesProblem(e, { ...this.o.op, verb }, { cluster: this.o.cluster, server: this.server, timeoutMs: this.o.timeoutMs });
     const same = this.problem?.code === p.code && this.problem?.detail === p.detail;
     if (this.synced && this.staleSince === undefined) this.staleSince = this.now();
+    if (this.staleSince !== undefined) {
+      // The objects stay (the last good copy): the analysis uses them, the age says how old they are.
+      p.heldSince = new Date(this.staleSince).toISOString();
+      p.message += `; showing the objects as of ${p.heldSince}`;
+    }
     this.problem = p;
     (this.o.logState ?? logStateChange)(this.stateKey, p.code, { cluster: this.o.cluster, resource: this.o.op.resource, detail: p.detail, message: p.message, fix: p.fix }, "warn");
     if (!same) this.changed();

@@ -30,10 +30,12 @@ export interface ReadAwsOptions {
   concurrency?: number;
   /** Shared call budget (the shared cache sets one). */
   budget?: RateBudget;
+  /** Throttling memory shared across reads (the shared cache sets one; see awsCall). */
+  throttle?: { lastAt?: number };
 }
 
 export function newAwsContext(region: string | undefined, opts: ReadAwsOptions): AwsReadContext {
-  return { gate: new Gate(opts.concurrency ?? 4, opts.budget), log: new ProblemLog(), region, timeoutMs: opts.timeoutMs ?? 10_000 };
+  return { gate: new Gate(opts.concurrency ?? 4, opts.budget), log: new ProblemLog(), region, timeoutMs: opts.timeoutMs ?? 10_000, throttle: opts.throttle };
 }
 
 /** The context's problems, with the breaker's count of skipped calls added to the problem that tripped it. */

@@ -34,6 +34,8 @@ export interface SharedCacheOptions {
   informer?: Pick<InformerOptions<unknown>, "backoff" | "watchTimeoutSeconds">;
   /** Default: the process-wide logStateChange (one line per state change). */
   logState?: StateLog;
+  /** The Kubernetes refresh interval the API declares for watched data (clusters.ts WATCH_REFRESH_SECONDS). */
+  watchRefreshSeconds?: number;
 }
 
 export class SharedCacheReader implements SnapshotReader {
@@ -76,6 +78,12 @@ export class SharedCacheReader implements SnapshotReader {
 
   ready(): boolean {
     return Object.values(this.informers).every((i) => i.settled);
+  }
+
+  /** Kubernetes: the declared watch interval; AWS: the health stage's real renewal period (≥ its interval). */
+  refreshSeconds(): { kubernetes: number; aws: number } {
+    const health = this.aws?.cache.refreshMs("health") ?? this.o.aws.healthMs;
+    return { kubernetes: this.o.watchRefreshSeconds ?? 5, aws: Math.ceil(health / 100) / 10 };
   }
 
   async read(): Promise<Snapshot> {
@@ -147,7 +155,7 @@ export function foldKubernetesDown(problems: SourceProblem[]): SourceProblem[] {
   const folded = new Map<string, { problem: SourceProblem; details: string[] }>();
   for (const p of problems) {
     if (!isKubernetesDown(p)) { out.push(p); continue; }
-    const key = `${p.code}|${p.message.replace(/ (list|watch|get) \S+/g, "")}`;
+    const key = `${p.code}|${p.message.replace(/; showing the objects as of .*$/, "").replace(/ (list|watch|get) \S+/g, "")}`;
     const f = folded.get(key);
     if (f) { if (p.detail) f.details.push(p.detail); continue; }
     const entry = { problem: p, details: p.detail ? [p.detail] : [] };
