@@ -9,7 +9,7 @@ const VERDICT_RANK: Record<Verdict, number> = { fault: 0, transient: 1, unknown:
 const PAGE = 300;
 const th = "border-b border-slate-300 px-2 py-1 text-left text-xs font-semibold text-slate-600 dark:border-slate-700 dark:text-slate-300";
 const td = "border-b border-slate-100 px-2 py-1 align-top dark:border-slate-800";
-const linkBtn = "font-mono text-xs text-sky-800 underline decoration-dotted hover:decoration-solid dark:text-sky-300";
+const linkBtn = "whitespace-nowrap font-mono text-xs text-sky-800 underline decoration-dotted hover:decoration-solid dark:text-sky-300";
 
 function More({ shown, total, onMore }: { shown: number; total: number; onMore: () => void }) {
   if (shown >= total) return null;
@@ -67,7 +67,7 @@ export function TargetsTable({ path, verdicts, onFilter, onShow }: { path: Path;
                   </button>
                 </td>
                 <td className={td}>{t.pod ? `${t.pod.namespace}/${t.pod.name}` : (t.node ?? "–")}</td>
-                <td className={td}>{t.zone ?? "–"}</td>
+                <td className={`${td} whitespace-nowrap`}>{t.zone ?? "–"}</td>
                 <td className={td}>{t.state}</td>
                 <td className={td}>{t.reason ?? "–"}</td>
                 <td className={td}>
@@ -116,7 +116,7 @@ export function PodsTable({ path, onShow }: { path: Path; onShow: (key: string) 
                     </button>
                   </td>
                   <td className={td}>{p.node ?? "–"}</td>
-                  <td className={td}>{p.zone ?? "–"}</td>
+                  <td className={`${td} whitespace-nowrap`}>{p.zone ?? "–"}</td>
                   <td className={td}>{p.terminating ? "terminating" : p.ready ? "Ready" : "not Ready"}</td>
                   <td className={`${td} whitespace-nowrap font-semibold`}>
                     {formatShare(p.share)}

@@ -89,7 +89,7 @@ export function TableView({ topology, path, findings, view, setView }: { topolog
             ["Rejected", path.rejected > 0 ? `${formatShare(path.rejected)} (the Service has no usable endpoint)` : "0%"],
             ["Unknown", path.unknown > 0 ? formatShare(path.unknown) : null],
             ["Imbalance", `${im.level}${im.ratio != null ? `, busiest pod ${im.ratio.toFixed(2)}× the fair share${im.fair != null ? ` (${formatShare(im.fair)})` : ""}` : ""}`],
-            ["Starved pods", im.starved.length ? im.starved.join(", ") : "none"],
+            ["Starved pods", im.starved.length ? im.starved.map((k) => k.replace(/^Pod:/, "")).join(", ") : "none"],
             ["Fail-open", path.failOpen ? "yes: some load balancer node sends to unhealthy targets" : "no"],
             ["What pods see", [...new Set(path.pods.map((p) => SEEN_WORDS[p.sourceIp.seenAs]))].join(", ") || "–"],
           ]}

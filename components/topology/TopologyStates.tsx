@@ -134,10 +134,38 @@ export function EmptyState({ topology, findings }: { topology: Topology; finding
             ["loadBalancerClass", s.loadBalancerClass],
             ["healthCheckNodePort", s.healthCheckNodePort != null ? String(s.healthCheckNodePort) : null],
             ["Ingress", s.ingress.length ? s.ingress.join(", ") : "<pending>"],
-            ["Nodes", topology.nodes.length ? topology.nodes.map((n) => `${n.name}${n.zone ? ` (${n.zone})` : ""}${n.ready ? "" : " not Ready"}`).join(", ") : null],
           ]}
         />
       </Section>
+      {topology.nodes.length ? (
+        <Section title={`Nodes (${topology.nodes.length}), by zone`}>
+          <table className="w-full max-w-3xl border-collapse text-sm" data-testid="nodes-table">
+            <thead>
+              <tr className="text-left text-xs text-slate-600 dark:text-slate-300">
+                <th scope="col" className="py-1 pr-3 font-semibold">Zone</th>
+                <th scope="col" className="py-1 pr-3 font-semibold">Node</th>
+                <th scope="col" className="py-1 pr-3 font-semibold">Instance</th>
+                <th scope="col" className="py-1 pr-3 font-semibold">Ready</th>
+                <th scope="col" className="py-1 pr-3 font-semibold">Excluded from load balancers</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...topology.nodes]
+                .sort((a, b) => (a.zone ?? "~").localeCompare(b.zone ?? "~") || a.name.localeCompare(b.name))
+                .map((n) => (
+                  <tr key={n.key} className="border-t border-slate-100 dark:border-slate-800">
+                    <td className="py-1 pr-3 whitespace-nowrap">{n.zone ?? "unknown"}</td>
+                    <td className="py-1 pr-3">{n.name}</td>
+                    <td className="py-1 pr-3 font-mono text-xs">{n.instanceId ?? "–"}</td>
+                    <td className="py-1 pr-3">{n.ready ? "Ready" : "not Ready"}</td>
+                    <td className="py-1 pr-3">{n.excluded ?? "–"}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+          {awsUnknown ? <p className="text-sm text-slate-600 dark:text-slate-300">Load balancer, listeners, targets and their health: <span className="font-semibold">? unknown</span> until AWS can be read.</p> : null}
+        </Section>
+      ) : null}
       <Section title="Findings">
         <FindingsPanel findings={findings} active={null} />
       </Section>

@@ -213,3 +213,36 @@ test("loading is designed: a labelled progress bar while the topology is read", 
   release();
   await expect(page.locator(".react-flow__node").first()).toBeVisible();
 });
+
+test("the graph is built and laid out in a Web Worker, not on the main thread", async ({ page }) => {
+  const worker = page.waitForEvent("worker");
+  await page.goto(BLOG);
+  const w = await worker;
+  expect(w.url()).toMatch(/\.js/);
+  await expect(page.locator(".react-flow__node").first()).toBeVisible();
+});
+
+test("the table view does not load React Flow (the graph chunk loads only with the graph)", async ({ page }) => {
+  const scripts: string[] = [];
+  page.on("response", async (r) => {
+    if (r.request().resourceType() === "script") scripts.push(await r.text().catch(() => ""));
+  });
+  await page.goto(`${BLOG}?view=table`);
+  await expect(page.getByTestId("targets-table")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(scripts.some((s) => s.includes("react-flow__pane"))).toBe(false);
+  await page.getByRole("tab", { name: "Graph" }).click();
+  await expect(page.locator(".react-flow__node").first()).toBeVisible();
+  expect(scripts.some((s) => s.includes("react-flow__pane"))).toBe(true);
+});
+
+test("AWS unreadable: the AWS half is marked unknown, the Kubernetes half is shown", async ({ page }) => {
+  const t = await blog(page);
+  const noAws = { ...t, paths: [], findings: [], warnings: [{ code: "AWS_ACCESS_DENIED", message: "elasticloadbalancing:DescribeLoadBalancers was denied.", fix: "Grant lbpath's role elasticloadbalancing:Describe*.", source: "aws" }] };
+  await page.route("**/topology", (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(noAws) }));
+  await page.reload();
+  await expect(page.getByTestId("warnings-banner")).toContainText("Grant lbpath's role");
+  await expect(page.getByTestId("partial-aws-unknown")).toContainText("The AWS half is unknown");
+  await expect(page.getByTestId("nodes-table").locator("tbody tr")).toHaveCount(t.nodes.length);
+  await expect(page.getByTestId("partial-aws-unknown")).toContainText("? unknown");
+});

@@ -1,5 +1,5 @@
 "use client";
-import { Background, Controls, MarkerType, MiniMap, Panel, ReactFlow, useNodesInitialized, useReactFlow, useStore, type NodeChange, type NodeTypes, type EdgeTypes } from "@xyflow/react";
+import { Background, Controls, MarkerType, Panel, ReactFlow, useReactFlow, useStore, type NodeChange, type NodeTypes, type EdgeTypes } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from "react";
 import { neighbour, type Direction } from "@/lib/graph/navigation";
 import type { GraphResult } from "@/lib/graph/pipeline";
@@ -146,7 +146,6 @@ export function GraphCanvas({ result, highlighted, selected, focusKey, exportTit
           </Panel>
           <InitialView layout={layout} pathId={graph.pathId} />
           <FocusOnChange focusKey={focusKey} highlighted={highlighted} />
-          {tall(layout) ? <MiniMap pannable zoomable ariaLabel="Overview of the whole graph" nodeStrokeWidth={2} /> : null}
         </ReactFlow>
       </div>
     </GraphActions.Provider>
@@ -156,27 +155,27 @@ export function GraphCanvas({ result, highlighted, selected, focusKey, exportTit
 const VIEW_PAD = 24;
 /** Readable at a glance: fit the whole graph when that keeps text legible (zoom ≥ 0.7). */
 const fitZoom = (layout: Layout, width: number, height: number) => Math.min(width / (layout.width + 2 * VIEW_PAD), height / (layout.height + 2 * VIEW_PAD));
-const tall = (layout: Layout) => layout.height > 1100;
 
 /**
  * The first view of a path: the whole graph if it fits at a legible zoom, else fitted to the width and
- * starting at the top (the wheel scrolls down, like a page; the minimap shows where you are).
+ * starting at the top (the wheel scrolls down, like a page; ctrl + wheel or the buttons zoom).
  */
 function InitialView({ layout, pathId }: { layout: Layout; pathId: string }) {
   const flow = useReactFlow();
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
-  const ready = useNodesInitialized();
+  // The viewport can only be set once React Flow's pan/zoom exists; computed from our own layout, so it does
+  // not wait for nodes to be measured.
+  const ready = useStore((s) => !!s.panZoom);
   const done = useRef<string | null>(null);
   useEffect(() => {
     if (!width || !height || !ready || done.current === pathId) return;
     done.current = pathId;
-    if (fitZoom(layout, width, height) >= 0.7) {
-      void flow.fitView({ padding: 0.04, maxZoom: 1 });
-      return;
-    }
-    const zoom = Math.min(1, Math.max(0.5, (width - 2 * VIEW_PAD) / layout.width));
-    void flow.setViewport({ x: Math.max(VIEW_PAD, (width - layout.width * zoom) / 2), y: VIEW_PAD, zoom });
+    const fit = fitZoom(layout, width, height);
+    const zoom = fit >= 0.7 ? Math.min(1, fit) : Math.min(1, Math.max(0.5, (width - 2 * VIEW_PAD) / layout.width));
+    const x = Math.max(VIEW_PAD, (width - layout.width * zoom) / 2);
+    const y = fit >= 0.7 ? Math.max(VIEW_PAD, (height - layout.height * zoom) / 2) : VIEW_PAD;
+    void flow.setViewport({ x, y, zoom });
   }, [flow, layout, pathId, width, height, ready]);
   return null;
 }

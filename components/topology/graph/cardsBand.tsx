@@ -145,7 +145,7 @@ export function PodCard({ data }: CardProps) {
   const frame = p.terminating || !p.ready ? "border border-dashed border-slate-400" : "border border-slate-300 dark:border-slate-600";
   return (
     <Card data={data} className={frame} testId="card-pod">
-      <Title title={`${p.namespace}/${p.name}`}>{middleTruncate(p.name, 19)}</Title>
+      <Title title={`${p.namespace}/${p.name}`}>{middleTruncate(p.name, 18)}</Title>
       <div className="flex items-baseline gap-1 truncate">
         <span className="font-semibold" data-testid="share">
           {formatShare(p.share)}
