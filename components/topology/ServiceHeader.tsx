@@ -18,7 +18,7 @@ export function pathLabel(p: Path): string {
 }
 
 /** Title, what kind of Service this is, how the client IP fares, data age, and the share buttons. */
-export function ServiceHeader({ topology, path, stale, staleReason, view, setView }: { topology: Topology; path: Path | null; stale: boolean; staleReason?: string; view: ViewState; setView: (f: (v: ViewState) => ViewState) => void }) {
+export function ServiceHeader({ topology, path, stale, staleReason, fetchedAt, view, setView }: { topology: Topology; path: Path | null; stale: boolean; staleReason?: string; fetchedAt: number; view: ViewState; setView: (f: (v: ViewState) => ViewState) => void }) {
   const s = topology.service;
   const ip = path?.clientIp;
   const seen = path ? [...new Set(path.pods.map((p) => p.sourceIp.seenAs))] : [];
@@ -79,7 +79,7 @@ export function ServiceHeader({ topology, path, stale, staleReason, view, setVie
             <CopyLinkButton />
             <CopySummaryButton getText={() => pinnedTopologySummary(topology, window.location.href)} />
           </div>
-          <DataAge capturedAt={topology.age.capturedAt} stale={stale} staleReason={staleReason} />
+          <DataAge capturedAt={topology.age.capturedAt} age={topology.age} fetchedAt={fetchedAt} stale={stale} staleReason={staleReason} />
         </div>
       </div>
       {topology.paths.length > 1 ? (

@@ -56,7 +56,7 @@ export function ServiceView(svc: ServiceName) {
     // In the graph view the page is exactly one screen tall: header and banners take what they need, the graph
     // the rest (75 px: the layout's top bar and padding).
     <div className={view.view === "graph" && path ? "flex h-[calc(100vh-75px)] min-h-[560px] flex-col gap-3" : "space-y-3"} data-testid="service-view">
-      <ServiceHeader topology={topology} path={path} stale={stale} staleReason={staleReason} view={view} setView={setView} />
+      <ServiceHeader topology={topology} path={path} stale={stale} staleReason={staleReason} fetchedAt={q.dataUpdatedAt} view={view} setView={setView} />
       <AsOfNote asOf={asOf} live={{ capturedAt: topology.age.capturedAt, digest: topologyDigest(topology) }} />
       {stale ? (
         <Banner tone="warning" title="Showing the last data that could be read" testId="stale-banner">
