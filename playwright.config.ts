@@ -9,6 +9,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "**/*.spec.ts",
+  // Live mode has its own config and servers (playwright.live.config.ts).
+  testIgnore: "**/live*.spec.ts",
   workers: 1,
   retries: 0,
   timeout: 30_000,

@@ -117,6 +117,16 @@ describe("faults", () => {
     }
   });
 
+  it("AWS connections reset (endpoint down) → AWS_UNREACHABLE naming ECONNRESET at once, not a time-out", async () => {
+    emulator.fault({ aws: "*", reset: true });
+    const t0 = Date.now();
+    const s = await readSnapshotFromEmulator(emulator, fixture, { aws: { timeoutMs: 5_000 } });
+    expect(Date.now() - t0).toBeLessThan(4_000);
+    expect(s.problems).toEqual([expect.objectContaining({ code: "AWS_UNREACHABLE", source: "aws" })]);
+    expect(s.problems![0].message).toContain("cannot connect (ECONNRESET)");
+    expect(s.kubernetes.services).toHaveLength(fixture.kubernetes.services.length);
+  });
+
   it("expired AWS credentials → AWS_CREDENTIALS and no further calls", async () => {
     emulator.fault({ aws: "*", code: "ExpiredToken" });
     const s = await readSnapshotFromEmulator(emulator, fixture);

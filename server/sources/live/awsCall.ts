@@ -17,9 +17,10 @@ export const LIST_TIMEOUT_FACTOR = 3;
 /** How long a Throttling answer explains later time-outs (the SDK's adaptive rate limiter recovers slowly). */
 const THROTTLE_MEMORY_MS = 60_000;
 
+/** Ran out of time (our deadline), as opposed to a refused or reset connection (which the SDK also names TimeoutError). */
 function isTimeout(e: unknown): boolean {
-  const name = (e as { name?: string } | null)?.name;
-  return name === "TimeoutError" || name === "AbortError";
+  const { name, code } = (e ?? {}) as { name?: string; code?: unknown };
+  return (name === "TimeoutError" || name === "AbortError") && typeof code !== "string";
 }
 
 /**

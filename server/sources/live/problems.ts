@@ -29,8 +29,10 @@ type ErrLike = {
 /** The network-level error code (ECONNREFUSED, ENOTFOUND, UND_ERR_CONNECT_TIMEOUT, TLS codes…) anywhere in the cause chain. */
 export function networkCode(err: unknown): string | undefined {
   for (let e = err as ErrLike | undefined, depth = 0; e && depth < 5; e = e.cause as ErrLike | undefined, depth++) {
-    if (e.name === "TimeoutError" || e.name === "AbortError") return e.name;
+    // The SDK's HTTP handler renames ECONNRESET/EPIPE/ETIMEDOUT errors "TimeoutError" (so they are retried) but
+    // keeps the code: the code says what happened.
     if (typeof e.code === "string") return e.code;
+    if (e.name === "TimeoutError" || e.name === "AbortError") return e.name;
   }
   return undefined;
 }
@@ -115,7 +117,7 @@ export function awsProblem(err: unknown, action: string, ctx: { region?: string;
   }
   const net = networkCode(err);
   if (net || code === "TimeoutError" || code === "AbortError" || code === "RequestTimeout") {
-    const why = net === "TimeoutError" || net === "AbortError" || code === "TimeoutError" || code === "AbortError"
+    const why = net === "TimeoutError" || net === "AbortError" || net === "ETIMEDOUT" || (!net && (code === "TimeoutError" || code === "AbortError"))
       ? `timed out${ctx.timeoutMs ? ` after ${ctx.timeoutMs / 1000} s` : ""}` : `cannot connect (${net ?? code})`;
     return p("AWS_UNREACHABLE", `AWS Elastic Load Balancing API${region}: ${iam} ${why}`,
       "check network access to elasticloadbalancing endpoints (proxy, VPC endpoint) or AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING[_V2]");
