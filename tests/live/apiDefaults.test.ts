@@ -50,6 +50,17 @@ describe("live API defaults", () => {
     expect(list.warnings).toEqual([]);
   });
 
+  it("LBPATH_LIVE_CACHE=poll stays available: one full read per refresh interval, no watches, its interval in the age", async () => {
+    api = await startLiveApi(fixture, { env: { LBPATH_LIVE_CACHE: "poll", LBPATH_REFRESH_SECONDS: "30" } });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => api!.get(topologyPath("shop", "web"))));
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    const { age } = Topology.parse(answers[0].body);
+    expect(age.refreshSeconds).toEqual({ kubernetes: 30, aws: 30 });
+    for (const r of RESOURCES) expect(api.emulator.kubeCount(r, "list"), r).toBe(1);
+    expect(api.emulator.kubeCount("pods", "watch")).toBe(0);
+    expect(api.emulator.openWatches).toBe(0);
+  });
+
   it("every answer carries the data age, the refresh intervals and the server's clock; fresh data is not stale", async () => {
     const dir = mkdtempSync(join(tmpdir(), "lbpath-snap-"));
     const file = join(dir, "saved.json");
