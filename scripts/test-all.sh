@@ -26,4 +26,5 @@ step build npx next build
 rm -rf .reports && mkdir -p .reports
 npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/unit.json
 npx playwright test
-EXTRA_FAILED=$extra node scripts/test-summary.mjs .reports/unit.json .reports/e2e.json
+npx playwright test -c playwright.live.config.ts
+EXTRA_FAILED=$extra node scripts/test-summary.mjs .reports/unit.json .reports/e2e.json .reports/e2e-live.json
