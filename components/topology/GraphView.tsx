@@ -1,6 +1,6 @@
 "use client";
 import { ReactFlowProvider } from "@xyflow/react";
-import { useCallback, useMemo, useState } from "react";
+import { memo, useCallback, useMemo, useState } from "react";
 import type { Finding, Path, Topology } from "@/lib/api/topology";
 import { toggleExpanded, type ViewState } from "@/lib/url/viewState";
 import { Spinner } from "@/components/ui/Spinner";
@@ -16,7 +16,7 @@ type Tab = "findings" | "inspector" | "legend";
  * The graph view (loaded on demand: React Flow and the layout code are not in the initial bundle): the
  * canvas, and a side panel with the findings, the inspector of the selected element, and the legend.
  */
-export default function GraphView({ topology, path, findings, view, setView }: { topology: Topology; path: Path; findings: Finding[]; view: ViewState; setView: (f: (v: ViewState) => ViewState) => void }) {
+function GraphView({ topology, path, findings, view, setView }: { topology: Topology; path: Path; findings: Finding[]; view: ViewState; setView: (f: (v: ViewState) => ViewState) => void }) {
   const result = useGraphLayout(topology, path.id, view.expand);
   const [tab, setTab] = useState<Tab>(view.sel ? "inspector" : "findings");
   const graph = result?.graph ?? null;
@@ -100,3 +100,6 @@ export default function GraphView({ topology, path, findings, view, setView }: {
     </div>
   );
 }
+
+// Memoised: the page re-renders on every refetch and every second (data age); the graph only when its inputs change.
+export default memo(GraphView);

@@ -1,7 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 import { Topology } from "@/lib/api/topology";
 import { ApiRequestError, fetchApi } from "@/lib/query/fetchApi";
 import { queryKeys, TOPOLOGY_REFETCH_MS } from "@/lib/query/keys";
@@ -43,12 +43,14 @@ export function ServiceView(svc: ServiceName) {
     retry: (count, err) => !(err instanceof ApiRequestError && err.permanent) && count < 1,
   });
 
-  if (q.isPending) return <LoadingState svc={svc} />;
-  if (!q.data) return <TopologyErrorState error={q.error} svc={svc} onRetry={() => void q.refetch()} />;
-
   const topology = q.data;
-  const path = topology.paths.find((p) => p.id === view.path) ?? topology.paths[0] ?? null;
-  const findings = findingsFor(topology.findings, path?.id ?? null);
+  const path = topology ? (topology.paths.find((p) => p.id === view.path) ?? topology.paths[0] ?? null) : null;
+  // Stable while the data is: a refetch that brings the same answer must not redraw a 3,000-element graph.
+  const findings = useMemo(() => (topology ? findingsFor(topology.findings, path?.id ?? null) : []), [topology, path?.id]);
+
+  if (q.isPending) return <LoadingState svc={svc} />;
+  if (!topology) return <TopologyErrorState error={q.error} svc={svc} onRetry={() => void q.refetch()} />;
+
   const stale = q.isError;
   const staleReason = stale ? (q.error instanceof Error ? q.error.message : "refresh failed") : undefined;
 
