@@ -128,6 +128,22 @@ describe("shared cache", () => {
     expect(healed.kubernetes.pods).toHaveLength(fixture.kubernetes.pods.length);
   });
 
+  it("a watch stream cut right after it connects is resumed quietly, but not in a tight loop", async () => {
+    const { emulator, reader } = await setup(fixture);
+    await reader.read();
+    await until(() => emulator.openWatches, (n) => n === 4);
+    emulator.resetCounts();
+    // A proxy that closes every watch at once: 2 s of streams cut within 50 ms of connecting.
+    const end = Date.now() + 2_000;
+    while (Date.now() < end) { emulator.dropWatches("pods"); await new Promise((r) => setTimeout(r, 50)); }
+    expect(emulator.kubeCount("pods", "watch")).toBeLessThanOrEqual(6); // ~1 per second, jittered; not ~40
+    expect(emulator.kubeCount("pods", "watch")).toBeGreaterThanOrEqual(1);
+    // Cut streams are not failures: no problem, the data is current.
+    const s = await reader.read();
+    expect(s.problems).toBeUndefined();
+    expect(reader.informers.pods.currentAt()).toBeGreaterThan(Date.now() - 1_000);
+  });
+
   it("1 viewer and 50 concurrent viewers cause the same upstream requests", async () => {
     const { emulator, reader } = await setup(fixture, { aws: { callsPerSecond: 1_000 } });
     const cluster = new LiveCluster({ name: "fixture", kind: "kubeconfig", refreshMs: 50, eager: true, reader: () => reader });

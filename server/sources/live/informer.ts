@@ -20,6 +20,8 @@ export type StateLog = (key: string, state: string, fields?: Record<string, unkn
 /** Refusals that waiting will not change: the informer counts as settled (readiness) with its problem shown. */
 const FINAL = new Set(["K8S_FORBIDDEN", "K8S_NOT_FOUND", "K8S_UNAUTHORIZED"]);
 
+const QUICK_END_MS = 1_000;
+
 type Raw = { metadata?: { resourceVersion?: string; name?: string; namespace?: string } };
 type CallOptions = ReturnType<typeof timeoutOptions>;
 interface Page { items: unknown[]; metadata?: { resourceVersion?: string; _continue?: string } }
@@ -134,11 +136,15 @@ export class ResourceInformer<T> {
       // Watch from the list's resourceVersion until it is gone (410) → relist.
       for (;;) {
         if (this.stopped) return;
+        const began = this.now();
         const r = await this.watchOnce(rv);
         if (this.stopped) return;
         rv = r.rv;
         if (r.gone) { this.calls.relists++; break; }
         if (r.error) { this.fail(r.error, "watch"); await this.backoff(); }
+        // A stream that ends quietly right after it connected (a proxy closing every watch) would otherwise be
+        // re-watched in a tight loop: at most about one watch per second.
+        else if (this.now() - began < QUICK_END_MS) await sleep(QUICK_END_MS * (0.5 + Math.random() / 2), this.stopper.signal);
       }
     }
   }
