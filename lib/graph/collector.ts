@@ -105,10 +105,11 @@ export class GraphCollector {
   finish(): GraphModel {
     const col = (n: GraphNode) => COLUMNS.indexOf(n.column);
     const bandOrder = (n: GraphNode) => (n.band == null ? "" : `~${n.band === NO_ZONE ? "\uffff" : n.band}`);
-    // Tab order follows the packet: column by column, top region first, then zone bands in order.
+    // Tab order follows the packet: column by column, top region first, then zone bands in order (a zone's
+    // band comes just before its targets). Painting order is set by zIndex, not by this order.
     const nodes = [...this.nodes.values()].sort(
       (a, b) =>
-        (a.data.kind === "zone" ? -1 : col(a)) - (b.data.kind === "zone" ? -1 : col(b)) ||
+        col(a) - col(b) ||
         compareStrings(bandOrder(a), bandOrder(b)) ||
         compareStrings(a.order, b.order) ||
         compareStrings(a.key, b.key),
