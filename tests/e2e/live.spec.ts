@@ -6,10 +6,11 @@ import { BROKEN_CLUSTER, LIVE_CLUSTER, control } from "@/tests/fixtures/emulator
 /**
  * Live mode in Chromium (playwright.live.config.ts): `next start` reads the emulated cluster (the blog's NLB with
  * externalTrafficPolicy Local) over real HTTP; a second kubeconfig context is broken. Each test starts from the
- * seed (control reset) with the cache recovered. What is asserted is what the UI shows today; designed states
- * the UI does not show yet are in `test.fixme` at the end, with the API's answer that calls for them.
+ * seed (control reset) with the cache recovered. What is asserted is what the UI shows today; a designed state
+ * the UI does not show yet is a `test.fixme` at the end, with the API's answer that calls for it.
  */
 
+const SHOTS = "test-results/screenshots";
 const SVC = { namespace: "default", name: "web" };
 const pagePath = `/clusters/${LIVE_CLUSTER}/namespaces/${SVC.namespace}/services/${SVC.name}`;
 const apiPath = `/api/v1/clusters/${LIVE_CLUSTER}/namespaces/${SVC.namespace}/services/${SVC.name}/topology`;
@@ -122,6 +123,7 @@ test("403 on endpointslices while the page is open: the partial-data banner name
   // The last slices read stay in use: the graph and the pod are still drawn.
   await expect(page.getByTestId("topology-graph")).toBeVisible();
   await expect(card(page, denied.paths[0].pods[0].key)).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/live-forbidden-endpointslices.png` });
 
   await control("clear");
   await topologyWhen(request, clean, 40_000);
@@ -148,21 +150,31 @@ test("AWS down: the last good view stays, the banner says why and the API marks 
     await expect(card(page, target.key).getByTestId("verdict")).toHaveAttribute("data-verdict", target.verdict);
   }
 
+  // The header flags the AWS half as stale (older than 2× its refresh interval, from the answer's age), and keeps
+  // flagging it while AWS stays down; the page's own fetches succeed, so the "refresh failing" marker stays off.
+  const staleMark = page.getByTestId("stale-halves");
+  await expect(staleMark).toContainText("AWS", { timeout: 12_000 });
+  await expect(staleMark).not.toContainText("Kubernetes");
+  await page.waitForTimeout(6_000); // more than one refetch (5 s): still flagged
+  await expect(staleMark).toContainText("AWS", { timeout: 1_000 });
+  await expect(page.getByTestId("stale-marker")).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/live-aws-down.png` });
+
   await control("clear");
   await topologyWhen(request, clean, 40_000);
   await expect(banner).toHaveCount(0, { timeout: 12_000 });
+  // Eventually clear. (With the 2 s health interval used here the page's own 5 s refetch period alone can exceed
+  // 2× the interval between fetches, so the marker may blink while healthy; at the defaults it does not.)
+  await expect(staleMark).toHaveCount(0, { timeout: 12_000 });
   await expect(page.getByTestId("topology-graph")).toBeVisible();
 });
 
-// Designed by issue 5, not shown by the UI yet (components/topology is another engineer's): the header's stale
-// marker follows the API's data age (`staleHalves(topology.age)`), not only a failed fetch.
-test.fixme("designed: AWS down → the header's stale marker appears once age.aws is older than 2× refreshSeconds.aws", async ({ page, request }) => {
-  await page.goto(pagePath);
-  await expect(page.getByTestId("topology-graph")).toBeVisible({ timeout: 20_000 });
+// Designed by issue 5 ("every panel shows data age … anything past 2× its refresh interval is flagged"), not shown
+// yet (components/overview is another engineer's): the overview flags a cluster whose data is stale.
+test.fixme("designed: AWS down → the overview flags the live cluster's data as stale", async ({ page, request }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("cluster-status")).toHaveAttribute("data-state", "loaded", { timeout: 20_000 });
   await control("fault", { aws: "*", reset: true });
   await topologyWhen(request, (t) => staleHalves(t.age).includes("aws"));
-  await expect(page.getByTestId("stale-marker")).toBeVisible({ timeout: 12_000 });
-  await control("clear");
-  await topologyWhen(request, clean, 40_000);
-  await expect(page.getByTestId("stale-marker")).toHaveCount(0, { timeout: 12_000 });
+  await expect(page.getByTestId("cluster-status")).toContainText(/stale|older than twice/i, { timeout: 20_000 });
 });

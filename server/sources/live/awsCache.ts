@@ -5,6 +5,7 @@ import { assembleAws } from "./assembleAws";
 import { fetchHealth, fetchStructure, fetchTags, structureArns, type AwsHealth, type AwsStructure, type AwsTags } from "./awsStages";
 import { RateBudget } from "./gate";
 import type { StateLog } from "./informer";
+import { foldAwsDown } from "./problems";
 import { contextProblems, newAwsContext } from "./readAws";
 
 /**
@@ -118,7 +119,7 @@ export class AwsCache {
       const s = this.structure ?? emptyStructure();
       this.assembled = {
         version: this.version,
-        half: { aws: assembleAws(s, this.tags, this.health), problems: [...this.problems.structure, ...this.problems.tags, ...this.problems.health] },
+        half: { aws: assembleAws(s, this.tags, this.health), problems: foldAwsDown([...this.problems.structure, ...this.problems.tags, ...this.problems.health]) },
       };
     }
     const readAt = this.readAt();

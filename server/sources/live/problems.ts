@@ -160,6 +160,26 @@ export class ProblemLog {
 }
 
 /**
+ * "AWS is down" (unreachable, credentials) found by several stages of the AWS cache is one cause: one problem that
+ * names the other actions it stopped, not one per stage. Other problems (a denied action) stay as they are.
+ */
+export function foldAwsDown(problems: SourceProblem[]): SourceProblem[] {
+  const first = new Map<string, { index: number; others: string[] }>();
+  const out: SourceProblem[] = [];
+  for (const p of problems) {
+    if (!isAwsDown(p)) { out.push(p); continue; }
+    const seen = first.get(p.code);
+    if (seen) { if (p.detail && p.detail !== out[seen.index].detail && !seen.others.includes(p.detail)) seen.others.push(p.detail); continue; }
+    first.set(p.code, { index: out.length, others: [] });
+    out.push(p);
+  }
+  for (const { index, others } of first.values()) {
+    if (others.length) out[index] = { ...out[index], message: `${out[index].message} (also stopped: ${others.map((d) => d.replace("elasticloadbalancing:", "")).join(", ")})` };
+  }
+  return out;
+}
+
+/**
  * Thrown when nothing at all can be shown; the message names cause and fix. A SourceError, so the API answers
  * 503 with the problem's own code (K8S_UNREACHABLE, K8S_CONFIG, …) and fix (server/http/respond.ts).
  */
