@@ -6,7 +6,7 @@ import { ruleText } from "@/lib/graph/ruleText";
 
 const ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 const LOOK = {
-  critical: { tone: "bad", icon: "⛔", word: "critical" },
+  critical: { tone: "bad", icon: "‼", word: "critical" },
   warning: { tone: "warn", icon: "⚠", word: "warning" },
   info: { tone: "info", icon: "ℹ", word: "info" },
 } as const;
