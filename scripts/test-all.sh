@@ -20,7 +20,7 @@ extra=0
 step() { echo "== $1"; shift; if ! "$@"; then echo "FAILED: $*"; extra=$((extra+1)); fi; }
 step typecheck npm run -s typecheck
 step lint npm run -s lint
-step "npm audit (production deps)" npm audit --omit=dev --audit-level=high
+step "npm audit (production deps)" bash scripts/audit.sh
 step build npx next build
 
 rm -rf .reports && mkdir -p .reports
