@@ -107,7 +107,9 @@ export function buildPath(input: PathInput, index: SnapshotIndex, warnings: Warn
   const noUsableEndpoint = endpointsKnown && usable.length === 0;
   let unknown = input.targets === null ? 1 : 0;
   const podShare = new Map<EndpointView, number>();
-  let dropped = stage.noTarget;
+  // Health unreadable: where flows go is unknown, not "nowhere" (no targets would otherwise read as all dropped).
+  const healthKnown = input.targets !== null;
+  let dropped = healthKnown ? stage.noTarget : 0;
   let rejected = 0;
   if (targetType === "instance") {
     const nodes: { share: number; endpoints: EndpointView[] }[] = [];
@@ -214,7 +216,7 @@ export function buildPath(input: PathInput, index: SnapshotIndex, warnings: Warn
       sourceIp: podSourceIp(ipPath, receivingNodeIps.slice(0, 6), lb.privateIps),
     };
   });
-  const imbalance = imbalanceOf(pods, dropped, rejected);
+  const imbalance = healthKnown ? imbalanceOf(pods, dropped, rejected) : { ratio: null, fair: null, starved: [] as string[], level: "ok" as const };
   for (const p of pods) p.starved = imbalance.starved.includes(p.key);
 
   if (input.targets === null) warnings.push({ code: "HEALTH_UNKNOWN", source: "aws", message: `Target health of ${input.targetGroup?.targetGroupName ?? lb.name} could not be read: shares and verdicts on this path are unknown.` });

@@ -25,7 +25,8 @@ function matchesNodeLabels(selector: string, labels: Record<string, string>): bo
  * not registered. ip targets: a Ready endpoint whose IP is not registered (readiness gate, controller lag).
  */
 export function missingTargets(svc: k8s.Service, path: Path, index: SnapshotIndex): string[] {
-  if (index.missing.endpointSlices || index.missing.nodes) return [];
+  // Without the registered targets (health unreadable) nothing can be called missing.
+  if (index.missing.endpointSlices || index.missing.nodes || path.unknown >= 1 - 1e-9) return [];
   const readyPods = path.pods.filter((p) => p.ready && !p.terminating);
   if ((path.targetGroup?.targetType ?? "instance") === "ip") {
     const registered = new Set(path.targets.map((t) => t.id));

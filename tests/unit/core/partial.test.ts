@@ -30,6 +30,11 @@ describe("partial data: draw what can be drawn, mark the rest unknown", () => {
     expect(path.unknown).toBe(1);
     expect(path.pods.map((p) => p.name)).toEqual(["p1"]);
     expect(topo(s).warnings.map((w) => w.code)).toEqual(["AWS_ACCESS_DENIED", "HEALTH_UNKNOWN"]);
+    // Unknown is not "dropped", and nothing can be called starved or missing without the targets.
+    expect(path.dropped).toBe(0);
+    expect(path.imbalance).toMatchObject({ level: "ok", starved: [] });
+    expect(topo(s).findings.map((f) => f.code)).not.toEqual(expect.arrayContaining(["TRAFFIC_DROPPED"]));
+    for (const code of ["TRAFFIC_DROPPED", "PODS_STARVED", "TARGETS_MISSING", "UNEVEN_TRAFFIC"]) expect(topo(s).findings.map((f) => f.code)).not.toContain(code);
   });
 
   it("a problem is matched by its detail, not by words in its message (a cluster named prod-pods)", () => {
