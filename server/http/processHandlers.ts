@@ -26,6 +26,10 @@ export function installProcessHandlers(): void {
   if (auth.mode === "misconfigured") logStateChange("auth:mode", auth.mode, { message: auth.message, fix: auth.fix }, "error");
   else logStateChange("auth:mode", auth.mode);
 
+  // Build the cluster sources now, so live caches start syncing before the first request or readiness probe
+  // (and a SIGTERM before any request does not build them only to close them).
+  listClusterSources().catch((error) => log.error("registry.start", { error }));
+
   const onSignal = createShutdownHandler({ listSources: listClusterSources, logger: log });
   // With NEXT_MANUAL_SIG_HANDLE Next leaves signals to the app: then we must exit ourselves once closed.
   const manual = Boolean(process.env.NEXT_MANUAL_SIG_HANDLE);
