@@ -12,6 +12,7 @@ import { clustersQuery, explainError, servicesQuery, triageQuery } from "./queri
 import { ServiceTable } from "./ServiceTable";
 import { UrgentTargets } from "./UrgentTargets";
 import { useUrlState } from "./useUrlState";
+import { staleHalves } from "@/lib/api/dataAge";
 
 /** `/`: every cluster's LoadBalancer Services in one table; the URL holds search, filters, sort and page. */
 export function OverviewPage() {
@@ -26,7 +27,7 @@ export function OverviewPage() {
   const triages = useQueries({ queries: readable.filter((c) => !query.cluster || c.name === query.cluster).map((c) => triageQuery(c.name)) });
 
   const rows = useMemo<OverviewRow[]>(
-    () => results.flatMap((r) => (r.data ? r.data.services.map((svc) => ({ cluster: r.data.cluster, capturedAt: r.data.age.capturedAt, svc })) : [])),
+    () => results.flatMap((r) => (r.data ? r.data.services.map((svc) => ({ cluster: r.data.cluster, capturedAt: r.data.age.capturedAt, stale: staleHalves(r.data.age), svc })) : [])),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `results` is a new array each render; `version` changes when any data does
     [version],
   );

@@ -121,6 +121,11 @@ function ServiceRowView({ row, showCluster, now }: { row: OverviewRow; showClust
       </td>
       <td className="px-2 py-1.5 text-xs whitespace-nowrap text-slate-600 dark:text-slate-300" title={row.capturedAt}>
         {formatAge(row.capturedAt, now)}
+        {row.stale && row.stale.length > 0 ? (
+          <span data-testid="stale" className="ml-1 rounded border border-amber-600 px-1 font-semibold text-amber-800 dark:text-amber-300" title={`Older than twice its refresh interval: ${row.stale.join(", ")}`}>
+            ⚠ stale ({row.stale.map((h) => (h === "aws" ? "AWS" : "Kubernetes")).join(", ")})
+          </span>
+        ) : null}
       </td>
     </tr>
   );

@@ -5,6 +5,8 @@ import type { OverviewQuery, OverviewSort } from "./overviewQuery";
 export interface OverviewRow {
   cluster: string;
   capturedAt: string;
+  /** Halves of the cluster's data older than twice their refresh interval (lib/api/dataAge.ts). */
+  stale?: ("kubernetes" | "aws")[];
   svc: ServiceSummary;
 }
 

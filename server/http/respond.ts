@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { authorize } from "./auth";
 import { describeParamError } from "@/lib/api/params";
-import { SourceError } from "@/server/sources/errors";
+import { SourceError, isSourceError } from "@/server/sources/errors";
 import { getClusterSource } from "@/server/sources/registry";
 import type { ClusterSource } from "@/server/sources/types";
 import type { Snapshot } from "@/server/core/model/snapshot";
@@ -63,7 +63,7 @@ export function apiRoute<S extends z.ZodType>(schema: S, handler: (params: z.inf
       return await handler(parsed.data, req);
     } catch (e) {
       if (e instanceof ApiProblem) return apiError(e.status, e.code, e.message, e.fix);
-      if (e instanceof SourceError) return apiError(e.status, e.code, e.message, e.fix);
+      if (isSourceError(e)) return apiError(e.status, e.code, e.message, e.fix);
       log.error("api.unhandled", { url: new URL(req.url).pathname, error: e });
       return apiError(500, "INTERNAL", "lbpath failed to answer this request; the server log has the details.", "Retry; if it persists, file a bug with the server log line.");
     }
@@ -98,7 +98,7 @@ export async function snapshotOf(source: ClusterSource): Promise<Snapshot> {
   try {
     return await source.snapshot();
   } catch (e) {
-    if (e instanceof SourceError) throw e;
+    if (isSourceError(e)) throw e;
     throw new SourceError("CLUSTER_UNAVAILABLE", `Cluster "${source.name}" cannot be read: ${e instanceof Error ? e.message : String(e)}`, "Check the kubeconfig context and that the API server is reachable.", 503);
   }
 }

@@ -171,10 +171,13 @@ test("AWS down: the last good view stays, the banner says why and the API marks 
 
 // Designed by issue 5 ("every panel shows data age … anything past 2× its refresh interval is flagged"), not shown
 // yet (components/overview is another engineer's): the overview flags a cluster whose data is stale.
-test.fixme("designed: AWS down → the overview flags the live cluster's data as stale", async ({ page, request }) => {
+test("AWS down → the overview flags the live cluster's data as stale, and recovery clears it", async ({ page, request }) => {
   await page.goto("/");
   await expect(page.getByTestId("cluster-status")).toHaveAttribute("data-state", "loaded", { timeout: 20_000 });
   await control("fault", { aws: "*", reset: true });
   await topologyWhen(request, (t) => staleHalves(t.age).includes("aws"));
-  await expect(page.getByTestId("cluster-status")).toContainText(/stale|older than twice/i, { timeout: 20_000 });
+  await expect(page.getByTestId("stale").first()).toContainText("stale (AWS)", { timeout: 20_000 });
+  await control("clear");
+  await topologyWhen(request, (t) => staleHalves(t.age).length === 0, 40_000);
+  await expect(page.getByTestId("stale")).toHaveCount(0, { timeout: 20_000 });
 });
