@@ -53,6 +53,10 @@ export const HealthCheck = z.object({
 });
 export type HealthCheck = z.infer<typeof HealthCheck>;
 
+/** Target counts by verdict. */
+export const HealthCounts = z.object({ healthy: z.number(), expected: z.number(), transient: z.number(), fault: z.number(), unknown: z.number() });
+export type HealthCounts = z.infer<typeof HealthCounts>;
+
 export const Target = z.object({
   /** Stable element key, e.g. "Target:i-0abc123:31234" or "Target:10.0.1.5:8080". */
   key: z.string(),
@@ -191,7 +195,7 @@ export const Path = z.object({
   failOpen: z.boolean(),
   imbalance: Imbalance,
   /** Health counts by verdict over this path's targets. */
-  health: z.object({ healthy: z.number(), expected: z.number(), transient: z.number(), fault: z.number(), unknown: z.number() }),
+  health: HealthCounts,
 });
 export type Path = z.infer<typeof Path>;
 
@@ -261,7 +265,7 @@ export const ServiceSummary = z.object({
   /** "pending" (no ingress yet), "not-found" (ingress set, no LB in AWS), "ok", "unsupported" (controller not modelled), "unknown" (AWS unreadable). */
   status: z.enum(["ok", "pending", "not-found", "unsupported", "unknown"]),
   dnsNames: z.array(z.string()),
-  health: z.object({ healthy: z.number(), expected: z.number(), transient: z.number(), fault: z.number(), unknown: z.number() }),
+  health: HealthCounts,
   /** What the pods see: worst across paths (client < load-balancer/node). Null when unknown. */
   sourceIp: z.object({ seenAs: SeenAs, header: ClientIpHeader.nullable() }).nullable(),
   imbalance: z.object({ level: z.enum(["ok", "warn", "high"]), ratio: z.number().nullable() }),
