@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", ".reports/**", "bench/out/**"] },
+  { ignores: [".next/**", ".next-*/**", "node_modules/**", "next-env.d.ts", "test-results/**", ".reports/**", "bench/out/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

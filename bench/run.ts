@@ -3,10 +3,10 @@
  * API of `next start`, server memory and the service page in Chromium. Prints a table per size and writes
  * bench/results.json. A tool, not a test: it reports goals met or missed and never fails on them.
  *
- *   npx tsx --conditions=react-server bench/run.ts [--sizes S,M,L,XL] [--quick] [--skip-browser]
+ *   npx tsx --conditions=react-server bench/run.ts [--sizes S,M,L,XL] [--quick] [--skip-browser] [--skip-cold]
  *       [--seed s] [--reuse-build] [--keep-build] [--dist-dir .next-bench] [--aws-rate N] [--out bench/results.json]
  *
- * --quick: size S only, fewer samples (CI smoke run). --reuse-build: use the build already in the dist dir
+ * --skip-cold: skip both cold loads (for iterating on the server or the page). --quick: size S only, fewer samples (CI smoke run). --reuse-build: use the build already in the dist dir
  * (e.g. CI's: --reuse-build --dist-dir .next). Loopback only; dummy AWS credentials. A build the bench made
  * itself is removed at the end unless --keep-build; one it reused is never touched. --aws-rate: AWS calls per second
  * for the shared-cache cold start (default: the product's, LBPATH_AWS_CALLS_PER_SECOND's default of 5).
@@ -39,6 +39,7 @@ const { values } = parseArgs({
     sizes: { type: "string" },
     quick: { type: "boolean", default: false },
     "skip-browser": { type: "boolean", default: false },
+    "skip-cold": { type: "boolean", default: false },
     seed: { type: "string", default: DEFAULT_SEED },
     "reuse-build": { type: "boolean", default: false },
     "keep-build": { type: "boolean", default: false },
@@ -112,6 +113,7 @@ try {
     };
 
     if (spec.memoryOnly) r.cold = r.coldShared = { skipped: "memory-only size" };
+    else if (values["skip-cold"]) r.cold = r.coldShared = { skipped: "--skip-cold" };
     else {
       console.log(`[${size}] cold load through the live reader…`);
       // Imported here: the live source and the emulator may not exist in every checkout.

@@ -9,6 +9,8 @@ import { useGraphLayout } from "./graph/useGraphLayout";
 import { FindingsPanel } from "./FindingsPanel";
 import { Inspector } from "./Inspector";
 import { Legend } from "./Legend";
+import { GraphPreviewImage } from "./GraphPreviewImage";
+import type { GraphPreview } from "@/lib/graph/preview";
 
 type Tab = "findings" | "inspector" | "legend";
 
@@ -16,7 +18,22 @@ type Tab = "findings" | "inspector" | "legend";
  * The graph view (loaded on demand: React Flow and the layout code are not in the initial bundle): the
  * canvas, and a side panel with the findings, the inspector of the selected element, and the legend.
  */
-function GraphView({ topology, path, findings, view, setView }: { topology: Topology; path: Path; findings: Finding[]; view: ViewState; setView: (f: (v: ViewState) => ViewState) => void }) {
+function GraphView({
+  topology,
+  path,
+  findings,
+  view,
+  setView,
+  preview,
+}: {
+  topology: Topology;
+  path: Path;
+  findings: Finding[];
+  view: ViewState;
+  setView: (f: (v: ViewState) => ViewState) => void;
+  /** The server-drawn picture of this path, shown until the first layout is ready. */
+  preview?: GraphPreview | null;
+}) {
   const result = useGraphLayout(topology, path.id, view.expand);
   const [tab, setTab] = useState<Tab>(view.sel ? "inspector" : "findings");
   const graph = result?.graph ?? null;
@@ -73,6 +90,8 @@ function GraphView({ topology, path, findings, view, setView }: { topology: Topo
               onCollapse={collapse}
             />
           </ReactFlowProvider>
+        ) : preview ? (
+          <GraphPreviewImage preview={preview} />
         ) : (
           <div className="flex h-full items-center justify-center">
             <Spinner showLabel label={`Laying out ${path.targets.length} targets and ${path.pods.length} pods…`} />

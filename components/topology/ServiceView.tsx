@@ -1,43 +1,48 @@
 "use client";
-import dynamic from "next/dynamic";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo } from "react";
 import { Topology } from "@/lib/api/topology";
 import { ApiRequestError, fetchApi } from "@/lib/query/fetchApi";
 import { queryKeys, TOPOLOGY_REFETCH_MS } from "@/lib/query/keys";
 import { topologyApiPath } from "@/lib/url/paths";
 import type { ViewState } from "@/lib/url/viewState";
 import { topologyDigest } from "@/lib/summary/digest";
+import { perfMark } from "@/lib/perfMark";
+import type { GraphPreview } from "@/lib/graph/preview";
 import { AsOfNote, useAsOfFromUrl } from "@/components/share/AsOfNote";
 import { Banner } from "@/components/ui/Banner";
-import { Spinner } from "@/components/ui/Spinner";
 import { findingsFor } from "./FindingsPanel";
 import { ServiceHeader } from "./ServiceHeader";
 import { TableView } from "./TableView";
 import { EmptyState, LoadingState, TopologyErrorState, type ServiceName } from "./TopologyStates";
 import { useViewState } from "./useViewState";
+import { warmLayoutWorker } from "./graph/layoutWorker";
+import { LazyGraphView, loadGraphView } from "./lazyGraphView";
 
-// React Flow and the layout code load only when the graph is shown (not in the initial bundle).
-const GraphView = dynamic(() => import("./GraphView"), {
-  ssr: false,
-  loading: () => (
-    <div className="flex h-[60vh] items-center justify-center">
-      <Spinner showLabel label="Loading the graph…" />
-    </div>
-  ),
-});
 
 /**
  * The service page: fetches the topology (refreshing every 5 s), keeps the last good data on screen when a
  * refresh fails (with a stale marker), and shows the selected path as a graph or as tables.
  */
-export function ServiceView(svc: ServiceName) {
+export function ServiceView({ preview, ...svc }: ServiceName & { preview?: GraphPreview | null }) {
   const [view, setViewState] = useViewState();
   const setView = useCallback((f: (v: ViewState) => ViewState) => setViewState(f), [setViewState]);
   const asOf = useAsOfFromUrl();
+  // Load the graph code and start the layout worker while the topology is still on its way, not after it
+  // arrives (issue 6, time to graph). Once, at mount: later switches to the graph view load on demand.
+  useEffect(() => {
+    if (view.view === "table") return;
+    loadGraphView().catch(() => undefined); // LazyGraphView reports a failure when it renders
+    warmLayoutWorker();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const q = useQuery({
     queryKey: queryKeys.topology(svc.cluster, svc.namespace, svc.name),
-    queryFn: ({ signal }) => fetchApi(topologyApiPath(svc), Topology, signal),
+    queryFn: async ({ signal }) => {
+      const t = await fetchApi(topologyApiPath(svc), Topology, signal);
+      perfMark("lbpath:topology");
+      return t;
+    },
     refetchInterval: TOPOLOGY_REFETCH_MS,
     // A 404 or 400 will not change by asking again; outages might.
     retry: (count, err) => !(err instanceof ApiRequestError && err.permanent) && count < 1,
@@ -48,7 +53,7 @@ export function ServiceView(svc: ServiceName) {
   // Stable while the data is: a refetch that brings the same answer must not redraw a 3,000-element graph.
   const findings = useMemo(() => (topology ? findingsFor(topology.findings, path?.id ?? null) : []), [topology, path?.id]);
 
-  if (q.isPending) return <LoadingState svc={svc} />;
+  if (q.isPending) return <LoadingState svc={svc} preview={preview} />;
   if (!topology) return <TopologyErrorState error={q.error} svc={svc} onRetry={() => void q.refetch()} />;
 
   const stale = q.isError;
@@ -59,7 +64,8 @@ export function ServiceView(svc: ServiceName) {
     // the rest (75 px: the layout's top bar and padding).
     <div className={view.view === "graph" && path ? "flex h-[calc(100vh-75px)] min-h-[560px] flex-col gap-3" : "space-y-3"} data-testid="service-view">
       <ServiceHeader topology={topology} path={path} stale={stale} staleReason={staleReason} fetchedAt={q.dataUpdatedAt} view={view} setView={setView} />
-      <AsOfNote asOf={asOf} live={{ capturedAt: topology.age.capturedAt, digest: topologyDigest(topology) }} />
+      {/* The digest hashes every target: worked out only for a link that pins a moment. */}
+      <AsOfNote asOf={asOf} live={asOf ? { capturedAt: topology.age.capturedAt, digest: topologyDigest(topology) } : null} />
       {stale ? (
         <Banner tone="warning" title="Showing the last data that could be read" testId="stale-banner">
           Refreshing failed: {staleReason}. This page keeps trying every {TOPOLOGY_REFETCH_MS / 1000} s.
@@ -88,7 +94,7 @@ export function ServiceView(svc: ServiceName) {
       ) : view.view === "table" ? (
         <TableView topology={topology} path={path} findings={findings} view={view} setView={setView} />
       ) : (
-        <GraphView topology={topology} path={path} findings={findings} view={view} setView={setView} />
+        <LazyGraphView topology={topology} path={path} findings={findings} view={view} setView={setView} preview={preview?.pathId === path.id ? preview : null} />
       )}
     </div>
   );

@@ -6,6 +6,8 @@ import { ErrorState } from "@/components/ui/ErrorState";
 import { Progress } from "@/components/ui/Spinner";
 import { Facts, Section } from "./Facts";
 import { FindingsPanel } from "./FindingsPanel";
+import { GraphPreviewImage } from "./GraphPreviewImage";
+import type { GraphPreview } from "@/lib/graph/preview";
 
 export interface ServiceName {
   cluster: string;
@@ -13,23 +15,32 @@ export interface ServiceName {
   name: string;
 }
 
-/** Loading: a skeleton of the page with a labelled progress bar, not a blank screen. */
-export function LoadingState({ svc }: { svc: ServiceName }) {
+/**
+ * Loading: a skeleton of the page with a labelled progress bar, not a blank screen; with the server-drawn
+ * picture of the graph where the graph will be, when there is one.
+ */
+export function LoadingState({ svc, preview }: { svc: ServiceName; preview?: GraphPreview | null }) {
   return (
     <div className="space-y-4" data-testid="loading-state" aria-busy="true">
       <h1 className="text-xl font-semibold">
         Service {svc.namespace}/{svc.name}
       </h1>
       <Progress value={1} max={2} label={`Reading the Service, its load balancer and targets in ${svc.cluster}…`} />
-      <div className="grid h-[420px] grid-cols-[repeat(7,1fr)] gap-4 opacity-60 motion-safe:animate-pulse" aria-hidden="true">
-        {Array.from({ length: 7 }, (_, i) => (
-          <div key={i} className="space-y-3 pt-4">
-            {Array.from({ length: i < 4 ? 1 : 3 }, (_, j) => (
-              <div key={j} className="h-16 rounded-md bg-slate-200 dark:bg-slate-800" />
-            ))}
-          </div>
-        ))}
-      </div>
+      {preview ? (
+        <div className="h-[60vh]">
+          <GraphPreviewImage preview={preview} />
+        </div>
+      ) : (
+        <div className="grid h-[420px] grid-cols-[repeat(7,1fr)] gap-4 opacity-60 motion-safe:animate-pulse" aria-hidden="true">
+          {Array.from({ length: 7 }, (_, i) => (
+            <div key={i} className="space-y-3 pt-4">
+              {Array.from({ length: i < 4 ? 1 : 3 }, (_, j) => (
+                <div key={j} className="h-16 rounded-md bg-slate-200 dark:bg-slate-800" />
+              ))}
+            </div>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

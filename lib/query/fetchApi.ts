@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { ApiError } from "@/lib/api/topology";
+import { API_FETCH_INIT, takeEarlyResponse } from "./earlyFetch";
 
 /**
  * A failed API call, with what the page needs to design the error state: the HTTP status, the stable
@@ -26,7 +27,7 @@ export class ApiRequestError extends Error {
 export async function fetchApi<T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { signal, headers: { accept: "application/json" }, cache: "no-store" });
+    res = await (takeEarlyResponse(path) ?? fetch(path, { ...API_FETCH_INIT, signal }));
   } catch (e) {
     if ((e as Error).name === "AbortError") throw e;
     throw new ApiRequestError(0, "NETWORK", "The dashboard server did not answer.", "Check that lbpath is still running and reachable.");

@@ -21,7 +21,12 @@ const encoded = new WeakMap<object, Buffer>();
 
 /**
  * A memoised answer plus its per-response `age`: the body is serialised once per object, without its own
- * `age`, and the fresh age is appended.
+ * `age`, and the fresh age is appended. The cached prefix is streamed as it is, not copied into a new buffer per
+ * response (a 3 MB copy per request showed up as garbage-collection pauses in the p95).
+ *
+ * The body goes out uncompressed and Next's compression gzips it per request: Next drops a route handler's
+ * Content-Encoding header (next/dist/server/send-response.js, FORBIDDEN_HEADERS), so a cached gzip cannot be
+ * served from here (docs/benchmarks.md).
  */
 export function jsonWithAge(body: object, age: DataAge): Response {
   let prefix = encoded.get(body);
@@ -31,8 +36,16 @@ export function jsonWithAge(body: object, age: DataAge): Response {
     encoded.set(body, prefix);
   }
   const sep = prefix.length > 1 ? "," : "";
-  const bytes = Buffer.concat([prefix, Buffer.from(`${sep}"age":${JSON.stringify(age)}}`)]);
-  return new Response(bytes, { status: 200, headers: { ...NO_STORE, "content-type": "application/json" } });
+  const tail = Buffer.from(`${sep}"age":${JSON.stringify(age)}}`);
+  const cached = prefix;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(cached);
+      controller.enqueue(tail);
+      controller.close();
+    },
+  });
+  return new Response(stream, { status: 200, headers: { ...NO_STORE, "content-type": "application/json" } });
 }
 
 /** The error shape of the v1 API: `{ error: { code, message, fix? } }`, never HTML, never a stack trace. */

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from "react";
 import type { Topology } from "@/lib/api/topology";
 import type { Layout } from "@/lib/graph/layout";
 import { computeGraph, type GraphRequest, type GraphResult } from "@/lib/graph/pipeline";
+import { perfMark } from "@/lib/perfMark";
+import { takeLayoutWorker } from "./layoutWorker";
 
 type Answer = { id: number; result?: GraphResult | null; error?: string };
 
@@ -18,11 +20,7 @@ export function useGraphLayout(topology: Topology, pathId: string, expand: strin
   const seq = useRef(0);
 
   useEffect(() => {
-    try {
-      worker.current = new Worker(new URL("../../../lib/graph/layout.worker.ts", import.meta.url), { type: "module", name: "lbpath-layout" });
-    } catch {
-      worker.current = null;
-    }
+    worker.current = takeLayoutWorker();
     return () => {
       worker.current?.terminate();
       worker.current = null;
@@ -32,9 +30,14 @@ export function useGraphLayout(topology: Topology, pathId: string, expand: strin
   const expandKey = expand.join(",");
   useEffect(() => {
     const id = ++seq.current;
-    const req: GraphRequest = { topology, pathId, expand: expandKey ? expandKey.split(",") : [], previous: previous.current };
+    // Only the selected path crosses to the worker: a structured clone costs time on the main thread, and a
+    // Service with many ports has many paths.
+    const slim = topology.paths.length > 1 ? { ...topology, paths: topology.paths.filter((p) => p.id === pathId) } : topology;
+    const req: GraphRequest = { topology: slim, pathId, expand: expandKey ? expandKey.split(",") : [], previous: previous.current };
+    perfMark("lbpath:layout-request");
     const done = (r: GraphResult | null) => {
       if (id !== seq.current) return; // superseded by a newer request
+      perfMark("lbpath:layout-result");
       if (r) previous.current = r.layout;
       setResult(r);
     };

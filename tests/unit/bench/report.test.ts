@@ -47,7 +47,7 @@ describe("bench/report goalChecks", () => {
     const read = { services: 1, endpointSlices: 1, nodes: 1, pods: 1, loadBalancers: 1, targetGroups: 1, classicLoadBalancers: 0, targets: 1, problems: [] };
     const r = result({
       cold: { runs: [{ ms: 5, kubernetesMs: 2, awsMs: 3, kubernetes: {}, aws: {}, read }], awsConcurrency: 4, kubernetesPageSize: 500, expected: read, kubernetes: calls, aws: calls },
-      browser: { pages: [{ role: "big-instance", targets: 500, url: "http://127.0.0.1/x", runs: [], graphMsP50: 1600, graphMsMax: 1700 }], initialJs: { scripts: 3, rawBytes: 900_000, gzipBytes: 251_000, largest: [] } },
+      browser: { pages: [{ role: "big-instance", targets: 500, url: "http://127.0.0.1/x", runs: [], graphMsP50: 1600, graphMsMax: 1700, interactiveMsP50: 1650 }], initialJs: { scripts: 3, rawBytes: 900_000, gzipBytes: 251_000, largest: [] } },
     });
     const met = Object.fromEntries(goalChecks(r).map((c) => [c.goal, c.met]));
     expect(met["AWS calls ≤ 1.1× minimum"]).toBe(true);
