@@ -194,7 +194,7 @@ describe("shared cache", () => {
   it("keeps AWS calls within the call budget", async () => {
     const source = syntheticSnapshot({ nlbServices: 6 });
     const { emulator, reader } = await setup(source, { aws: { callsPerSecond: 10 } });
-    await reader.read();
+    await reader.start(); // the whole first cycle (~3 s): read() would not wait that long (sharedColdStart.test.ts)
     const times = emulator.awsRequests.map((r) => r.at).sort((x, y) => x - y);
     expect(times.length).toBeGreaterThan(20); // 3 listings + 6×2 + 6 attributes + 1 tags + 6 health
     // Arrival times only bound it from below (a busy machine adds latency): n calls at 10/s span ≥ ⌈n/10⌉−1 s.

@@ -1,9 +1,10 @@
 import type { Snapshot, SourceProblem } from "@/server/core/model/snapshot";
 import { logStateChange } from "@/server/log";
 import type { AwsClients } from "./awsClients";
+import type { AwsReadContext } from "./awsCall";
 import { assembleAws } from "./assembleAws";
 import { fetchHealth, fetchStructure, fetchTags, structureArns, type AwsHealth, type AwsStructure, type AwsTags } from "./awsStages";
-import { RateBudget } from "./gate";
+import { Gate, RateBudget } from "./gate";
 import type { StateLog } from "./informer";
 import { foldAwsDown } from "./problems";
 import { contextProblems, newAwsContext } from "./readAws";
@@ -40,6 +41,34 @@ const MAX_BACKOFF_INTERVALS = 4;
 
 type Stage = "structure" | "tags" | "health";
 
+/**
+ * How far the first cycle is, while it runs (sharedCache.ts serves the Kubernetes half meanwhile: AWS_FIRST_READ).
+ * `structure`: the load balancers, listeners, target groups and their tags are not all known yet, so nothing of
+ * the AWS half may be used. `health`: they are; target health is not. Calls count every gate run of this cache
+ * (one per paginated listing, per resource, per 20 tags): asked, and finished (answered, failed or skipped).
+ * In `health` every call of the first cycle has been asked, so `asked` is its total.
+ */
+export interface FirstCycle {
+  stage: "structure" | "health";
+  asked: number;
+  finished: number;
+  perSecond: number;
+  /** Epoch ms when the first cycle began. */
+  startedAt: number;
+}
+
+/** A Gate that counts its calls into the cache's totals, so the first cycle can say how far it is. */
+class CountingGate extends Gate {
+  constructor(concurrency: number, budget: RateBudget, private readonly count: { asked: number; finished: number }) {
+    super(concurrency, budget);
+  }
+
+  override run<T>(fn: () => Promise<T>): Promise<T> {
+    this.count.asked++;
+    return super.run(fn).finally(() => { this.count.finished++; });
+  }
+}
+
 export class AwsCache {
   version = 0;
   private structure?: AwsStructure;
@@ -53,6 +82,9 @@ export class AwsCache {
   private readonly budget: RateBudget;
   private readonly throttle: { lastAt?: number } = {};
   private first?: Promise<void>;
+  /** The first cycle: when it began, and which of its parts are known (structure, then tags; `done` once health is too). */
+  private readonly firstRead: { startedAt?: number; structure: boolean; tags: boolean; done: boolean } = { structure: false, tags: false, done: false };
+  private readonly calls = { asked: 0, finished: 0 };
   private assembled?: { version: number; half: Omit<AwsCacheHalf, "readAt"> };
   private stopped = false;
   /** Consecutive runs that tripped the breaker, and the time before which the schedule skips the stage. */
@@ -69,7 +101,9 @@ export class AwsCache {
 
   /** Starts the loops; resolves after the first full cycle, so a first viewer sees health and tags too. */
   start(): Promise<void> {
+    this.firstRead.startedAt ??= this.now();
     this.first ??= this.refresh("structure").then(() => {
+      this.firstRead.done = true;
       if (this.stopped) return;
       const every = (stage: Stage, ms: number) => {
         const t = setInterval(() => this.tick(stage), ms);
@@ -81,6 +115,13 @@ export class AwsCache {
       every("tags", this.o.tagsMs);
     });
     return this.first;
+  }
+
+  /** Where the first cycle is; undefined before start() and once it has finished. */
+  firstCycle(): FirstCycle | undefined {
+    const f = this.firstRead;
+    if (f.done || f.startedAt === undefined) return undefined;
+    return { stage: f.structure && f.tags ? "health" : "structure", ...this.calls, perSecond: this.o.callsPerSecond, startedAt: f.startedAt };
   }
 
   stop(): void {
@@ -145,7 +186,7 @@ export class AwsCache {
   private async run(stage: Stage): Promise<void> {
     if (this.stopped) return;
     const started = this.now();
-    const ctx = newAwsContext(this.clients.region, { timeoutMs: this.o.timeoutMs, concurrency: this.o.concurrency, budget: this.budget, throttle: this.throttle });
+    const ctx = this.context();
     // A tripped breaker (throttled, unreachable) means this run's data is incomplete: keep the previous data.
     const keepOld = () => ctx.gate.stopped !== undefined;
     this.runs[stage]++;
@@ -154,6 +195,7 @@ export class AwsCache {
       if (!keepOld() || !this.structure) this.structure = s;
       this.problems.structure = contextProblems(ctx);
       this.settle("structure", started, keepOld());
+      this.firstRead.structure = true;
       // New load balancers and target groups should not wait a whole period for their tags and health.
       const { arns, targetGroupArns, classicNames } = structureArns(this.structure);
       const untagged = arns.filter((a) => !this.tags.v2.has(a));
@@ -162,8 +204,9 @@ export class AwsCache {
       const uncheckedClassic = classicNames.filter((n) => !this.health.instanceHealth.has(n));
       this.version++;
       if (keepOld() || this.stopped) return;
+      const tagged = (untagged.length || untaggedClassic.length) && this.at.tags === undefined ? this.refresh("tags") : this.tagsFor(untagged, untaggedClassic);
       await Promise.all([
-        (untagged.length || untaggedClassic.length) && this.at.tags === undefined ? this.refresh("tags") : this.tagsFor(untagged, untaggedClassic),
+        tagged.then(() => { this.firstRead.tags = true; }),
         unhealthChecked.length || uncheckedClassic.length ? this.refresh("health") : undefined,
       ]);
       return;
@@ -204,10 +247,15 @@ export class AwsCache {
       problems.length ? "warn" : "info");
   }
 
+  private context(): AwsReadContext {
+    const ctx = newAwsContext(this.clients.region, { timeoutMs: this.o.timeoutMs, concurrency: this.o.concurrency, budget: this.budget, throttle: this.throttle });
+    return { ...ctx, gate: new CountingGate(this.o.concurrency, this.budget, this.calls) };
+  }
+
   /** Tags for a few new resources, merged into the cache (the periodic run refreshes them all). */
   private async tagsFor(arns: string[], classicNames: string[]): Promise<void> {
     if (!arns.length && !classicNames.length) return;
-    const ctx = newAwsContext(this.clients.region, { timeoutMs: this.o.timeoutMs, concurrency: this.o.concurrency, budget: this.budget, throttle: this.throttle });
+    const ctx = this.context();
     const t = await fetchTags(this.clients, ctx, arns, classicNames);
     for (const [k, v] of t.v2) this.tags.v2.set(k, v);
     for (const [k, v] of t.classic) this.tags.classic.set(k, v);

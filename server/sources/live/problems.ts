@@ -131,6 +131,39 @@ export function isAwsDown(p: SourceProblem): boolean {
   return p.code === "AWS_UNREACHABLE" || p.code === "AWS_CREDENTIALS" || p.code === "AWS_REGION_UNKNOWN";
 }
 
+/** Progress of the first AWS cycle (awsCache.ts FirstCycle): what is known, and calls asked and finished so far. */
+export interface FirstAwsProgress {
+  stage: "structure" | "health";
+  asked: number;
+  finished: number;
+  perSecond: number;
+}
+
+/**
+ * AWS_FIRST_READ: the first AWS cycle is still running, so the Kubernetes half is served alone (issue 5/6 gap).
+ * `detail` names the action whose data is not there yet, the way an AccessDenied names it, so the analysis
+ * treats that part as missing (snapshotIndex.ts: DescribeLoadBalancers → `missing.aws`, DescribeTargetHealth →
+ * `missing.targetHealth`): "AWS unknown", never "no load balancer exists" or TARGETS_MISSING. Only counts the
+ * cache really has: before the structure is known, how many calls the rest of the cycle needs is not known
+ * either (one per listener set, attribute, target group…), so the time given is a lower bound.
+ */
+export function firstAwsReadProblem(p: FirstAwsProgress, region?: string): SourceProblem {
+  const where = region ? ` in ${region}` : "";
+  const left = p.asked - p.finished;
+  const secs = Math.ceil(left / p.perSecond);
+  const fix = `nothing to do: the rest appears by itself once read. A first read takes about one call per load balancer, listener set, target group and attribute, paced at LBPATH_AWS_CALLS_PER_SECOND (${p.perSecond}/s here); raising it shortens the wait but draws more on the account's ELB API rate, which other tools share`;
+  if (p.stage === "health") {
+    return {
+      code: "AWS_FIRST_READ", source: "aws", detail: "elasticloadbalancing:DescribeTargetHealth", fix,
+      message: `AWS${where} is still being read for the first time: load balancers, listeners and target groups are known, target health is not yet (${p.finished} of ${p.asked} calls done at ${p.perSecond} calls/s, about ${secs} s left); target health is unknown meanwhile`,
+    };
+  }
+  return {
+    code: "AWS_FIRST_READ", source: "aws", detail: "elasticloadbalancing:DescribeLoadBalancers", fix,
+    message: `AWS${where} is still being read for the first time (${p.finished} calls done, ${left} under way or queued: at least ${secs} s more at ${p.perSecond} calls/s, then tags and one target-health call per target group); the Kubernetes half is shown meanwhile, the load balancers are unknown until then`,
+  };
+}
+
 /**
  * Collects problems during one read and folds repeats (same code and detail, e.g. DescribeTargetHealth denied for
  * 30 target groups) into one entry that names how many resources and the first few.

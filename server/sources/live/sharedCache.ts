@@ -5,7 +5,7 @@ import type { AwsClients } from "./awsClients";
 import { AwsCache, acquireAwsCache, releaseAwsCache, type AwsCacheOptions } from "./awsCache";
 import { ResourceInformer, type InformerOptions, type StateLog } from "./informer";
 import type { SnapshotReader } from "./LiveCluster";
-import { LiveSourceError, isKubernetesDown } from "./problems";
+import { LiveSourceError, firstAwsReadProblem, isKubernetesDown } from "./problems";
 import { regionFromEnv, regionFromNodes } from "./region";
 import { reshapeEndpointSlice, reshapeNode, reshapePod, reshapeService } from "./reshapeKubernetes";
 import { sortSnapshot } from "./reshapeSnapshot";
@@ -16,6 +16,11 @@ import { targetNodeLabelKeys } from "./trim";
  * and the region's AwsCache. read() never calls upstream; it assembles what the informers and AWS loops hold, and
  * returns the same object while nothing changed. ready() is true once every informer has synced (or was refused
  * for good, see ResourceInformer.settled).
+ *
+ * First viewer of a big account (G9): read() waits for the region's first AWS cycle only `firstAwsWaitMs` after it
+ * began (at the L fixture it takes ~100 s at 5 calls/s, the informers ~4 s). Until it ends the snapshot has the
+ * Kubernetes half and an AWS_FIRST_READ problem that marks the AWS half missing (or, once structure and tags are
+ * known, only target health), so the analysis says "AWS unknown", never "no load balancer" (problems.ts).
  *
  * Ages: `ages.kubernetes` is now while every watch runs, else the moment the first broken one stopped being
  * current (its objects stay, as the last good data); `ages.aws` is the AwsCache's (last good health run).
@@ -36,7 +41,15 @@ export interface SharedCacheOptions {
   logState?: StateLog;
   /** The Kubernetes refresh interval the API declares for watched data (clusters.ts WATCH_REFRESH_SECONDS). */
   watchRefreshSeconds?: number;
+  /** How long after the first AWS cycle began read() waits for it before serving the Kubernetes half alone (default 2 s). */
+  firstAwsWaitMs?: number;
 }
+
+/** Long enough that a small account's first cycle (a few dozen calls) is complete in the first snapshot. */
+const FIRST_AWS_WAIT_MS = 2_000;
+/** While the first cycle runs, its progress in the problem is renewed about this often (each renewal is a new snapshot). */
+const FIRST_READ_PROGRESS_MS = 5_000;
+const NO_AWS: Snapshot["aws"] = { loadBalancers: [], targetGroups: [], classicLoadBalancers: [] };
 
 export class SharedCacheReader implements SnapshotReader {
   readonly informers: {
@@ -47,6 +60,7 @@ export class SharedCacheReader implements SnapshotReader {
   };
   private aws?: { region: string | undefined; cache: AwsCache };
   private started?: Promise<void>;
+  private kubernetesStarted?: Promise<void>;
   private last?: { key: string; snapshot: Snapshot };
 
   constructor(private readonly o: SharedCacheOptions) {
@@ -67,13 +81,18 @@ export class SharedCacheReader implements SnapshotReader {
     };
   }
 
-  /** Start the informers (first list attempts) and the region's AWS loops (first cycle). */
+  /** Start the informers (first list attempts) and the region's AWS loops; resolves after the first AWS cycle. */
   start(): Promise<void> {
     this.started ??= (async () => {
-      await Promise.all(Object.values(this.informers).map((i) => i.start()));
+      await this.startKubernetes();
       await this.awsFor(this.region())?.start();
     })();
     return this.started;
+  }
+
+  private startKubernetes(): Promise<void> {
+    this.kubernetesStarted ??= Promise.all(Object.values(this.informers).map((i) => i.start())).then(() => {});
+    return this.kubernetesStarted;
   }
 
   ready(): boolean {
@@ -87,18 +106,26 @@ export class SharedCacheReader implements SnapshotReader {
   }
 
   async read(): Promise<Snapshot> {
-    await this.start();
+    await this.startKubernetes();
     const inf = Object.values(this.informers);
     if (inf.every((i) => !i.synced)) throw new LiveSourceError(inf.map((i) => i.problem).filter((p): p is SourceProblem => !!p).slice(0, 1));
     const region = this.region();
     const aws = this.awsFor(region);
-    await aws.start();
+    const firstCycle = aws.start();
+    const began = aws.firstCycle()?.startedAt;
+    if (began !== undefined) await settledWithin(firstCycle, (this.o.firstAwsWaitMs ?? FIRST_AWS_WAIT_MS) - (Date.now() - began));
+    const first = aws.firstCycle();
     const half = aws.half();
-    const key = [...inf.map((i) => i.version), aws.version, region].join("|");
+    // Structure and tags not all known: none of it may be used (a load balancer without its listeners or tags
+    // would read as a misconfiguration). Health not known: assembleAws leaves it undefined, i.e. unknown.
+    const usable = first?.stage !== "structure";
+    const progress = first ? `${first.stage}:${Math.floor(first.finished / Math.max(1, first.perSecond * FIRST_READ_PROGRESS_MS / 1000))}` : "";
+    const key = [...inf.map((i) => i.version), aws.version, region, progress].join("|");
     const currents = inf.map((i) => i.currentAt()).filter((t): t is number => t !== undefined);
     const kubernetesAt = new Date(currents.length ? Math.min(...currents) : Date.now()).toISOString();
-    const ages = { kubernetes: kubernetesAt, ...(half.readAt ? { aws: half.readAt } : {}) };
-    const capturedAt = half.readAt && half.readAt < kubernetesAt ? half.readAt : kubernetesAt;
+    const awsAt = usable ? half.readAt : undefined;
+    const ages = { kubernetes: kubernetesAt, ...(awsAt ? { aws: awsAt } : {}) };
+    const capturedAt = awsAt && awsAt < kubernetesAt ? awsAt : kubernetesAt;
     if (this.last?.key === key) {
       // Same data: same object, but its read times say the watches are current.
       this.last.snapshot.capturedAt = capturedAt;
@@ -107,7 +134,11 @@ export class SharedCacheReader implements SnapshotReader {
     }
     const services = this.informers.services.items();
     const extra = targetNodeLabelKeys(services);
-    const problems = [...foldKubernetesDown(inf.map((i) => i.problem).filter((p): p is SourceProblem => !!p)), ...half.problems];
+    const problems = [
+      ...foldKubernetesDown(inf.map((i) => i.problem).filter((p): p is SourceProblem => !!p)),
+      ...half.problems,
+      ...(first ? [firstAwsReadProblem(first, region)] : []),
+    ];
     const snapshot = sortSnapshot({
       schemaVersion: 1,
       capturedAt,
@@ -118,7 +149,7 @@ export class SharedCacheReader implements SnapshotReader {
         nodes: this.informers.nodes.items().map((n) => reshapeNode(n, extra)),
         pods: this.informers.pods.items(),
       },
-      aws: half.aws,
+      aws: usable ? half.aws : NO_AWS,
       ...(problems.length ? { problems } : {}),
       ages,
     });
@@ -143,6 +174,17 @@ export class SharedCacheReader implements SnapshotReader {
     const cache = acquireAwsCache(region, () => new AwsCache(this.o.makeClients(region), this.o.aws));
     this.aws = { region, cache };
     return cache;
+  }
+}
+
+/** Resolves when `p` settles or after `ms`, whichever comes first (a rejection of `p` in time propagates). */
+async function settledWithin(p: Promise<void>, ms: number): Promise<void> {
+  if (ms <= 0) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await Promise.race([p, new Promise<void>((r) => { timer = setTimeout(r, ms); })]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
