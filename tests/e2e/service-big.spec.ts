@@ -22,6 +22,17 @@ async function open(page: Page, p: { namespace: string; name: string }) {
   await expect(page.locator(".react-flow__node").first()).toBeVisible({ timeout: 20_000 });
 }
 
+/** Screenshots for review, with E2E_SCREENSHOTS=1 only (as in service-scenarios.spec.ts). */
+async function shoot(page: Page, name: string, dark = false) {
+  if (!process.env.E2E_SCREENSHOTS) return;
+  mkdirSync("test-results/screenshots", { recursive: true });
+  await page.screenshot({ path: `test-results/screenshots/${name}__light.png` });
+  if (!dark) return;
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: `test-results/screenshots/${name}__dark.png` });
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
 const modelCount = async (page: Page) => Number(await page.getByTestId("topology-graph").getAttribute("data-element-count"));
 const domCount = (page: Page) => page.evaluate(() => document.querySelectorAll(".react-flow__node, .react-flow__edge").length);
 
@@ -36,11 +47,7 @@ for (const p of probes) {
     const before = await modelCount(page);
     expect(before).toBeLessThanOrEqual(500);
     expect(await domCount(page)).toBeLessThanOrEqual(500);
-    mkdirSync("test-results/screenshots", { recursive: true });
-    await page.screenshot({ path: `test-results/screenshots/bench-l__${p.namespace}-${p.name}__light.png` });
-    await page.emulateMedia({ colorScheme: "dark" });
-    await page.screenshot({ path: `test-results/screenshots/bench-l__${p.namespace}-${p.name}__dark.png` });
-    await page.emulateMedia({ colorScheme: "light" });
+    await shoot(page, `bench-l__${p.namespace}-${p.name}`, true);
 
     // Expand the first zone's targets with its "+N" button.
     const group = page.locator('.react-flow__node[data-id^="Targets:"]').first();
@@ -50,7 +57,7 @@ for (const p of probes) {
     await expect.poll(() => modelCount(page)).toBeGreaterThan(before);
     await expect(page.locator(`.react-flow__node[data-id="${zoneKey}"]`)).toHaveCount(0);
     await expect(page.locator('.react-flow__node[data-id^="Target:"]').first()).toBeVisible();
-    await page.screenshot({ path: `test-results/screenshots/bench-l__${p.namespace}-${p.name}__expanded__light.png` });
+    await shoot(page, `bench-l__${p.namespace}-${p.name}__expanded`);
 
     // The expanded zone's inspector offers to collapse it again; the URL loses the key.
     await page.locator('.react-flow__node[data-id^="Target:"]').first().click();

@@ -10,7 +10,8 @@ import { formatShare, HEADER_WORDS } from "@/lib/graph/format";
  *    header badge when it travels in a header, expected-vs-fault styling, shares on targets and pods, sinks,
  *    imbalance flags), and nothing the data does not call for;
  *  - a few scenarios are also checked against the reference's worked cases by hand (HAND_CHECKS);
- *  - a screenshot of each, light and dark, at 1280×800 under test-results/screenshots/.
+ *  - with E2E_SCREENSHOTS=1, a screenshot of each, light and dark, at 1280×800 under test-results/screenshots/
+ *    (for reviewing the pictures; off by default, they took a third of this suite's time and assert nothing).
  */
 
 const SHOTS = "test-results/screenshots";
@@ -36,6 +37,7 @@ const apiUrl = (c: Case) => `/api/v1/clusters/${c.cluster}/namespaces/${c.namesp
 const node = (page: Page, key: string) => page.locator(`.react-flow__node[data-id="${key.replace(/"/g, '\\"')}"]`);
 
 async function shoot(page: Page, c: Case, suffix = "") {
+  if (!process.env.E2E_SCREENSHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
   const base = `${SHOTS}/${c.cluster}__${c.namespace}-${c.name}${suffix}`;
   await page.emulateMedia({ colorScheme: "light" });
