@@ -3,6 +3,8 @@ import type { Rng } from "../prng";
 import { ACCOUNT, REGION, ZONES } from "./ids";
 import { instanceHealth, ipHealth, readyLocal, registeredNodes, registeredPods } from "./health";
 import type { NodeGen, PortPlan, ServicePlan } from "./types";
+// The same AWS defaults the demo scenarios use: one place for what AWS answers.
+import { nlbTargetGroupDefaults } from "@/scripts/demo/controllers";
 
 const ARN = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}`;
 
@@ -34,25 +36,6 @@ function healthCheck(plan: ServicePlan): Pick<elbv2.TargetGroup, "healthCheckPro
   if (local) return { healthCheckProtocol: "HTTP", healthCheckPort: String(plan.healthCheckNodePort), healthCheckPath: "/healthz", healthCheckIntervalSeconds: 10, healthCheckTimeoutSeconds: 6, healthyThresholdCount: 2, unhealthyThresholdCount: 2, matcher: { httpCode: "200-399" } };
   const legacy = plan.flavour === "legacy-nlb";
   return { healthCheckProtocol: "TCP", healthCheckPort: "traffic-port", healthCheckIntervalSeconds: legacy ? 30 : 10, healthCheckTimeoutSeconds: 10, healthyThresholdCount: 3, unhealthyThresholdCount: 3 };
-}
-
-/** AWS's NLB target-group attribute defaults (W1, W3, DST-5); SRC-3: preservation off by default for ip/TCP. */
-function tgAttributes(ip: boolean, udp: boolean): Record<string, string> {
-  return {
-    "deregistration_delay.timeout_seconds": "300",
-    "deregistration_delay.connection_termination.enabled": "false",
-    "stickiness.enabled": "false",
-    "stickiness.type": "source_ip",
-    "preserve_client_ip.enabled": ip && !udp ? "false" : "true",
-    "proxy_protocol_v2.enabled": "false",
-    "load_balancing.cross_zone.enabled": "use_load_balancer_configuration",
-    "target_group_health.dns_failover.minimum_healthy_targets.count": "1",
-    "target_group_health.dns_failover.minimum_healthy_targets.percentage": "off",
-    "target_group_health.unhealthy_state_routing.minimum_healthy_targets.count": "1",
-    "target_group_health.unhealthy_state_routing.minimum_healthy_targets.percentage": "off",
-    "target_health_state.unhealthy.connection_termination.enabled": udp ? "false" : "true",
-    "target_health_state.unhealthy.draining_interval_seconds": "0",
-  };
 }
 
 function lbAttributes(crossZone: boolean): Record<string, string> {
@@ -93,7 +76,7 @@ export function buildNlb(rng: Rng, plan: ServicePlan, nodes: NodeGen[], net: Net
       ...hc,
       loadBalancerArns: [lbArn],
       ipAddressType: "ipv4",
-      attributes: tgAttributes(ip, port.protocol === "UDP"),
+      attributes: nlbTargetGroupDefaults(ip, port.protocol === "UDP"),
       tags: tags(plan, net, plan.flavour === "legacy-nlb" ? "" : `${plan.namespace}/${plan.name}:${port.port}`),
       targetHealthDescriptions: descriptions,
     };

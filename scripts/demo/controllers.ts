@@ -103,13 +103,11 @@ export function nlbHealthCheck(flavour: Flavour, svc: ServiceDef): HealthCheckCo
 }
 
 /**
- * DescribeTargetGroupAttributes for an NLB target group: AWS's keys and defaults (W1, W3, DST-5), then what the
- * controller sets from annotations (SRC-2: target-group-attributes; LBC proxy-protocol "*" → PPv2).
+ * AWS's own keys and defaults of DescribeTargetGroupAttributes for an NLB target group (W1, W3, DST-5), before any
+ * controller setting. Shared with the benchmark's generator (bench/gen/elbv2.ts).
  */
-export function nlbTargetGroupAttributes(flavour: Flavour, svc: ServiceDef, protocol: string): Record<string, string> {
-  const ip = targetTypeOf(svc) === "ip";
-  const udp = protocol === "UDP" || protocol === "TCP_UDP";
-  const attrs: Record<string, string> = {
+export function nlbTargetGroupDefaults(ip: boolean, udp: boolean): Record<string, string> {
+  return {
     "deregistration_delay.timeout_seconds": "300",
     "deregistration_delay.connection_termination.enabled": "false",
     "stickiness.enabled": "false",
@@ -126,6 +124,15 @@ export function nlbTargetGroupAttributes(flavour: Flavour, svc: ServiceDef, prot
     "target_health_state.unhealthy.connection_termination.enabled": udp ? "false" : "true",
     "target_health_state.unhealthy.draining_interval_seconds": "0",
   };
+}
+
+/**
+ * DescribeTargetGroupAttributes for an NLB target group: AWS's keys and defaults, then what the controller sets from
+ * annotations (SRC-2: target-group-attributes; LBC proxy-protocol "*" → PPv2).
+ */
+export function nlbTargetGroupAttributes(flavour: Flavour, svc: ServiceDef, protocol: string): Record<string, string> {
+  const udp = protocol === "UDP" || protocol === "TCP_UDP";
+  const attrs = nlbTargetGroupDefaults(targetTypeOf(svc) === "ip", udp);
   Object.assign(attrs, parseKeyValues(annotation(svc, "aws-load-balancer-target-group-attributes")));
   if (flavour === "lbc" && annotation(svc, "aws-load-balancer-proxy-protocol") === "*") attrs["proxy_protocol_v2.enabled"] = "true";
   if (udp) attrs["preserve_client_ip.enabled"] = "true";
