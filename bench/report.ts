@@ -113,7 +113,8 @@ export function formatSize(r: SizeResult): string {
       const c = r.coldShared;
       const watches = Object.entries(c.kubernetes).filter(([k]) => k.startsWith("watch ")).reduce((n, [, v]) => n + v, 0);
       const same = (Object.keys(c.expected) as (keyof typeof c.expected)[]).every((k) => (k === "problems" ? c.read.problems.length === 0 : c.read[k] === c.expected[k]));
-      lines.push(`cold start, default live mode (shared cache, AWS paced at ${c.callsPerSecond} calls/s): Kubernetes synced in ${ms(c.kubernetesSyncedMs)}, first complete snapshot in ${ms(c.firstCompleteMs)}; ` +
+      lines.push(`cold start, default live mode (shared cache, AWS paced at ${c.callsPerSecond} calls/s): Kubernetes synced in ${ms(c.kubernetesSyncedMs)}, ` +
+        `first read in ${ms(c.firstReadMs ?? null)}${c.firstReadPartial ? " (Kubernetes half; AWS still being read)" : ""}, first complete snapshot in ${ms(c.firstCompleteMs)}; ` +
         `lists ${c.kubernetesLists.actual}/${c.kubernetesLists.minimum} + ${watches} watches, AWS calls ${c.awsCalls.actual}/${c.awsCalls.minimum} (${round(c.awsCalls.ratio, 2)}×); complete: ${same ? "yes" : "NO"}`);
     }
   }
