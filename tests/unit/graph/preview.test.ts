@@ -36,6 +36,13 @@ describe("previewOf: the server-drawn picture of one graph view", () => {
     expect(previewOf(t, { path: "p-80", expand: [] })).toBe(previewOf(t, { path: "p-80", expand: [] }));
     expect(previewOf(t, { path: "p-80", expand: [] })).not.toBe(previewOf(twoPaths(), { path: "p-80", expand: [] }));
   });
+  it("keeps hostile cluster text inert: escaped in the SVG, which is only ever an image", () => {
+    const evil = `<script>alert(1)</script><img src=x onerror=alert(2)>`;
+    const t = makeTopology({ etp: "Local", nodes: [{ name: evil, zone: "us-east-1a", pods: 1 }] });
+    const svg = svgOf(previewOf(t, { path: null, expand: [] })!.src);
+    expect(svg).not.toMatch(/<script|<img/); // no element from the text: only the SVG's own tags
+    expect(svg).toContain("&lt;script&gt;");
+  });
   it("has nothing to draw for a Service without paths", () => {
     expect(previewOf({ ...twoPaths(), paths: [] }, { path: null, expand: [] })).toBeNull();
   });
