@@ -41,12 +41,16 @@ export interface SharedCacheOptions {
   logState?: StateLog;
   /** The Kubernetes refresh interval the API declares for watched data (clusters.ts WATCH_REFRESH_SECONDS). */
   watchRefreshSeconds?: number;
-  /** How long after the first AWS cycle began read() waits for it before serving the Kubernetes half alone (default 2 s). */
+  /** How long after the first AWS cycle began read() waits for it before serving the Kubernetes half alone (default 5 s). */
   firstAwsWaitMs?: number;
 }
 
-/** Long enough that a small account's first cycle (a few dozen calls) is complete in the first snapshot. */
-const FIRST_AWS_WAIT_MS = 2_000;
+/**
+ * Long enough that a small account's first cycle is complete in the first snapshot: 2 NLBs, 3 target groups and a
+ * Classic ELB take 17 calls, ≥ 3 s at the default 5 calls/s. At the L fixture the Kubernetes half is then served
+ * at ~4 + 5 s instead of ~108 s (G9: something useful within 20 s).
+ */
+const FIRST_AWS_WAIT_MS = 5_000;
 /** While the first cycle runs, its progress in the problem is renewed about this often (each renewal is a new snapshot). */
 const FIRST_READ_PROGRESS_MS = 5_000;
 const NO_AWS: Snapshot["aws"] = { loadBalancers: [], targetGroups: [], classicLoadBalancers: [] };
