@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Snapshot } from "@/server/core/model/snapshot";
 import { buildTopology } from "@/server/core/buildTopology";
+import { summarizeServices } from "@/server/core/summaries";
 import { firstAwsReadProblem } from "@/server/sources/live/problems";
 import { sortSnapshot } from "@/server/sources/live/reshapeSnapshot";
 import { SharedCacheReader } from "@/server/sources/live/sharedCache";
@@ -82,6 +83,11 @@ describe("shared cache cold start: Kubernetes first, AWS when read", () => {
     expect(codes1).not.toContain("LB_NOT_FOUND");
     expect(codes1).not.toContain("TARGETS_MISSING");
     expect(t1.findings.find((f) => f.code === "PARTIAL_DATA" && f.rules.includes("JOIN-2"))?.message).toMatch(/could not be looked up: AWS data is unavailable/);
+
+    // The overview too: status "unknown" (not "not-found"), and the warning reaches the API's `warnings`.
+    const list = summarizeServices(first);
+    expect(list.services.find((x) => x.name === svc.name)?.status).toBe("unknown");
+    expect(list.warnings.map((w) => w.code)).toContain("AWS_FIRST_READ");
 
     // Later reads do not wait again (the wait counts from the cycle's start) and add no AWS calls of their own.
     const t2 = Date.now();
