@@ -113,14 +113,6 @@ export async function startLiveApi(snapshot: Snapshot, opts: { env?: Record<stri
 export const topologyPath = (namespace: string, name: string, cluster = CONTEXT) =>
   `/api/v1/clusters/${encodeURIComponent(cluster)}/namespaces/${namespace}/services/${name}/topology`;
 
-/** Poll `fn` until `ok` (or the deadline), returning the last value: assertions follow on what it returned. */
-export async function until<T>(fn: () => Promise<T> | T, ok: (t: T) => boolean, ms = 10_000, every = 50): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, every));
-  }
-}
+export { until } from "./until";
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -7,6 +7,7 @@ import { SharedCacheReader, type SharedCacheOptions } from "@/server/sources/liv
 import { startEmulator, type Emulator } from "@/tests/fixtures/emulator";
 import { syntheticSnapshot } from "@/tests/fixtures/emulator/synthetic";
 import { FIXTURE, emulatorAwsClients, emulatorKubeConfig, loadSnapshot } from "./helpers";
+import { until } from "./until";
 
 /** Issue 5 groundwork: informers (list + watch) and per-region AWS loops; viewers never cause upstream calls. */
 
@@ -14,14 +15,6 @@ const LONG = 600_000; // AWS loops that never fire on their own during a test
 const fixture = loadSnapshot(FIXTURE);
 const dataOf = (s: Snapshot) => { const { kubernetes, aws } = sortSnapshot(s); return { kubernetes, aws }; };
 
-async function until<T>(fn: () => Promise<T> | T, ok: (t: T) => boolean, ms = 5_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {

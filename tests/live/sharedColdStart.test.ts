@@ -8,6 +8,7 @@ import { SharedCacheReader } from "@/server/sources/live/sharedCache";
 import { startEmulator } from "@/tests/fixtures/emulator";
 import { syntheticSnapshot } from "@/tests/fixtures/emulator/synthetic";
 import { FIXTURE, emulatorAwsClients, emulatorKubeConfig, loadSnapshot } from "./helpers";
+import { until } from "./until";
 
 /**
  * Issue 5/6 gap (G9): the shared cache serves the Kubernetes half while the region's first AWS cycle is still
@@ -18,14 +19,6 @@ const LONG = 600_000; // AWS loops that never fire on their own during a test
 const dataOf = (s: Snapshot) => { const { kubernetes, aws } = sortSnapshot(s); return { kubernetes, aws }; };
 const firstRead = (s: Snapshot) => s.problems?.find((p) => p.code === "AWS_FIRST_READ");
 
-async function until<T>(fn: () => Promise<T> | T, ok: (t: T) => boolean, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
