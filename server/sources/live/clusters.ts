@@ -90,6 +90,7 @@ export function discoverLiveClusters(env: Env = process.env, config: LiveConfig 
     ? new SharedCacheReader({
       cluster: name, kubeconfig: kc, awsClusterName: hints.clusterName, regionHint: hints.region, env,
       timeoutMs: config.timeoutMs, pageSize: config.pageSize, makeClients: makeAwsClients, watchRefreshSeconds: WATCH_REFRESH_SECONDS,
+      firstAwsWaitMs: config.firstAwsReadWaitMs,
       aws: { timeoutMs: config.timeoutMs, concurrency: config.awsConcurrency, ...config.aws },
     })
     : new PollingReader({

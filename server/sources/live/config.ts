@@ -19,6 +19,12 @@ export interface LiveConfig {
   cache: "poll" | "shared";
   /** Start reading when the cluster is created (default true; capture turns it off). */
   eager: boolean;
+  /**
+   * Shared cache only: how long a read waits for the region's first AWS cycle before it serves the Kubernetes half
+   * alone, marked AWS_FIRST_READ (LBPATH_AWS_FIRST_READ_WAIT_SECONDS, default 5: a small account's ~25 calls at
+   * 5 calls/s fit).
+   */
+  firstAwsReadWaitMs: number;
   /** Shared cache only: AWS loop settings. */
   aws: { callsPerSecond: number; structureMs: number; healthMs: number; tagsMs: number };
 }
@@ -39,6 +45,7 @@ export function liveConfig(env: Record<string, string | undefined> = process.env
     ...(contexts?.length ? { contexts } : {}),
     cache: env.LBPATH_LIVE_CACHE === "poll" ? "poll" : "shared",
     eager: true,
+    firstAwsReadWaitMs: seconds(env.LBPATH_AWS_FIRST_READ_WAIT_SECONDS, 5),
     aws: {
       callsPerSecond: Number(env.LBPATH_AWS_CALLS_PER_SECOND) > 0 ? Number(env.LBPATH_AWS_CALLS_PER_SECOND) : 5,
       structureMs: seconds(env.LBPATH_AWS_STRUCTURE_SECONDS, 60),
