@@ -51,7 +51,10 @@ export function ServiceView({ preview, ...svc }: ServiceName & { preview?: Graph
   const topology = q.data;
   const path = topology ? (topology.paths.find((p) => p.id === view.path) ?? topology.paths[0] ?? null) : null;
   // Stable while the data is: a refetch that brings the same answer must not redraw a 3,000-element graph.
-  const findings = useMemo(() => (topology ? findingsFor(topology.findings, path?.id ?? null) : []), [topology, path?.id]);
+  // Keyed on the findings array, not the topology: structural sharing keeps it while unchanged, and every refetch
+  // brings a new topology object (its `age`).
+  const allFindings = topology?.findings;
+  const findings = useMemo(() => (allFindings ? findingsFor(allFindings, path?.id ?? null) : []), [allFindings, path?.id]);
 
   if (q.isPending) return <LoadingState svc={svc} preview={preview} />;
   if (!topology) return <TopologyErrorState error={q.error} svc={svc} onRetry={() => void q.refetch()} />;

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import type { Topology } from "@/lib/api/topology";
+import type { Path, Topology } from "@/lib/api/topology";
 import type { Layout } from "@/lib/graph/layout";
 import { computeGraph, type GraphRequest, type GraphResult } from "@/lib/graph/pipeline";
 import { perfMark } from "@/lib/perfMark";
@@ -13,7 +13,7 @@ type Answer = { id: number; result?: GraphResult | null; error?: string };
  * computing inline when workers are unavailable. The last layout is fed back in, so a refresh keeps every
  * unchanged element where it was (lib/graph/layout.ts).
  */
-export function useGraphLayout(topology: Topology, pathId: string, expand: string[]): GraphResult | null {
+export function useGraphLayout(topology: Topology, path: Path, expand: string[]): GraphResult | null {
   const [result, setResult] = useState<GraphResult | null>(null);
   const previous = useRef<Layout | null>(null);
   const worker = useRef<Worker | null>(null);
@@ -28,12 +28,13 @@ export function useGraphLayout(topology: Topology, pathId: string, expand: strin
   }, []);
 
   const expandKey = expand.join(",");
+  const { nodes, service } = topology;
   useEffect(() => {
     const id = ++seq.current;
     // Only the selected path crosses to the worker: a structured clone costs time on the main thread, and a
     // Service with many ports has many paths.
-    const slim = topology.paths.length > 1 ? { ...topology, paths: topology.paths.filter((p) => p.id === pathId) } : topology;
-    const req: GraphRequest = { topology: slim, pathId, expand: expandKey ? expandKey.split(",") : [], previous: previous.current };
+    const slim: Topology = { ...topology, paths: [path] };
+    const req: GraphRequest = { topology: slim, pathId: path.id, expand: expandKey ? expandKey.split(",") : [], previous: previous.current };
     perfMark("lbpath:layout-request");
     const done = (r: GraphResult | null) => {
       if (id !== seq.current) return; // superseded by a newer request
@@ -66,7 +67,11 @@ export function useGraphLayout(topology: Topology, pathId: string, expand: strin
     w.addEventListener("error", onError);
     w.postMessage({ id, req });
     return cleanup;
-  }, [topology, pathId, expandKey]);
+    // The graph depends on the path, the nodes and the Service only (lib/graph/collector.ts). Every refetch brings a
+    // new topology object (its `age` moves on), but React Query's structural sharing keeps these three objects while
+    // they are unchanged: an unchanged answer must not redo the layout and redraw a graph of thousands of elements.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [path, nodes, service, expandKey]);
 
   return result;
 }
