@@ -16,8 +16,9 @@ import { percentile } from "./stats";
 
 export const GRAPH_SELECTOR = ".react-flow__node";
 export const PREVIEW_SELECTOR = '[data-testid="graph-preview"]';
-// Loopback only, without request interception: every host but 127.0.0.1 fails to resolve. Playwright's context.route() would do the same but sends every request through the driver,
-// which adds a round trip per request and disables the HTTP cache: it slowed the page it was measuring.
+// Loopback only, without request interception: every host but 127.0.0.1 fails to resolve. Playwright's
+// context.route() would do the same, but it sends every request through the driver, which adds a round trip per
+// request and disables the HTTP cache: it slowed the page it was measuring.
 const ARGS = [
   "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
   "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",

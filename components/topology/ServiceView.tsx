@@ -19,7 +19,6 @@ import { useViewState } from "./useViewState";
 import { warmLayoutWorker } from "./graph/layoutWorker";
 import { LazyGraphView, loadGraphView } from "./lazyGraphView";
 
-
 /**
  * The service page: fetches the topology (refreshing every 5 s), keeps the last good data on screen when a
  * refresh fails (with a stale marker), and shows the selected path as a graph or as tables.

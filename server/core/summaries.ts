@@ -3,21 +3,13 @@ import type { ServiceList, ServiceSummary, Topology, Triage, TriageRow } from "@
 import { indexSnapshot } from "./index/snapshotIndex";
 import { topologyOf } from "./buildTopology";
 import { owningController } from "./join/owningController";
+import { memoPerObject } from "./memo";
 
 const SEEN_ORDER = { client: 0, "load-balancer": 1, node: 2 } as const;
 const LEVEL_ORDER = { ok: 0, warn: 1, high: 2 } as const;
 
 /** One overview row per LoadBalancer Service: pending, not found and unmodelled ones included, never dropped. */
-const listMemo = new WeakMap<Snapshot, ServiceList>();
-const triageMemo = new WeakMap<Snapshot, Triage>();
-
-export function summarizeServices(snapshot: Snapshot): ServiceList {
-  const hit = listMemo.get(snapshot);
-  if (hit) return hit;
-  const list = computeServiceList(snapshot);
-  listMemo.set(snapshot, list);
-  return list;
-}
+export const summarizeServices: (snapshot: Snapshot) => ServiceList = memoPerObject(computeServiceList);
 
 function computeServiceList(snapshot: Snapshot): ServiceList {
   const index = indexSnapshot(snapshot);
@@ -64,13 +56,7 @@ export function summaryOf(t: Topology, declaredTargetType: "instance" | "ip" | n
  * Every non-healthy target across the cluster, ranked by what needs a human first (issue #4):
  * 1 failing open, 2 in a zone dropped from DNS (and not by design), 3 fault, 4 transient/unknown, 5 expected.
  */
-export function triage(snapshot: Snapshot): Triage {
-  const hit = triageMemo.get(snapshot);
-  if (hit) return hit;
-  const result = computeTriage(snapshot);
-  triageMemo.set(snapshot, result);
-  return result;
-}
+export const triage: (snapshot: Snapshot) => Triage = memoPerObject(computeTriage);
 
 function computeTriage(snapshot: Snapshot): Triage {
   const index = indexSnapshot(snapshot);

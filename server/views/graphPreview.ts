@@ -8,6 +8,7 @@ import { buildTopology } from "@/server/core/buildTopology";
 import { getClusterSource } from "@/server/sources/registry";
 import type { ClusterSource } from "@/server/sources/types";
 import { log } from "@/server/log";
+import { within } from "@/server/within";
 
 /**
  * The service page's first picture of its graph, drawn on the server into the HTML, so the path is on screen
@@ -37,9 +38,7 @@ export async function graphPreview(
   try {
     const source = await lookup(ref.cluster);
     if (!source) return null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), WAIT_MS)));
-    const snapshot = await Promise.race([source.snapshot().catch(() => null), late]).finally(() => clearTimeout(timer));
+    const snapshot = await within(source.snapshot().catch(() => null), WAIT_MS);
     if (!snapshot) return null;
     const topology = buildTopology(snapshot, { namespace: ref.namespace, name: ref.name });
     return topology ? previewOf(topology, view) : null;

@@ -2,6 +2,7 @@ import type * as k8s from "../model/kubernetes";
 import type * as elbv2 from "../model/elbv2";
 import type * as elb from "../model/elb";
 import type { Snapshot } from "../model/snapshot";
+import { memoPerObject } from "../memo";
 import { LABEL_SERVICE_NAME, LABEL_ZONE, LABEL_ZONE_LEGACY } from "../model/kubernetes";
 
 /**
@@ -29,15 +30,7 @@ export interface SnapshotIndex {
   missing: { endpointSlices: boolean; nodes: boolean; pods: boolean; services: boolean; aws: boolean; targetHealth: boolean };
 }
 
-const cache = new WeakMap<Snapshot, SnapshotIndex>();
-
-export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
-  const hit = cache.get(snapshot);
-  if (hit) return hit;
-  const index = buildIndex(snapshot);
-  cache.set(snapshot, index);
-  return index;
-}
+export const indexSnapshot: (snapshot: Snapshot) => SnapshotIndex = memoPerObject(buildIndex);
 
 export const objectKey = (namespace: string | undefined, name: string) => `${namespace ?? ""}/${name}`;
 

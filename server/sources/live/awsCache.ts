@@ -6,7 +6,7 @@ import { assembleAws } from "./assembleAws";
 import { fetchHealth, fetchStructure, fetchTags, structureArns, type AwsHealth, type AwsStructure, type AwsTags } from "./awsStages";
 import { Gate, RateBudget } from "./gate";
 import type { StateLog } from "./informer";
-import { foldAwsDown } from "./problems";
+import { foldAwsDown, type FirstAwsProgress } from "./problems";
 import { contextProblems, newAwsContext } from "./readAws";
 
 /**
@@ -48,11 +48,7 @@ type Stage = "structure" | "tags" | "health";
  * (one per paginated listing, per resource, per 20 tags): asked, and finished (answered, failed or skipped).
  * In `health` every call of the first cycle has been asked, so `asked` is its total.
  */
-export interface FirstCycle {
-  stage: "structure" | "health";
-  asked: number;
-  finished: number;
-  perSecond: number;
+export interface FirstCycle extends FirstAwsProgress {
   /** Epoch ms when the first cycle began. */
   startedAt: number;
 }

@@ -10,6 +10,7 @@ import { regionFromEnv, regionFromNodes } from "./region";
 import { reshapeEndpointSlice, reshapeNode, reshapePod, reshapeService } from "./reshapeKubernetes";
 import { sortSnapshot } from "./reshapeSnapshot";
 import { targetNodeLabelKeys } from "./trim";
+import { within } from "@/server/within";
 
 /**
  * The shared cache (issue 5) as a SnapshotReader: one informer per resource type for this cluster (list + watch)
@@ -117,7 +118,7 @@ export class SharedCacheReader implements SnapshotReader {
     const aws = this.awsFor(region);
     const firstCycle = aws.start();
     const began = aws.firstCycle()?.startedAt;
-    if (began !== undefined) await settledWithin(firstCycle, (this.o.firstAwsWaitMs ?? FIRST_AWS_WAIT_MS) - (Date.now() - began));
+    if (began !== undefined) await within(firstCycle, (this.o.firstAwsWaitMs ?? FIRST_AWS_WAIT_MS) - (Date.now() - began));
     const first = aws.firstCycle();
     const half = aws.half();
     // Structure and tags not all known: none of it may be used (a load balancer without its listeners or tags
@@ -178,17 +179,6 @@ export class SharedCacheReader implements SnapshotReader {
     const cache = acquireAwsCache(region, () => new AwsCache(this.o.makeClients(region), this.o.aws));
     this.aws = { region, cache };
     return cache;
-  }
-}
-
-/** Resolves when `p` settles or after `ms`, whichever comes first (a rejection of `p` in time propagates). */
-async function settledWithin(p: Promise<void>, ms: number): Promise<void> {
-  if (ms <= 0) return;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    await Promise.race([p, new Promise<void>((r) => { timer = setTimeout(r, ms); })]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
