@@ -50,10 +50,8 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
   const preview = await graphPreview(parsed.data, parseViewState(await searchParams));
   // useSearchParams needs a Suspense boundary; its fallback is the designed loading state.
   return (
-    <>
-      <Suspense fallback={<LoadingState svc={parsed.data} />}>
-        <ServiceView {...parsed.data} preview={preview} />
-      </Suspense>
-    </>
+    <Suspense fallback={<LoadingState svc={parsed.data} />}>
+      <ServiceView {...parsed.data} preview={preview} />
+    </Suspense>
   );
 }
