@@ -31,6 +31,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <nav aria-label="Main" className="flex gap-4 text-sm">
             <Link href="/" className="hover:underline">Overview</Link>
             <Link href="/triage" className="hover:underline">Triage</Link>
+            <Link href="/findings" className="hover:underline">Findings</Link>
+            <Link href="/rules" className="hover:underline">Rules</Link>
           </nav>
         </header>
         <Providers>

@@ -10,8 +10,11 @@ export default function Page() {
       <h1 className="mb-1 text-xl font-semibold">Finding codes</h1>
       <p className="mb-4 max-w-3xl text-sm text-slate-600 dark:text-slate-300">
         Every verdict and finding carries one of these stable codes; the API, these pages, links (<code>?code=</code>) and docs/findings.md use
-        the same strings. <strong>Expected</strong> means unhealthy by design or by configuration: no action needed. Rule IDs refer to the
-        traffic-semantics reference.
+        the same strings. <strong>Expected</strong> means unhealthy by design or by configuration: no action needed. Rule IDs link to{" "}
+        <a href="/rules" className="underline">
+          the rules
+        </a>
+        .
       </p>
       <FindingDocList />
     </div>

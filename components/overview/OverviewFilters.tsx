@@ -1,15 +1,15 @@
 "use client";
 import { useEffect, useState } from "react";
-import { CONTROLLER_LABEL } from "@/lib/summary/labels";
+import { CONTROLLER, VERDICT } from "@/lib/vocabulary";
 import { OVERVIEW_CONTROLLERS, OVERVIEW_VERDICTS, type OverviewQuery, type OverviewVerdict } from "@/lib/summary/overviewQuery";
 import { FilterSelect } from "./FilterSelect";
 
 const VERDICT_TEXT: Record<OverviewVerdict, string> = {
-  fault: "has faults",
-  transient: "has transient",
-  expected: "has expected (by design)",
-  unknown: "has unknown",
-  healthy: "all healthy",
+  fault: `with ${VERDICT.fault.label}`,
+  transient: `with ${VERDICT.transient.label}`,
+  expected: `with ${VERDICT.expected.label}`,
+  unknown: `with ${VERDICT.unknown.label}`,
+  healthy: `all ${VERDICT.healthy.label}`,
   "fail-open": "failing open",
   pending: "LB pending",
   "not-found": "LB not found",
@@ -69,7 +69,7 @@ export function OverviewFilters({
         label="Controller"
         name="controller"
         value={query.controller}
-        options={OVERVIEW_CONTROLLERS.map((c) => [c, CONTROLLER_LABEL[c]] as [string, string])}
+        options={OVERVIEW_CONTROLLERS.map((c) => [c, CONTROLLER[c].label] as [string, string])}
         onChange={(v) => onChange({ controller: v as OverviewQuery["controller"] })}
       />
     </form>

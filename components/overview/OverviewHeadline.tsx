@@ -2,15 +2,16 @@ import Link from "next/link";
 import type { OverviewRow } from "@/lib/summary/overviewRows";
 import { matchesVerdict } from "@/lib/summary/overviewRows";
 import type { OverviewQuery, OverviewVerdict } from "@/lib/summary/overviewQuery";
+import { VERDICT } from "@/lib/vocabulary";
 
 const ITEMS: [OverviewVerdict, string, string][] = [
   ["fail-open", "failing open", "text-red-800 border-red-400 dark:text-red-200"],
-  ["fault", "with faults", "text-red-700 border-red-300 dark:text-red-200"],
+  ["fault", `with ${VERDICT.fault.label}`, "text-red-700 border-red-300 dark:text-red-200"],
   ["not-found", "LB not found", "text-red-700 border-red-300 dark:text-red-200"],
-  ["transient", "transient", "text-amber-800 border-amber-300 dark:text-amber-200"],
+  ["transient", `with ${VERDICT.transient.label}`, "text-amber-800 border-amber-300 dark:text-amber-200"],
   ["pending", "LB pending", "text-slate-700 border-slate-300 dark:text-slate-200"],
-  ["expected", "with expected (by design)", "text-slate-600 border-dashed border-slate-400 dark:text-slate-300"],
-  ["healthy", "all healthy", "text-emerald-800 border-emerald-300 dark:text-emerald-200"],
+  ["expected", `with ${VERDICT.expected.label}`, "text-slate-600 border-dashed border-slate-400 dark:text-slate-300"],
+  ["healthy", `all ${VERDICT.healthy.label}`, "text-emerald-800 border-emerald-300 dark:text-emerald-200"],
 ];
 
 /**

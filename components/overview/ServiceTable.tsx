@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import type { ServiceSummary } from "@/lib/api/topology";
-import { CONTROLLER_LABEL, CONTROLLER_SHORT, LB_KIND_SHORT, SEVERITY_ORDER, sourceIpLabel } from "@/lib/summary/labels";
+import { CONTROLLER, LB_KIND, sourceIpLabel } from "@/lib/vocabulary";
 import { servicePageHref } from "@/lib/summary/links";
 import type { OverviewSort } from "@/lib/summary/overviewQuery";
 import type { OverviewRow } from "@/lib/summary/overviewRows";
@@ -65,7 +65,8 @@ export function ServiceTable({
 function ServiceRowView({ row, showCluster, now }: { row: OverviewRow; showCluster: boolean; now: number | null }) {
   const { svc } = row;
   const status = svc.status === "ok" ? null : STATUS_TEXT[svc.status];
-  const codes = [...svc.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  // The server sends findings most severe first; keep its order.
+  const codes = svc.findings;
   const shown = codes.filter((f) => f.severity !== "info").slice(0, 3);
   const top = shown.length ? shown : codes.slice(0, 1);
   return (
@@ -81,11 +82,11 @@ function ServiceRowView({ row, showCluster, now }: { row: OverviewRow; showClust
         </Link>
         {showCluster ? <div className="text-xs text-slate-500">{row.cluster}</div> : null}
       </td>
-      <td className="px-2 py-1.5" title={CONTROLLER_LABEL[svc.controller]}>
-        {CONTROLLER_SHORT[svc.controller]}
+      <td className="px-2 py-1.5" title={CONTROLLER[svc.controller].label}>
+        {CONTROLLER[svc.controller].short}
       </td>
       <td className="px-2 py-1.5 whitespace-nowrap">
-        {svc.loadBalancerKind ? LB_KIND_SHORT[svc.loadBalancerKind] : "—"}
+        {svc.loadBalancerKind ? LB_KIND[svc.loadBalancerKind].short : "—"}
         {svc.targetType ? ` · ${svc.targetType}` : ""}
         <div className="text-xs text-slate-500">ETP {svc.externalTrafficPolicy}</div>
       </td>

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { Triage } from "@/lib/api/topology";
-import { rankLabel } from "@/lib/summary/labels";
+import { rankLabel, VERDICT } from "@/lib/vocabulary";
 import { servicePageHref } from "@/lib/summary/links";
 import { DEFAULT_TRIAGE, serialiseTriageQuery } from "@/lib/summary/triageQuery";
 import { triageView, type TriageItem } from "@/lib/summary/triageRows";
@@ -24,7 +24,7 @@ export function UrgentTargets({ results, cluster, namespace }: { results: readon
   if (!loading && view.total === 0) {
     return (
       <p className="mb-3 rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100" data-testid="urgent-none">
-        ✓ No target needs a human{view.expectedTotal ? ` (${view.expectedTotal} expected-by-design targets are unhealthy on purpose)` : ""}.
+        ✓ No target needs a human{view.expectedTotal ? ` (${view.expectedTotal} targets are ${VERDICT.expected.label}: unhealthy on purpose)` : ""}.
       </p>
     );
   }

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ruleText } from "@/lib/graph/ruleText";
+import { ruleHref, ruleText } from "@/lib/api/rules";
 
 /** A two-column list of facts; rows with a null value are left out. */
 export function Facts({ rows, testId }: { rows: [string, ReactNode][]; testId?: string }) {
@@ -23,7 +23,9 @@ export function RuleList({ rules }: { rules: string[] }) {
     <ul className="space-y-1 text-sm" aria-label="Rules behind this conclusion">
       {rules.map((r) => (
         <li key={r}>
-          <span className="mr-1 rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">{r}</span>
+          <a href={ruleHref(r)} className="mr-1 rounded bg-slate-100 px-1 font-mono text-xs underline decoration-dotted dark:bg-slate-800">
+            {r}
+          </a>
           {ruleText(r) ?? ""}
         </li>
       ))}

@@ -1,23 +1,18 @@
 "use client";
 import type { Finding, Severity } from "@/lib/api/topology";
 import { PATH_CODES, TARGET_CODES } from "@/lib/api/codes";
-import { Badge } from "@/components/ui/Badge";
-import { ruleText } from "@/lib/graph/ruleText";
+import { Badge, type Tone } from "@/components/ui/Badge";
+import { SEVERITY } from "@/lib/vocabulary";
+import { ruleText } from "@/lib/api/rules";
 
-const ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
-const LOOK = {
-  critical: { tone: "bad", icon: "‼", word: "critical" },
-  warning: { tone: "warn", icon: "⚠", word: "warning" },
-  info: { tone: "info", icon: "ℹ", word: "info" },
-} as const;
+const TONE: Record<Severity, Tone> = { critical: "bad", warning: "warn", info: "info" };
 
-/** Findings for this path and the whole Service, most severe first (stable within a severity). */
+/**
+ * Findings for this path and the whole Service, in the server's order (most severe first; within a severity the
+ * order the analysis found them in, which puts a zone's cause before its consequences). Never sorted again here.
+ */
 export function findingsFor(findings: Finding[], pathId: string | null): Finding[] {
-  return findings
-    .map((f, i) => ({ f, i }))
-    .filter(({ f }) => f.pathId == null || pathId == null || f.pathId === pathId)
-    .sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i)
-    .map(({ f }) => f);
+  return findings.filter((f) => f.pathId == null || pathId == null || f.pathId === pathId);
 }
 
 /**
@@ -29,7 +24,7 @@ export function FindingsPanel({ findings, active, onPick }: { findings: Finding[
   return (
     <ol className="space-y-2" aria-label="Findings, most severe first" data-testid="findings">
       {findings.map((f, i) => {
-        const look = LOOK[f.severity];
+        const look = { tone: TONE[f.severity], icon: SEVERITY[f.severity].symbol, word: SEVERITY[f.severity].word };
         const picked = active === f.code;
         const codeText = (PATH_CODES as Record<string, string>)[f.code] ?? (TARGET_CODES as Record<string, string>)[f.code];
         const body = (
@@ -54,6 +49,8 @@ export function FindingsPanel({ findings, active, onPick }: { findings: Finding[
               <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
                 Why:{" "}
                 {f.rules.map((r, j) => (
+                  // Text, not links: the finding itself may be a button (nested controls are not allowed); the rule's
+                  // words are in the title, and the inspector and /rules link to the full text.
                   <span key={r} title={ruleText(r) ?? undefined}>
                     {j ? ", " : ""}
                     <span className="font-mono">{r}</span>

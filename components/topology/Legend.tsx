@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import type { Verdict } from "@/lib/api/topology";
+import { SINK, VERDICT, VERDICTS, verdictText } from "@/lib/vocabulary";
 
 function Row({ mark, children }: { mark: ReactNode; children: ReactNode }) {
   return (
@@ -10,6 +12,14 @@ function Row({ mark, children }: { mark: ReactNode; children: ReactNode }) {
 }
 
 const box = "inline-block h-5 w-16 rounded bg-white dark:bg-slate-900";
+/** The target cards' frames (components/topology/graph/cardsBand.tsx VERDICT_FRAME), in miniature. */
+const LEGEND_FRAME: Record<Verdict, string> = {
+  fault: "border-2 border-red-600 !bg-red-50 dark:!bg-red-950",
+  unknown: "border-2 border-dashed border-slate-500",
+  transient: "border-2 border-dotted border-amber-500",
+  expected: "border-2 border-dashed border-slate-400",
+  healthy: "border border-emerald-600",
+};
 
 /** What every mark means (also in docs/service-page.md). Words and shapes, never colour alone. */
 export function Legend() {
@@ -21,17 +31,17 @@ export function Legend() {
           <Row mark={<svg width="80" height="12" aria-hidden="true"><line x1="0" y1="6" x2="80" y2="6" stroke="#64748b" strokeWidth="3" /></svg>}>Solid: the next hop still sees the client&apos;s IP.</Row>
           <Row mark={<svg width="80" height="12" aria-hidden="true"><line x1="0" y1="6" x2="80" y2="6" stroke="#64748b" strokeWidth="3" strokeDasharray="7 5" /></svg>}>Dashed, labelled “node IP” or “LB IP”: the client IP was replaced before this hop.</Row>
           <Row mark={<svg width="80" height="14" aria-hidden="true"><line x1="0" y1="7" x2="80" y2="7" stroke="#64748b" strokeWidth="10" /></svg>}>Width and the % label: share of new flows (wider = more).</Row>
-          <Row mark={<svg width="80" height="12" aria-hidden="true"><line x1="0" y1="6" x2="80" y2="6" stroke="#dc2626" strokeWidth="3" /></svg>}>Into ✕ Dropped / ⊗ Rejected: flows lost at kube-proxy (no local pod under Local; no endpoint at all).</Row>
+          <Row mark={<svg width="80" height="12" aria-hidden="true"><line x1="0" y1="6" x2="80" y2="6" stroke="#dc2626" strokeWidth="3" /></svg>}>Into {SINK.dropped.symbol} {SINK.dropped.word} / {SINK.rejected.symbol} {SINK.rejected.word}: flows lost at kube-proxy (no local pod under Local; no endpoint at all).</Row>
         </ul>
       </section>
       <section>
         <h3 className="mb-1 font-semibold">Targets (health)</h3>
         <ul className="space-y-1.5">
-          <Row mark={<span className={`${box} border border-emerald-600`} />}>✓ healthy: passes health checks, receives new flows.</Row>
-          <Row mark={<span className={`${box} border-2 border-dashed border-slate-400`} />}>◌ by design: unhealthy on purpose (e.g. Local and no pod on the node). Nothing to fix.</Row>
-          <Row mark={<span className={`${box} border-2 border-dotted border-amber-500`} />}>◔ transient: registering, initial checks, draining. Wait.</Row>
-          <Row mark={<span className={`${box} border-2 border-red-600 !bg-red-50 dark:!bg-red-950`} />}>⚠ fault: should be healthy and is not. Act on the diagnosis.</Row>
-          <Row mark={<span className={`${box} border-2 border-dashed border-slate-500`} />}>? unknown: health could not be read.</Row>
+          {VERDICTS.map((v) => (
+            <Row key={v} mark={<span className={`${box} ${LEGEND_FRAME[v]}`} />}>
+              {verdictText(v)}: {VERDICT[v].meaning}.
+            </Row>
+          ))}
         </ul>
       </section>
       <section>

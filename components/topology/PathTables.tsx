@@ -1,11 +1,11 @@
 "use client";
 import { useState } from "react";
-import { Verdict, type Path } from "@/lib/api/topology";
-import { formatRatio, formatShare, HEADER_WORDS, SEEN_WORDS, verdictText } from "@/lib/graph/format";
+import type { Path, Verdict } from "@/lib/api/topology";
+import { formatRatio, formatShare } from "@/lib/graph/format";
+import { HEADER, SEEN_AS, VERDICT_ORDER, VERDICTS, verdictText } from "@/lib/vocabulary";
 import { Badge } from "@/components/ui/Badge";
 import { VERDICT_TONE } from "./inspectorDomain";
 
-const VERDICT_RANK: Record<Verdict, number> = { fault: 0, transient: 1, unknown: 2, expected: 3, healthy: 4 };
 const PAGE = 300;
 const th = "border-b border-slate-300 px-2 py-1 text-left text-xs font-semibold text-slate-600 dark:border-slate-700 dark:text-slate-300";
 const td = "border-b border-slate-100 px-2 py-1 align-top dark:border-slate-800";
@@ -25,13 +25,13 @@ export function TargetsTable({ path, verdicts, onFilter, onShow }: { path: Path;
   const [all, setAll] = useState(false);
   const rows = path.targets
     .filter((t) => !verdicts.length || verdicts.includes(t.verdict))
-    .sort((a, b) => VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] || (a.zone ?? "").localeCompare(b.zone ?? "") || a.key.localeCompare(b.key));
+    .sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || (a.zone ?? "").localeCompare(b.zone ?? "") || a.key.localeCompare(b.key));
   const shown = all ? rows : rows.slice(0, PAGE);
   return (
     <div>
       <div className="mb-2 flex flex-wrap items-center gap-1 text-sm" role="group" aria-label="Filter targets by verdict">
         <span className="text-slate-600 dark:text-slate-300">Show:</span>
-        {Verdict.options.map((v) => {
+        {VERDICTS.map((v) => {
           const on = verdicts.includes(v);
           const n = path.health[v];
           return (
@@ -124,12 +124,12 @@ export function PodsTable({ path, onShow }: { path: Path; onShow: (key: string) 
                     {p.starved ? <span className="ml-1 text-xs font-semibold text-red-700 dark:text-red-300">⊘ starved</span> : null}
                   </td>
                   <td className={td}>
-                    {p.sourceIp.seenAs === "client" ? "client IP" : `${SEEN_WORDS[p.sourceIp.seenAs]}${p.sourceIp.address ? ` (${p.sourceIp.address})` : ""}`}
+                    {p.sourceIp.seenAs === "client" ? "client IP" : `${SEEN_AS[p.sourceIp.seenAs].label}${p.sourceIp.address ? ` (${p.sourceIp.address})` : ""}`}
                   </td>
                   <td className={`${td} min-w-[16rem]`}>
                     {p.sourceIp.explanation} <span className="text-xs text-slate-500">({[p.sourceIp.row, ...p.sourceIp.rules].join(", ")})</span>
                   </td>
-                  <td className={td}>{p.sourceIp.header ? HEADER_WORDS[p.sourceIp.header] : "–"}</td>
+                  <td className={td}>{p.sourceIp.header ? HEADER[p.sourceIp.header] : "–"}</td>
                 </tr>
               );
             })}

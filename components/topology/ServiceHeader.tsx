@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import type { Path, Topology } from "@/lib/api/topology";
-import { HEADER_WORDS } from "@/lib/graph/format";
+import { HEADER } from "@/lib/vocabulary";
 import type { ViewState } from "@/lib/url/viewState";
 import { CopySummaryButton } from "@/components/share/CopySummaryButton";
 import { Badge } from "@/components/ui/Badge";
@@ -68,7 +68,7 @@ export function ServiceHeader({ topology, path, stale, staleReason, fetchedAt, v
             ) : null}
             {ip?.header ? (
               <Badge tone="info" icon="✉" title="The client IP travels in this header; the application must read it.">
-                client IP in {HEADER_WORDS[ip.header]}
+                client IP in {HEADER[ip.header]}
               </Badge>
             ) : null}
           </div>

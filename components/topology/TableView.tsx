@@ -1,6 +1,7 @@
 "use client";
 import type { Finding, Path, Topology } from "@/lib/api/topology";
-import { formatShare, HEADER_WORDS, SEEN_WORDS } from "@/lib/graph/format";
+import { formatShare } from "@/lib/graph/format";
+import { HEADER, HEADER_SYMBOL, SEEN_AS, zoneStatus } from "@/lib/vocabulary";
 import type { ViewState } from "@/lib/url/viewState";
 import { Badge } from "@/components/ui/Badge";
 import { Facts, RuleList, Section } from "./Facts";
@@ -34,7 +35,7 @@ export function TableView({ topology, path, findings, view, setView }: { topolog
               ["DNS name", <span key="d" className="break-all font-mono text-xs">{lb.dnsName}</span>],
               ["Scheme", lb.scheme],
               ["State", lb.state],
-              ["Zones", path.zones.map((z) => `${z.name} (${!z.enabled ? "no subnet" : z.inDns ? `in DNS, ${formatShare(z.share)}` : "not in DNS"}${z.failingOpen ? ", fail-open" : ""})`).join("; ") || lb.zones.join(", ")],
+              ["Zones", path.zones.map((z) => `${z.name} (${zoneStatus(z).word}${z.inDns ? `, ${formatShare(z.share)}` : ""}${z.failingOpen ? ", fail-open" : ""})`).join("; ") || lb.zones.join(", ")],
               ["Cross-zone", lb.crossZone ? "on" : "off"],
             ]}
           />
@@ -67,7 +68,7 @@ export function TableView({ topology, path, findings, view, setView }: { topolog
         <p className="text-sm" data-testid="client-ip-summary">
           {path.clientIp.summary}{" "}
           {path.clientIp.snatAt ? <Badge tone="warn" icon="⇄">SNAT at {path.clientIp.snatAt}</Badge> : <Badge tone="ok" icon="◎">client IP preserved</Badge>}{" "}
-          {path.clientIp.header ? <Badge tone="info" icon="✉">{HEADER_WORDS[path.clientIp.header]}</Badge> : null}
+          {path.clientIp.header ? <Badge tone="info" icon={HEADER_SYMBOL}>{HEADER[path.clientIp.header]}</Badge> : null}
         </p>
         <RuleList rules={path.clientIp.rules} />
       </Section>
@@ -91,7 +92,7 @@ export function TableView({ topology, path, findings, view, setView }: { topolog
             ["Imbalance", `${im.level}${im.ratio != null ? `, busiest pod ${im.ratio.toFixed(2)}× the fair share${im.fair != null ? ` (${formatShare(im.fair)})` : ""}` : ""}`],
             ["Starved pods", im.starved.length ? im.starved.map((k) => k.replace(/^Pod:/, "")).join(", ") : "none"],
             ["Fail-open", path.failOpen ? "yes: some load balancer node sends to unhealthy targets" : "no"],
-            ["What pods see", [...new Set(path.pods.map((p) => SEEN_WORDS[p.sourceIp.seenAs]))].join(", ") || "–"],
+            ["What pods see", [...new Set(path.pods.map((p) => SEEN_AS[p.sourceIp.seenAs].label))].join(", ") || "–"],
           ]}
         />
       </Section>

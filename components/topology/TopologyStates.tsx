@@ -8,6 +8,7 @@ import { Facts, Section } from "./Facts";
 import { FindingsPanel } from "./FindingsPanel";
 import { GraphPreviewImage } from "./GraphPreviewImage";
 import type { GraphPreview } from "@/lib/graph/preview";
+import { VERDICT } from "@/lib/vocabulary";
 
 export interface ServiceName {
   cluster: string;
@@ -110,7 +111,7 @@ export function EmptyState({ topology, findings }: { topology: Topology; finding
         {pending ? (
           <>
             <h2 className="text-lg font-semibold">
-              <span aria-hidden="true">◔ </span>The load balancer is being provisioned (&lt;pending&gt;)
+              <span aria-hidden="true">{VERDICT.transient.symbol} </span>The load balancer is being provisioned (&lt;pending&gt;)
             </h2>
             <p className="mt-1 text-sm">
               Kubernetes has not written a load balancer address into <code>status.loadBalancer.ingress</code> yet, so there is no path to draw.

@@ -1,6 +1,7 @@
 import type { HealthCheck, Path, PodShare, Target, ZoneState } from "@/lib/api/topology";
 import { TARGET_CODES } from "@/lib/api/codes";
-import { formatRatio, formatShare, HEADER_WORDS, SEEN_WORDS, verdictText } from "@/lib/graph/format";
+import { formatRatio, formatShare } from "@/lib/graph/format";
+import { HEADER, SEEN_AS, verdictText, zoneStatus } from "@/lib/vocabulary";
 import { Badge, type Tone } from "@/components/ui/Badge";
 import { Facts, RuleList, Section } from "./Facts";
 
@@ -87,8 +88,8 @@ export function PodInspector({ p, path }: { p: PodShare; path: Path }) {
       />
       <Section title="Source IP it sees">
         <p className="text-sm font-semibold" data-testid="pod-sees">
-          {s.seenAs === "client" ? "The client's own IP" : `The ${SEEN_WORDS[s.seenAs]}${s.address ? ` (${s.address})` : ""}, not the client's`}
-          {s.header ? `; the client IP travels in the ${HEADER_WORDS[s.header]} header` : ""}
+          {s.seenAs === "client" ? "The client's own IP" : `The ${SEEN_AS[s.seenAs].label}${s.address ? ` (${s.address})` : ""}, not the client's`}
+          {s.header ? `; the client IP travels in the ${HEADER[s.header]} header` : ""}
         </p>
         <p className="text-sm">{s.explanation}</p>
         <p className="text-xs text-slate-600 dark:text-slate-400">Row {s.row} of the source-IP table.</p>
@@ -106,7 +107,8 @@ export function ZoneInspector({ z, name }: { z: ZoneState | null; name: string }
         <Facts
           rows={[
             ["LB subnet here", z.enabled ? "yes" : "no: targets here are unused (DST-3)"],
-            ["In DNS", z.inDns ? "yes" : "no: its address is dropped from DNS because no target here is healthy (DST-5)"],
+            ["Zonal shift", z.zonalShift ? `${z.zonalShift === "active" ? "active" : "delegated to DNS"}: ${zoneStatus(z).sentence} (DST-3)` : "none"],
+            ["In DNS", z.inDns ? "yes" : `no: ${zoneStatus(z).sentence}`],
             ["Fail-open", z.failingOpen ? "yes: the LB node here sends to all its targets, healthy or not" : "no"],
             ["Targets healthy", `${z.healthyTargets} of ${z.targets}`],
             ["New flows entering here", formatShare(z.share)],

@@ -1,5 +1,6 @@
 import type { Path } from "@/lib/api/topology";
-import { formatRatio, formatShare, HEADER_WORDS, plural, SEEN_WORDS } from "@/lib/graph/format";
+import { formatRatio, formatShare, plural } from "@/lib/graph/format";
+import { HEADER, SEEN_AS, verdictCounts, zoneStatus } from "@/lib/vocabulary";
 import type { GraphNode } from "@/lib/graph/model";
 import { Facts, RuleList, Section } from "./Facts";
 import { healthCheckText } from "./inspectorDomain";
@@ -28,9 +29,9 @@ export function LoadBalancerInspector({ path }: { path: Path }) {
         <p className="text-sm">{ip.summary}</p>
         <Facts
           rows={[
-            ["Targets see", SEEN_WORDS[ip.hop1]],
+            ["Targets see", SEEN_AS[ip.hop1].label],
             ["Replaced at", ip.snatAt ?? "nowhere"],
-            ["Header", ip.header ? HEADER_WORDS[ip.header] : null],
+            ["Header", ip.header ? HEADER[ip.header] : null],
             ["Row", ip.row],
           ]}
         />
@@ -50,7 +51,7 @@ export function LoadBalancerInspector({ path }: { path: Path }) {
             {path.zones.map((z) => (
               <tr key={z.key}>
                 <td>{z.name}</td>
-                <td>{!z.enabled ? "no subnet" : z.inDns ? "in DNS" : "not in DNS"}{z.failingOpen ? ", fail-open" : ""}</td>
+                <td title={zoneStatus(z).sentence}>{zoneStatus(z).word}{z.failingOpen ? ", fail-open" : ""}</td>
                 <td>
                   {z.healthyTargets}/{z.targets}
                 </td>
@@ -96,7 +97,7 @@ export function TargetGroupInspector({ path }: { path: Path }) {
           ["Client IP preservation", tg ? (tg.preserveClientIp ? "on (SRC-3)" : "off: targets see the LB's IP (SRC-3)") : null],
           ["Proxy protocol", tg?.proxyProtocol ? "v2: the client IP travels in a header (SRC-6)" : tg ? "off" : null],
           ["Health check", healthCheckText(tg?.healthCheck ?? path.classicHealthCheck)],
-          ["Targets", `${h.healthy} healthy, ${h.expected} expected by design, ${h.transient} transient, ${h.fault} fault, ${h.unknown} unknown`],
+          ["Targets", verdictCounts(h, { symbols: false, zeros: true, sep: ", " })],
           ["ARN", tg ? <span key="arn" className="break-all font-mono text-xs">{tg.arn}</span> : null],
         ]}
       />

@@ -1,6 +1,5 @@
 "use client";
-import { Verdict } from "@/lib/api/topology";
-import { VERDICT_LABEL } from "@/lib/summary/labels";
+import { VERDICT, VERDICTS } from "@/lib/vocabulary";
 import { TRIAGE_SORTS, type TriageQuery, type TriageSort } from "@/lib/summary/triageQuery";
 import { FilterSelect } from "@/components/overview/FilterSelect";
 
@@ -34,7 +33,7 @@ export function TriageFilters({
         label="Verdict"
         name="verdict"
         value={query.verdict}
-        options={Verdict.options.filter((v) => v !== "healthy").map((v) => [v, VERDICT_LABEL[v]] as [string, string])}
+        options={VERDICTS.filter((v) => v !== "healthy").map((v) => [v, VERDICT[v].label] as [string, string])}
         onChange={(v) => onChange({ verdict: v as TriageQuery["verdict"] })}
       />
       <FilterSelect label="Code" name="code" value={query.code} options={codes} onChange={(v) => onChange({ code: v })} />

@@ -17,6 +17,7 @@ import { AsOfNote, useAsOfFromUrl } from "@/components/share/AsOfNote";
 import { CopySummaryButton } from "@/components/share/CopySummaryButton";
 import { TriageFilters } from "./TriageFilters";
 import { TriageTable } from "./TriageTable";
+import { VERDICT } from "@/lib/vocabulary";
 
 /** `/triage`: every non-healthy target across clusters (or one, with ?cluster=), most urgent first. */
 export function TriagePage() {
@@ -62,7 +63,7 @@ export function TriagePage() {
       <div className="mb-2 flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">Triage{query.cluster ? `: ${query.cluster}` : ""}</h1>
         <span className="text-sm text-slate-600 dark:text-slate-300" data-testid="triage-headline">
-          {allLoaded ? `${urgent} target${urgent === 1 ? "" : "s"} need a human · ${view.expectedTotal} expected by design` : "loading…"}
+          {allLoaded ? `${urgent} target${urgent === 1 ? "" : "s"} need a human · ${view.expectedTotal} ${VERDICT.expected.label}` : "loading…"}
           {oldest ? ` · data ${formatAge(oldest, now)}` : ""}
         </span>
         <CopySummaryButton className="ml-auto" getText={() => pinnedTriageSummary(shown, window.location.href, scopeText(query, shown))} />
@@ -75,7 +76,7 @@ export function TriagePage() {
         <p className="py-6 text-center text-sm text-slate-500">Every target matching these filters is healthy.</p>
       ) : null}
       {allLoaded && view.total === 0 && view.hiddenExpected > 0 ? (
-        <p className="py-3 text-sm text-emerald-800 dark:text-emerald-200">Nothing needs a human: every non-healthy target is expected by design.</p>
+        <p className="py-3 text-sm text-emerald-800 dark:text-emerald-200">Nothing needs a human: every non-healthy target is {VERDICT.expected.label}.</p>
       ) : null}
       {view.total > 0 ? <TriageTable items={view.items} grouped={query.sort === "rank"} showCluster={wanted.length > 1} /> : null}
       <ExpectedToggle query={query} hidden={view.hiddenExpected} total={view.expectedTotal} onChange={setQuery} />
@@ -95,7 +96,7 @@ function ExpectedToggle({ query, hidden, total, onChange }: { query: TriageQuery
       onClick={() => onChange({ expected: !query.expected })}
       className="mt-2 rounded border border-dashed border-slate-400 px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-50 dark:text-slate-200 dark:hover:bg-slate-800"
     >
-      {query.expected ? `Hide the ${total} expected-by-design targets` : `◌ ${hidden} expected-by-design target${hidden === 1 ? "" : "s"} hidden (no action needed): show`}
+      {query.expected ? `Hide the ${total} ${VERDICT.expected.label} targets` : `${VERDICT.expected.symbol} ${hidden} ${VERDICT.expected.label} target${hidden === 1 ? "" : "s"} hidden (no action needed): show`}
     </button>
   );
 }

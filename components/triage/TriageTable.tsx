@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { Fragment } from "react";
-import { rankLabel } from "@/lib/summary/labels";
+import { rankLabel } from "@/lib/vocabulary";
 import { servicePageHref } from "@/lib/summary/links";
 import type { TriageItem } from "@/lib/summary/triageRows";
 import { CodeLink } from "@/components/overview/CodeLink";

@@ -12,6 +12,7 @@ export const TARGET_CODES = {
   DRAINING: "target deregistering (Target.DeregistrationInProgress)",
   NODE_DELETING: "node being removed (deleting, tainted ToBeDeletedByClusterAutoscaler, excluded): deregistering, or failing kube-proxy /healthz (HLT-C5, L7)",
   POD_NOT_READY: "ip target whose pod is not Ready: the load balancer agrees with Kubernetes (HLT-C6)",
+  ZONE_SHIFTED_AWAY: "target in a zone an ARC zonal shift moved traffic away from: healthy, but no new flows (DST-3)",
   // transient
   REGISTERING: "registration in progress (Elb.RegistrationInProgress)",
   INITIAL_HEALTH_CHECK: "initial health checks in progress (Elb.InitialHealthChecking)",
@@ -35,6 +36,7 @@ export const TARGET_CODES = {
 export const PATH_CODES = {
   FAIL_OPEN: "every target in a routing scope is unhealthy: the load balancer fails open (DST-5, HLT-C9)",
   ZONE_NO_HEALTHY: "an enabled zone has no healthy target: its address is dropped from DNS (DST-5)",
+  ZONAL_SHIFT: "an ARC zonal shift moved traffic away from a zone: out of DNS administratively, its targets get no new flows (DST-3)",
   CLIENT_IP_SNAT_KUBE_PROXY: "kube-proxy SNATs to the node IP (externalTrafficPolicy Cluster) (SRC-8)",
   CLIENT_IP_REPLACED_BY_LB: "the load balancer replaces the client IP (SRC-1, SRC-3)",
   CLIENT_IP_IN_HEADER: "the client IP travels in a header (PROXY v1/v2, X-Forwarded-For) (SRC-10)",
@@ -58,3 +60,7 @@ export const PATH_CODES = {
 export type TargetCode = keyof typeof TARGET_CODES;
 export type PathCode = keyof typeof PATH_CODES;
 export type FindingCode = TargetCode | PathCode;
+
+/** Every code, for the wire schema (lib/api/topology.ts): a code not listed here fails the typecheck and the parse. */
+export const TARGET_CODE_LIST = Object.keys(TARGET_CODES) as [TargetCode, ...TargetCode[]];
+export const FINDING_CODE_LIST = [...TARGET_CODE_LIST, ...Object.keys(PATH_CODES)] as [FindingCode, ...FindingCode[]];

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { FINDING_CODE_LIST, TARGET_CODE_LIST } from "./codes";
+import { RULE_IDS } from "./rules";
 
 /**
  * The wire contract of `GET /api/v1/clusters/{cluster}/namespaces/{namespace}/services/{name}/topology`
@@ -20,18 +22,25 @@ export const SeenAs = z.enum(["client", "node", "load-balancer"]);
 export const ClientIpHeader = z.enum(["proxy-protocol-v1", "proxy-protocol-v2", "x-forwarded-for"]);
 export type ClientIpHeader = z.infer<typeof ClientIpHeader>;
 
+/** The codes of lib/api/codes.ts: findings and target verdicts carry one of these, nothing else. */
+export const FindingCode = z.enum(FINDING_CODE_LIST);
+export const TargetCode = z.enum(TARGET_CODE_LIST);
+
+/** IDs of lib/api/rules.ts (docs/rules.md): a `rules` array holds nothing else. */
+export const RuleId = z.enum(RULE_IDS);
+
 export const Warning = z.object({ code: z.string(), message: z.string(), fix: z.string().optional(), source: z.enum(["kubernetes", "aws"]).optional() });
 export type Warning = z.infer<typeof Warning>;
 
 export const Finding = z.object({
   severity: Severity,
-  /** Stable code, documented in docs/findings.md. */
-  code: z.string(),
+  /** Stable code (lib/api/codes.ts), documented in docs/findings.md. */
+  code: FindingCode,
   message: z.string(),
   /** What to change. */
   action: z.string().optional(),
-  /** Rule IDs from traffic-semantics.md behind the conclusion. */
-  rules: z.array(z.string()).default([]),
+  /** Rule IDs (lib/api/rules.ts, docs/rules.md) behind the conclusion. */
+  rules: z.array(RuleId).default([]),
   /** The path this finding is about (null: the whole Service). */
   pathId: z.string().nullable().default(null),
   /** Element keys (Target:…, Pod:…, Node:…, Zone:…) the finding is about, for highlighting. */
@@ -74,8 +83,8 @@ export const Target = z.object({
   share: z.number(),
   verdict: Verdict,
   /** Finding code for the verdict, e.g. LOCAL_NO_ENDPOINT. */
-  code: z.string(),
-  rules: z.array(z.string()),
+  code: TargetCode,
+  rules: z.array(RuleId),
   diagnosis: z.string(),
   action: z.string().nullable(),
   /** Ready local endpoints on this node (instance targets), as kube-proxy's health server counts them (HLT-3). */
@@ -92,7 +101,7 @@ export const PodSourceIp = z.object({
   header: ClientIpHeader.nullable(),
   /** Row of the source-IP table (S1…S29) and rule IDs. */
   row: z.string(),
-  rules: z.array(z.string()),
+  rules: z.array(RuleId),
   explanation: z.string(),
 });
 export type PodSourceIp = z.infer<typeof PodSourceIp>;
@@ -118,6 +127,11 @@ export const ZoneState = z.object({
   name: z.string(),
   /** The LB has a subnet there (DST-3). */
   enabled: z.boolean(),
+  /**
+   * DST-3: an ARC zonal shift moved traffic away from this zone (AdministrativeOverride on its targets):
+   * `active` — out of DNS and its targets get no new flows; `delegated-to-dns` — out of DNS only. Null: no shift.
+   */
+  zonalShift: z.enum(["active", "delegated-to-dns"]).nullable(),
   /** The LB's IP for this zone is returned by DNS (DST-5). */
   inDns: z.boolean(),
   /** The LB node in this zone is below the routing threshold and sends to all targets (DST-5). */
@@ -146,7 +160,7 @@ export const ClientIpPath = z.object({
   /** What the node (instance) or pod ENI (ip) sees as L3 source (hop1). */
   hop1: SeenAs,
   header: ClientIpHeader.nullable(),
-  rules: z.array(z.string()),
+  rules: z.array(RuleId),
   summary: z.string(),
 });
 export type ClientIpPath = z.infer<typeof ClientIpPath>;
@@ -270,7 +284,7 @@ export const ServiceSummary = z.object({
   sourceIp: z.object({ seenAs: SeenAs, header: ClientIpHeader.nullable() }).nullable(),
   imbalance: z.object({ level: z.enum(["ok", "warn", "high"]), ratio: z.number().nullable() }),
   failOpen: z.boolean(),
-  findings: z.array(z.object({ severity: Severity, code: z.string() })),
+  findings: z.array(z.object({ severity: Severity, code: FindingCode })),
   labels: z.record(z.string(), z.string()),
 });
 export type ServiceSummary = z.infer<typeof ServiceSummary>;
@@ -296,7 +310,7 @@ export const TriageRow = z.object({
   state: z.string(),
   reason: z.string().nullable(),
   verdict: Verdict,
-  code: z.string(),
+  code: TargetCode,
   diagnosis: z.string(),
   action: z.string().nullable(),
   /** 1 fail-open, 2 zone out of DNS, 3 fault, 4 transient, 5 expected (issue #4 ranking). */

@@ -1,5 +1,6 @@
 import type { PodShare, Target } from "@/lib/api/topology";
-import { formatRatio, formatShare, HEADER_WORDS, plural, SEEN_WORDS, verdictText } from "./format";
+import { formatRatio, formatShare, plural } from "./format";
+import { HEADER, SEEN_AS, verdictCounts, verdictText } from "@/lib/vocabulary";
 import type { PodGroupSummary, VerdictCounts } from "./model";
 
 /**
@@ -18,15 +19,12 @@ export function podAria(p: PodShare, ratio: number | null, overFair: boolean): s
   const where = [p.node ? `node ${p.node}` : null, p.zone ? `zone ${p.zone}` : null].filter(Boolean).join(", ");
   const readiness = p.terminating ? "terminating" : p.ready ? "Ready" : "not Ready";
   const flags = [overFair ? `${formatRatio(ratio)} the fair share` : null, p.starved ? "starved: Ready but receives no new flows" : null].filter(Boolean);
-  const header = p.sourceIp.header ? `; the client IP travels in the ${HEADER_WORDS[p.sourceIp.header]} header` : "";
-  return `Pod ${p.namespace}/${p.name}${where ? ` on ${where}` : ""}, ${readiness}: ${formatShare(p.share)} of new flows${flags.length ? `, ${flags.join(", ")}` : ""}. Sees the ${SEEN_WORDS[p.sourceIp.seenAs]} as source${header}.`;
+  const header = p.sourceIp.header ? `; the client IP travels in the ${HEADER[p.sourceIp.header]} header` : "";
+  return `Pod ${p.namespace}/${p.name}${where ? ` on ${where}` : ""}, ${readiness}: ${formatShare(p.share)} of new flows${flags.length ? `, ${flags.join(", ")}` : ""}. Sees the ${SEEN_AS[p.sourceIp.seenAs].label} as source${header}.`;
 }
 
 export function verdictSummary(v: VerdictCounts): string {
-  return (Object.entries(v) as [keyof VerdictCounts, number][])
-    .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${n} ${k === "expected" ? "expected by design" : k}`)
-    .join(", ");
+  return verdictCounts(v, { symbols: false, sep: ", " });
 }
 
 export function targetGroupAria(zone: string, count: number, share: number, v: VerdictCounts): string {
@@ -39,6 +37,6 @@ export function podGroupAria(s: PodGroupSummary): string {
     s.starved > 0 ? `${s.starved} starved` : null,
     s.maxRatio != null && s.maxRatio > 1.2 ? `up to ${formatRatio(s.maxRatio)} the fair share` : null,
   ].filter(Boolean);
-  const seen = s.seenAs ? ` They see the ${SEEN_WORDS[s.seenAs]} as source.` : "";
+  const seen = s.seenAs ? ` They see the ${SEEN_AS[s.seenAs].label} as source.` : "";
   return `${plural(s.count, "pod")} ${where}, collapsed: ${s.ready} Ready, ${formatShare(s.share)} of new flows together${flags.length ? `, ${flags.join(", ")}` : ""}.${seen} Activate to expand.`;
 }

@@ -1,5 +1,6 @@
 import type { Path, Topology } from "@/lib/api/topology";
-import { formatShare, HEADER_WORDS } from "./format";
+import { formatShare } from "./format";
+import { HEADER, verdictCounts, zoneStatus } from "@/lib/vocabulary";
 import { addPods } from "./buildPods";
 import { addTargets, ROUNDING } from "./buildTargets";
 import { GraphCollector, EPS, NO_ZONE, compareZones, hubKey, sinkKey, zoneKey } from "./collector";
@@ -77,9 +78,9 @@ function buildAtLevel(topology: Topology, path: Path, expand: Set<string>, level
     title: lb.name,
     ariaLabel:
       `${lb.kind} load balancer ${lb.name}, ${lb.scheme ?? "unknown scheme"}, ${lb.dnsName}. Cross-zone ${lb.crossZone ? "on" : "off"}. ` +
-      `Zones: ${path.zones.map((z) => `${z.name} ${z.inDns ? "in DNS" : "not in DNS"}${z.failingOpen ? ", failing open" : ""}`).join("; ") || lb.zones.join(", ")}.` +
+      `Zones: ${path.zones.map((z) => `${z.name} ${zoneStatus(z).word}${z.failingOpen ? ", failing open" : ""}`).join("; ") || lb.zones.join(", ")}.` +
       (snatAtLb ? " SNAT: targets see the load balancer's IP, not the client's." : "") +
-      (header ? ` The client IP travels in the ${HEADER_WORDS[header]} header.` : ""),
+      (header ? ` The client IP travels in the ${HEADER[header]} header.` : ""),
     data: { kind: "loadBalancer", loadBalancer: lb, zones: path.zones, snat: snatAtLb, header, failOpen: path.failOpen, hop1 },
   });
   c.addEdge("Client", lbKey, 1, "client");
@@ -114,7 +115,7 @@ function buildAtLevel(topology: Topology, path: Path, expand: Set<string>, level
         (tg
           ? `Target group ${tg.name}, ${tg.targetType} targets, ${tg.protocol ?? ""} port ${tg.port ?? "–"}, client IP preservation ${tg.preserveClientIp ? "on" : "off"}${tg.proxyProtocol ? ", proxy protocol v2 on" : ""}.`
           : `Classic load balancer instances.`) +
-        ` Health: ${h.healthy} healthy, ${h.expected} expected by design, ${h.transient} transient, ${h.fault} fault, ${h.unknown} unknown.`,
+        ` Health: ${verdictCounts(h, { symbols: false, zeros: true, sep: ", " })}.`,
       data: { kind: "targetGroup", targetGroup: tg, classic, healthCheck: path.classicHealthCheck, health: h },
     });
     c.addEdge(upstream, key, null, "client");
@@ -134,7 +135,7 @@ function buildAtLevel(topology: Topology, path: Path, expand: Set<string>, level
     const key = zoneKey(name);
     const targets = targetsIn.get(name) ?? 0;
     const pods = podsIn.get(name) ?? 0;
-    const dns = zone ? (zone.enabled ? (zone.inDns ? "load balancer node in DNS" : "load balancer node NOT in DNS") : "zone not enabled on the load balancer") : name === NO_ZONE ? "zone unknown" : "zone not enabled on the load balancer";
+    const dns = zone ? zoneStatus(zone).sentence : name === NO_ZONE ? "zone unknown" : "the load balancer has no subnet in this zone";
     c.addNode({
       key,
       column: "target",

@@ -1,4 +1,5 @@
-import { formatRatio, formatShare, HEADER_WORDS, plural, SEEN_WORDS, VERDICT_LABEL } from "./format";
+import { formatRatio, formatShare, plural } from "./format";
+import { HEADER, LB_KIND, SEEN_AS, SINK, VERDICT, verdictCounts, zoneStatus } from "@/lib/vocabulary";
 import type { GraphNode } from "./model";
 
 /**
@@ -11,13 +12,13 @@ export function cardLines(n: GraphNode): string[] {
     case "client":
       return ["Clients", d.scheme === "internal" ? "in the VPC" : "internet", "src: client IP"];
     case "loadBalancer": {
-      const kind = { network: "NLB", classic: "Classic ELB", application: "ALB" }[d.loadBalancer.kind];
+      const kind = LB_KIND[d.loadBalancer.kind].short;
       return [
         `${kind} ${d.loadBalancer.name}`,
         `${d.loadBalancer.scheme ?? "scheme ?"} · cross-zone ${d.loadBalancer.crossZone ? "ON" : "OFF"}`,
-        ...d.zones.map((z) => `${z.inDns ? "●" : "○"} ${z.name} ${z.enabled ? (z.inDns ? `in DNS ${formatShare(z.share)}` : "not in DNS") : "no subnet"}${z.failingOpen ? " · fail-open" : ""}`),
+        ...d.zones.map((z) => { const s = zoneStatus(z); return `${s.symbol} ${z.name} ${s.word}${z.inDns ? ` ${formatShare(z.share)}` : ""}${z.failingOpen ? " · fail-open" : ""}`; }),
         ...(d.snat ? ["⇄ SNAT: targets see LB IP"] : []),
-        ...(d.header ? [`client IP in ${HEADER_WORDS[d.header]}`] : []),
+        ...(d.header ? [`client IP in ${HEADER[d.header]}`] : []),
       ];
     }
     case "listener":
@@ -29,16 +30,16 @@ export function cardLines(n: GraphNode): string[] {
         tg ? `TG ${tg.name}` : "Instances (Classic)",
         tg ? `${tg.targetType} · preserve IP ${tg.preserveClientIp ? "on" : "off"}${tg.proxyProtocol ? " · PROXY v2" : ""}` : "instance targets",
         hc ? `HC ${hc.protocol ?? "?"} :${hc.port ?? "?"}${hc.path ?? ""}` : "HC unknown",
-        `${d.health.healthy}✓ ${d.health.expected}◌ ${d.health.transient}◔ ${d.health.fault}⚠ ${d.health.unknown}?`,
+        verdictCounts(d.health, { sep: " " }) || "no targets",
       ];
     }
     case "target": {
       const t = d.target;
-      const v = VERDICT_LABEL[t.verdict];
-      return [n.title, `${t.id}${t.port != null ? `:${t.port}` : ""}`, `${t.state} · ${v.symbol} ${v.text}`, `${formatShare(t.share)} of flows${d.failOpen ? " · fail-open" : ""}`];
+      const v = VERDICT[t.verdict];
+      return [n.title, `${t.id}${t.port != null ? `:${t.port}` : ""}`, `${t.state} · ${v.symbol} ${v.word}`, `${formatShare(t.share)} of flows${d.failOpen ? " · fail-open" : ""}`];
     }
     case "targetZoneGroup":
-      return [`${d.count} targets`, `${d.verdicts.healthy}✓ ${d.verdicts.expected}◌ ${d.verdicts.transient}◔ ${d.verdicts.fault}⚠ ${d.verdicts.unknown}?`, `${formatShare(d.share)} · + expand`];
+      return [`${d.count} targets`, verdictCounts(d.verdicts, { sep: " " }), `${formatShare(d.share)} · + expand`];
     case "kubeProxy":
       return ["kube-proxy · Local", "no SNAT", d.localEndpoints === 0 ? "0 local → drop" : plural(d.localEndpoints ?? 0, "local endpoint")];
     case "kubeProxyGroup":
@@ -50,15 +51,15 @@ export function cardLines(n: GraphNode): string[] {
     case "pod": {
       const p = d.pod;
       const flags = [d.overFair ? `▲ ${formatRatio(d.ratio)} fair` : null, p.starved ? "⊘ starved" : null, p.terminating ? "terminating" : !p.ready ? "not Ready" : null].filter(Boolean);
-      return [p.name, `${formatShare(p.share)}${flags.length ? ` · ${flags.join(" · ")}` : ""}`, `sees ${SEEN_WORDS[p.sourceIp.seenAs]}${p.sourceIp.header ? ` + ${HEADER_WORDS[p.sourceIp.header]}` : ""}`];
+      return [p.name, `${formatShare(p.share)}${flags.length ? ` · ${flags.join(" · ")}` : ""}`, `sees ${SEEN_AS[p.sourceIp.seenAs].short}${p.sourceIp.header ? ` + ${HEADER[p.sourceIp.header]}` : ""}`];
     }
     case "podGroup": {
       const s = d.summary;
       const flags = [s.maxRatio != null && s.maxRatio > 1.2 ? `▲ ${formatRatio(s.maxRatio)}` : null, s.starved ? `⊘ ${s.starved} starved` : null].filter(Boolean);
-      return [`+${s.count} pods`, `${formatShare(s.share)} together${flags.length ? ` · ${flags.join(" · ")}` : ""}`, s.seenAs ? `see ${SEEN_WORDS[s.seenAs]}` : ""];
+      return [`+${s.count} pods`, `${formatShare(s.share)} together${flags.length ? ` · ${flags.join(" · ")}` : ""}`, s.seenAs ? `see ${SEEN_AS[s.seenAs].short}` : ""];
     }
     case "sink":
-      return [`${{ dropped: "✕ Dropped", rejected: "⊗ Rejected", unknown: "? Unknown" }[d.sink]} ${formatShare(d.share)}`];
+      return [`${SINK[d.sink].symbol} ${SINK[d.sink].word} ${formatShare(d.share)}`];
     case "zone":
       return [
         d.zone

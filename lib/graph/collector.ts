@@ -1,5 +1,6 @@
 import type { Path, PodShare, Target, Topology } from "@/lib/api/topology";
-import { formatShare, seenNote, SEEN_WORDS } from "./format";
+import { formatShare, seenNote } from "./format";
+import { SEEN_AS } from "@/lib/vocabulary";
 import { COLUMNS, type EdgeKind, type GraphEdge, type GraphModel, type GraphNode, type SeenOnEdge } from "./model";
 
 export const EPS = 1e-9;
@@ -124,7 +125,7 @@ export class GraphCollector {
       const from = this.nodes.get(e.source)!.title;
       const to = into.title;
       const share = e.share == null ? "" : `, ${formatShare(e.share)} of new flows`;
-      e.ariaLabel = `From ${from} to ${to}${share}; source address seen: ${SEEN_WORDS[e.seen]}.`;
+      e.ariaLabel = `From ${from} to ${to}${share}; source address seen: ${SEEN_AS[e.seen].label}.`;
     }
     const bands = [...new Set(nodes.filter((n) => n.band != null).map((n) => n.band as string))].sort(compareZones);
     const s = this.topology.service;

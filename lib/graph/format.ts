@@ -1,5 +1,5 @@
-import type { ClientIpHeader, Verdict } from "@/lib/api/topology";
 import type { SeenOnEdge } from "./model";
+import { SEEN_AS } from "@/lib/vocabulary";
 
 /** 0.125 → "12.5%", 1/3 → "33.3%", 1 → "100%". Shares are fractions of new flows (DST-1). */
 export function formatShare(share: number | null | undefined): string {
@@ -16,35 +16,9 @@ export function formatRatio(ratio: number | null | undefined): string {
   return `${ratio.toFixed(1)}×`;
 }
 
-export const SEEN_WORDS: Record<SeenOnEdge, string> = {
-  client: "client IP",
-  "load-balancer": "load balancer IP",
-  node: "node IP",
-  mixed: "mixed sources",
-};
-
 /** Short edge note where the client IP is no longer the L3 source. */
 export function seenNote(seen: SeenOnEdge): string | null {
-  return seen === "client" ? null : `src: ${SEEN_WORDS[seen]}`;
-}
-
-export const HEADER_WORDS: Record<ClientIpHeader, string> = {
-  "proxy-protocol-v1": "PROXY v1",
-  "proxy-protocol-v2": "PROXY v2",
-  "x-forwarded-for": "X-Forwarded-For",
-};
-
-/** Verdict words with a symbol, so colour is never the only signal. */
-export const VERDICT_LABEL: Record<Verdict, { symbol: string; text: string }> = {
-  healthy: { symbol: "✓", text: "healthy" },
-  expected: { symbol: "◌", text: "by design" },
-  transient: { symbol: "◔", text: "transient" },
-  fault: { symbol: "⚠", text: "fault" },
-  unknown: { symbol: "?", text: "unknown" },
-};
-
-export function verdictText(v: Verdict): string {
-  return `${VERDICT_LABEL[v].symbol} ${VERDICT_LABEL[v].text}`;
+  return seen === "client" ? null : `src: ${SEEN_AS[seen].short}`;
 }
 
 /** "1 pod" / "3 pods". */

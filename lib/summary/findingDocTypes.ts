@@ -1,3 +1,5 @@
+import type { RuleId } from "@/lib/api/rules";
+
 /**
  * The documentation of one finding code. `lib/summary/findingDocs.ts` holds one per code of lib/api/codes.ts;
  * docs/findings.md and the in-app /findings page are both rendered from it, so there is one source of truth.
@@ -12,8 +14,8 @@ export interface FindingDoc {
   kind: "healthy" | "expected" | "transient" | "fault" | "unknown" | "path";
   /** What it means, in plain words. */
   meaning: string;
-  /** Rule IDs from traffic-semantics.md (SRC-*, HC-*, HLT-*, DST-*, JOIN-*), or a § where the rule has no ID. */
-  rules: string[];
+  /** Rule IDs of lib/api/rules.ts (SRC-*, HC-*, HLT-*, DST-*, JOIN-*, or a § where the rule has no ID). */
+  rules: RuleId[];
   /** How to confirm it by hand (commands are shown as code). */
   confirm: string[];
   /** How to fix it, or why there is nothing to fix. */

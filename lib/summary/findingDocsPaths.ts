@@ -15,6 +15,21 @@ export const PATH_DOCS: Record<PathCode, FindingDoc> = {
     confirm: ["`aws elbv2 describe-target-health --target-group-arn <arn>`: no target is healthy (in that zone, with cross-zone off)."],
     fix: ["Fix the cause shown on the targets: usually HC_BLOCKED, PPV2_BREAKS_HC, UDP_HC_MISMATCH or NO_READY_ENDPOINTS."],
   },
+  ZONAL_SHIFT: {
+    title: "A zonal shift moved traffic away from a zone",
+    kind: "path",
+    meaning:
+      "An Application Recovery Controller zonal shift is active on the load balancer (it needs `zonal_shift.config.enabled=true`). The shifted zone's load-balancer address is out of DNS and its targets get no new flows, administratively: they may be perfectly healthy. The other zones take the whole load, so pods in the shifted zone are starved and the others get more than their fair share. Shifts are temporary (a customer-started shift lasts at most three days; autoshift practice runs 30 minutes), but a forgotten one keeps a zone's capacity idle.",
+    rules: ["DST-3", "DST-5", "DST-6", "§3.1"],
+    confirm: [
+      "`aws arc-zonal-shift list-zonal-shifts --resource-identifier <load balancer ARN>`: the shift, who started it (comment), its expiry.",
+      "`aws elbv2 describe-target-health --target-group-arn <arn>`: `AdministrativeOverride.State` `zonal_shift_active` on the zone's targets.",
+    ],
+    fix: [
+      "If the zone was shifted away on purpose and is still impaired: nothing, and check that the other zones have the capacity.",
+      "If it has recovered: `aws arc-zonal-shift cancel-zonal-shift --zonal-shift-id <id>`, or let the shift expire.",
+    ],
+  },
   ZONE_NO_HEALTHY: {
     title: "A zone has no healthy target and is dropped from DNS",
     kind: "path",

@@ -43,6 +43,18 @@ export const TARGET_DOCS: Record<TargetCode, FindingDoc> = {
       "To avoid reset connections: a preStop sleep longer than the health-check interval × unhealthy threshold (20 s with the Local defaults), and a terminationGracePeriodSeconds above it; roll out with maxSurge so new pods are Ready first.",
     ],
   },
+  ZONE_SHIFTED_AWAY: {
+    title: "Healthy target in a zone shifted away by an ARC zonal shift",
+    kind: "expected",
+    meaning:
+      "An Application Recovery Controller zonal shift (started by someone, or by zonal autoshift or its weekly practice run) moved the load balancer's traffic away from this target's zone. AWS marks the zone's targets with AdministrativeOverride `zonal_shift_active`, independent of their health: they still pass health checks, but the load balancer sends them no new flows and the zone's address leaves DNS. Existing connections continue until they close. With `zonal_shift_delegated_to_dns` only the DNS answer changes; with cross-zone load balancing on, such targets still get flows from the other zones.",
+    rules: ["DST-3", "DST-5", "DST-6"],
+    confirm: [
+      "`aws elbv2 describe-target-health --target-group-arn <arn>`: `AdministrativeOverride.State` is `zonal_shift_active` on the zone's targets.",
+      "`aws arc-zonal-shift list-zonal-shifts --resource-identifier <load balancer ARN>` lists the active shift, its expiry and comment.",
+    ],
+    fix: ["Nothing to fix on the target. When the zone has recovered, cancel the shift (`aws arc-zonal-shift cancel-zonal-shift --zonal-shift-id <id>`) or let it expire; see ZONAL_SHIFT."],
+  },
   ZONE_NOT_ENABLED: {
     title: "Target in a zone the load balancer has no subnet in",
     kind: "expected",

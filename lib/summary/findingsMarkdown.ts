@@ -1,6 +1,7 @@
 import { PATH_CODES, TARGET_CODES } from "@/lib/api/codes";
 import { FINDING_DOCS, PATH_CODE_LIST, TARGET_CODE_LIST } from "./findingDocs";
 import type { FindingDoc } from "./findingDocTypes";
+import { VERDICT, VERDICTS } from "@/lib/vocabulary";
 
 /**
  * Renders docs/findings.md from FINDING_DOCS. tests/unit/summary/findingDocs.test.ts fails when the committed
@@ -15,10 +16,9 @@ export function renderFindingsMarkdown(): string {
     "",
     "Every verdict and finding lbpath reports carries one of these stable codes. The API (`code` fields), the UI",
     "(each code links to its section, also served in the app at `/findings#CODE`), triage filters (`?code=`) and this",
-    "page use the same strings. Rule IDs refer to the traffic-semantics reference (SRC-*, HC-*, HLT-*, DST-*, JOIN-*).",
+    "page use the same strings. Rule IDs (SRC-*, HC-*, HLT-*, DST-*, JOIN-*) are explained in [rules.md](rules.md).",
     "",
-    "Target verdicts: **expected** means unhealthy by design or by configuration (no action needed); **transient**",
-    "clears by itself; **fault** needs a human; **unknown** means lbpath could not read it.",
+    `Target verdicts, worst first: ${VERDICTS.map((v) => `${VERDICT[v].symbol} **${VERDICT[v].label}**: ${VERDICT[v].meaning}`).join("; ")}.`,
     "",
     "## Target codes",
     "",
@@ -61,12 +61,5 @@ function section(code: string, doc: FindingDoc): string[] {
 }
 
 export function kindLabel(kind: FindingDoc["kind"]): string {
-  switch (kind) {
-    case "healthy": return "verdict: healthy";
-    case "expected": return "verdict: expected (by design)";
-    case "transient": return "verdict: transient";
-    case "fault": return "verdict: fault";
-    case "unknown": return "verdict: unknown";
-    case "path": return "path finding";
-  }
+  return kind === "path" ? "path finding" : `verdict: ${VERDICT[kind].symbol} ${VERDICT[kind].label}`;
 }

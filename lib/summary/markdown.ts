@@ -1,5 +1,5 @@
 import type { Path, Target, Topology, Triage, TriageRow } from "@/lib/api/topology";
-import { LB_KIND_SHORT, SEVERITY_ORDER, VERDICT_ORDER, rankLabel, sourceIpLabel, type SeenAs } from "./labels";
+import { LB_KIND, SEVERITY, VERDICT, VERDICT_ORDER, VERDICTS, rankLabel, sourceIpLabel, verdictCounts } from "@/lib/vocabulary";
 import { mdCode, mdText } from "./mdEscape";
 
 /**
@@ -26,10 +26,10 @@ export function topologySummaryMarkdown(t: Topology, opts: SummaryOptions): stri
   lines.push(`- Health: ${countsLine(sumHealth(t.paths))}`);
   const seen = podsSee(t.paths);
   if (seen) lines.push(`- Pods see: ${seen}`);
-  const findings = [...t.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  if (findings.length) {
+  // The server's order (most severe first), as the page shows it.
+  if (t.findings.length) {
     lines.push("- Findings:");
-    for (const f of findings) lines.push(`  - ${f.severity.toUpperCase()} ${mdCode(f.code)}: ${mdText(f.message)}`);
+    for (const f of t.findings) lines.push(`  - ${SEVERITY[f.severity].symbol} ${f.severity.toUpperCase()} ${mdCode(f.code)}: ${mdText(f.message)}`);
   }
   const worst = t.paths
     .flatMap((p) => p.targets)
@@ -52,7 +52,7 @@ export function triageSummaryMarkdown(triages: readonly Triage[], opts: SummaryO
   const scope = opts.scope ?? (triages.length === 1 ? `cluster ${mdCode(triages[0].cluster)}` : `${triages.length} clusters`);
   const lines = [
     `**lbpath triage: ${scope}**${oldest ? `, data as of ${utc(oldest)}` : ""}`,
-    `- Non-healthy targets: ${rows.length} (${by("fault")} fault · ${by("transient")} transient · ${by("expected")} expected by design · ${by("unknown")} unknown)`,
+    `- Non-healthy targets: ${rows.length} (${verdictCounts({ fault: by("fault"), unknown: by("unknown"), transient: by("transient"), expected: by("expected"), healthy: 0 }, { zeros: true, only: VERDICTS.slice(0, -1), form: "label" })})`,
   ];
   const urgent = rows
     .filter((r) => r.row.rank < 5)
@@ -62,10 +62,10 @@ export function triageSummaryMarkdown(triages: readonly Triage[], opts: SummaryO
     for (const { cluster, row } of urgent.slice(0, MAX_TRIAGE_ROWS)) lines.push(`  - ${triageLine(cluster, row)}`);
     if (urgent.length > MAX_TRIAGE_ROWS) lines.push(`  - … and ${urgent.length - MAX_TRIAGE_ROWS} more`);
   } else {
-    lines.push("- Nothing needs a human: every non-healthy target is expected by design.");
+    lines.push(`- Nothing needs a human: every non-healthy target is ${VERDICT.expected.label}.`);
   }
   const expected = countBy(rows.filter((r) => r.row.rank >= 5).map((r) => r.row.code));
-  if (expected.length) lines.push(`- Expected by design: ${expected.map(([c, n]) => `${mdCode(c)} ×${n}`).join(", ")}`);
+  if (expected.length) lines.push(`- ${rankLabel(5)}: ${expected.map(([c, n]) => `${mdCode(c)} ×${n}`).join(", ")}`);
   lines.push(`- Link: ${opts.link}`);
   return lines.join("\n");
 }
@@ -75,7 +75,7 @@ function pathLine(p: Path): string {
   const tg = p.targetGroup ? `${p.targetGroup.targetType} targets` : "instances";
   const listener = p.listener ? `${p.listener.protocol}:${p.listener.port}` : `port ${p.servicePort.port}`;
   const failOpen = p.failOpen ? " · FAILING OPEN" : "";
-  return `${LB_KIND_SHORT[lb.kind]} ${mdCode(lb.name)} (${mdCode(lb.dnsName)}), ${listener}, ${tg}${failOpen}`;
+  return `${LB_KIND[lb.kind].short} ${mdCode(lb.name)} (${mdCode(lb.dnsName)}), ${listener}, ${tg}${failOpen}`;
 }
 
 function targetLine(x: Target): string {
@@ -83,7 +83,7 @@ function targetLine(x: Target): string {
     .filter(Boolean)
     .join(", ");
   const state = x.reason ? `${mdText(x.state)} (${mdText(x.reason)})` : mdText(x.state);
-  return `${x.verdict.toUpperCase()} ${mdCode(x.code)} ${mdCode(x.id)}${where ? ` [${where}]` : ""}: ${state}. ${mdText(x.diagnosis)}`;
+  return `${VERDICT[x.verdict].symbol} ${VERDICT[x.verdict].word.toUpperCase()} ${mdCode(x.code)} ${mdCode(x.id)}${where ? ` [${where}]` : ""}: ${state}. ${mdText(x.diagnosis)}`;
 }
 
 function triageLine(cluster: string, r: TriageRow): string {
@@ -104,15 +104,13 @@ function sumHealth(paths: readonly Path[]): Counts {
 }
 
 function countsLine(c: Counts): string {
-  const parts = [`${c.fault} fault`, `${c.transient} transient`, `${c.expected} expected (by design)`, `${c.healthy} healthy`];
-  if (c.unknown) parts.push(`${c.unknown} unknown`);
-  return parts.join(" · ");
+  return verdictCounts(c, { form: "label" }) || "no targets";
 }
 
 /** Distinct source addresses the pods see, with the header that carries the client IP (SRC-*). */
 function podsSee(paths: readonly Path[]): string | null {
   const seen = new Set<string>();
-  for (const p of paths) for (const pod of p.pods) seen.add(sourceIpLabel(pod.sourceIp.seenAs as SeenAs, pod.sourceIp.header));
+  for (const p of paths) for (const pod of p.pods) seen.add(sourceIpLabel(pod.sourceIp.seenAs, pod.sourceIp.header));
   return seen.size ? [...seen].join("; ") : null;
 }
 

@@ -1,5 +1,5 @@
 import type { TriageRow } from "@/lib/api/topology";
-import { VERDICT_ORDER } from "./labels";
+import { VERDICT_ORDER } from "@/lib/vocabulary";
 import { paginate, PAGE_SIZE, type Paged } from "./overviewRows";
 import type { TriageQuery, TriageSort } from "./triageQuery";
 
@@ -47,6 +47,7 @@ export function sortTriage(items: readonly TriageItem[], sort: TriageSort, dir: 
     }
     return (
       a.row.rank - b.row.rank ||
+      VERDICT_ORDER[a.row.verdict] - VERDICT_ORDER[b.row.verdict] ||
       cmp(a.cluster, b.cluster) ||
       cmp(`${a.row.service.namespace}/${a.row.service.name}`, `${b.row.service.namespace}/${b.row.service.name}`) ||
       cmp(a.row.key, b.row.key)

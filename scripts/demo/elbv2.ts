@@ -1,6 +1,6 @@
 import type { LoadBalancer, TargetGroup, TargetHealthDescription } from "../../server/core/model/elbv2";
 import { annotation, type Flavour, isInternal, k8sName, lbTags, legacyLbName, nlbAttributes, nlbHealthCheck, nlbTargetGroupAttributes, targetTypeOf, tgTags } from "./controllers";
-import { elbv2Health, hasExplicitSpec, lbcEligible, legacyEligible, specFor } from "./health";
+import { administrativeOverride, elbv2Health, hasExplicitSpec, lbcEligible, legacyEligible, specFor } from "./health";
 import { hex } from "./ids";
 import { selects, serviceUid } from "./kube";
 import type { LbDef, PortDef, ServiceDef } from "./model";
@@ -76,6 +76,7 @@ function buildTargetGroup(flavour: Exclude<Flavour, "legacy-clb">, svc: ServiceD
       target: { id, port: targetPort, ...(withZone ? { availabilityZone: `${REGION}${zone}` } : {}) },
       healthCheckPort: hcPort,
       targetHealth: elbv2Health(spec, lbDef.descriptions?.[key]),
+      ...(lbDef.zonalShift ? { administrativeOverride: administrativeOverride(lbDef.zonalShift, zone) } : {}),
     });
   };
   if (ip) {

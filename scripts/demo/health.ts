@@ -1,5 +1,5 @@
 import type { InstanceState } from "../../server/core/model/elb";
-import type { TargetHealth } from "../../server/core/model/elbv2";
+import type { TargetHealth, TargetHealthDescription } from "../../server/core/model/elbv2";
 import type { HealthSpec, LbDef, NodeDef, ZoneLetter } from "./model";
 
 /**
@@ -49,6 +49,14 @@ export function classicHealth(instanceId: string, spec: Exclude<HealthSpec, "abs
     }
   })();
   return { instanceId, ...s, ...(description === undefined ? {} : { description }) };
+}
+
+/** AdministrativeOverride of a target while a zonal shift is on (W1 API_AdministrativeOverride's values). */
+export function administrativeOverride(shift: NonNullable<LbDef["zonalShift"]>, zone: ZoneLetter): NonNullable<TargetHealthDescription["administrativeOverride"]> {
+  if (shift.zone !== zone) return { state: "no_override", reason: "AdministrativeOverride.NoOverride", description: "No override is currently active on target" };
+  return shift.state === "delegated-to-dns"
+    ? { state: "zonal_shift_delegated_to_dns", reason: "AdministrativeOverride.ZonalShiftDelegatedToDns", description: "Target's zonal shift state is delegated to DNS" }
+    : { state: "zonal_shift_active", reason: "AdministrativeOverride.ZonalShiftActive", description: "Zonal shift is active in target Availability Zone" };
 }
 
 /** The health spec of one target: explicit, else `not-in-use` outside the LB's zones (DST-3), else healthy. */

@@ -76,6 +76,12 @@ export interface LbDef {
   /** LoadBalancerAddresses with the private IPs (internal NLB with `aws-load-balancer-private-ipv4-addresses`). */
   privateIps?: boolean;
   state?: "active" | "provisioning" | "active_impaired" | "failed";
+  /**
+   * An ARC zonal shift away from this zone (NLB with `zonal_shift.config.enabled=true`): DescribeTargetHealth then
+   * reports AdministrativeOverride `zonal_shift_active` on the zone's targets and `no_override` on the others (DST-3).
+   * `delegated-to-dns` reports `zonal_shift_delegated_to_dns` instead.
+   */
+  zonalShift?: { zone: ZoneLetter; state?: "active" | "delegated-to-dns" };
 }
 
 export interface ServiceDef {

@@ -1,6 +1,6 @@
 import type * as k8s from "./model/kubernetes";
 import type * as elbv2 from "./model/elbv2";
-import type { HealthCheck, Path, PodShare, Target, Warning } from "@/lib/api/topology";
+import type { HealthCheck, Path, PodShare, Target, Warning, ZoneState } from "@/lib/api/topology";
 import type { SnapshotIndex } from "./index/snapshotIndex";
 import { zoneOfNode } from "./index/snapshotIndex";
 import { applyTopologyHints, endpointsForPort, readyLocalCount, usableClusterWide, usableLocal, type EndpointView } from "./analysis/endpoints";
@@ -18,11 +18,19 @@ export interface LbFacts {
   scheme: string | null;
   state: string | null;
   joinedBy: "dns-name" | "tags" | "name";
+  /** Zones the load balancer has a subnet in (LoadBalancer.AvailabilityZones). */
+  subnetZones: string[];
+  /** DST-3: subnet zones minus those under an active zonal shift (Zen). */
   enabledZones: string[];
+  /** DST-3: zones under a zonal shift, by how AWS reports it (AdministrativeOverride). */
+  zonalShifts: Record<string, ZonalShift>;
   crossZone: boolean;
   attributes: Record<string, string>;
   privateIps: string[];
 }
+
+/** How a zone is shifted away (ZoneState.zonalShift): `active` or `delegated-to-dns`. */
+export type ZonalShift = NonNullable<ZoneState["zonalShift"]>;
 
 /** One registered target as read, before analysis. */
 export interface RawTarget {
@@ -96,12 +104,13 @@ export function buildPath(input: PathInput, index: SnapshotIndex, warnings: Warn
     const dnsT = parseThreshold(sib.attributes["target_group_health.dns_failover.minimum_healthy_targets.count"], sib.attributes["target_group_health.dns_failover.minimum_healthy_targets.percentage"]);
     zonesBelowDnsThreshold(sibTargets, lb.enabledZones, sib.crossZone, dnsT).forEach((z) => below.add(z));
   }
-  const inDns = dnsZones(lb.enabledZones, below);
+  // DST-3: a zone whose shift is delegated to DNS keeps its targets in use but leaves DNS whatever its health.
+  const inDns = dnsZones(lb.enabledZones.filter((z) => lb.zonalShifts[z] !== "delegated-to-dns"), below);
   const routing = parseThreshold(
     input.tgAttributes["target_group_health.unhealthy_state_routing.minimum_healthy_targets.count"],
     input.tgAttributes["target_group_health.unhealthy_state_routing.minimum_healthy_targets.percentage"],
   );
-  const stage = loadBalancerStage({ targets: lbTargets, enabledZones: lb.enabledZones, inDns, crossZone, routing, failOpenSupported: input.failOpenSupported });
+  const stage = loadBalancerStage({ targets: lbTargets, enabledZones: lb.enabledZones, subnetZones: lb.subnetZones, zonalShifts: lb.zonalShifts, inDns, crossZone, routing, failOpenSupported: input.failOpenSupported });
 
   // kube-proxy stage (DST-8) for instance targets; DST-9 for ip targets.
   const noUsableEndpoint = endpointsKnown && usable.length === 0;
@@ -158,7 +167,9 @@ export function buildPath(input: PathInput, index: SnapshotIndex, warnings: Warn
           tgProtocol: input.tgProtocol,
           proxyProtocolV2: ppv2,
           zone,
-          zoneEnabled: !!zone && lb.enabledZones.includes(zone),
+          zoneEnabled: !!zone && lb.subnetZones.includes(zone),
+          zonalShift: (zone && lb.zonalShifts[zone]) || null,
+          crossZone,
           tgAttached: input.targetGroup ? input.targetGroup.loadBalancerArns.length > 0 : true,
           node: node ? { name: node.metadata.name, ready: isNodeReady(node), removal: nodeRemoval(node) } : null,
           readyLocal: node && endpointsKnown ? readyLocalCount(endpoints, node.metadata.name) : null,
@@ -227,7 +238,7 @@ export function buildPath(input: PathInput, index: SnapshotIndex, warnings: Warn
   return {
     id: pathId,
     servicePort: { name: svcPort.name ?? null, port: svcPort.port, protocol: svcPort.protocol ?? "TCP", nodePort: svcPort.nodePort ?? null, targetPort: svcPort.targetPort ?? null },
-    loadBalancer: { kind: lb.kind, name: lb.name, arn: lb.arn, dnsName: lb.dnsName, scheme: lb.scheme, state: lb.state, crossZone, zones: lb.enabledZones, joinedBy: lb.joinedBy, attributes: lb.attributes },
+    loadBalancer: { kind: lb.kind, name: lb.name, arn: lb.arn, dnsName: lb.dnsName, scheme: lb.scheme, state: lb.state, crossZone, zones: lb.subnetZones, joinedBy: lb.joinedBy, attributes: lb.attributes },
     listener,
     targetGroup: input.targetGroup
       ? {

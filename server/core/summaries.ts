@@ -4,6 +4,7 @@ import { indexSnapshot } from "./index/snapshotIndex";
 import { topologyOf } from "./buildTopology";
 import { owningController } from "./join/owningController";
 import { memoPerObject } from "./memo";
+import { VERDICT_ORDER } from "@/lib/vocabulary";
 
 const SEEN_ORDER = { client: 0, "load-balancer": 1, node: 2 } as const;
 const LEVEL_ORDER = { ok: 0, warn: 1, high: 2 } as const;
@@ -96,6 +97,7 @@ function computeTriage(snapshot: Snapshot): Triage {
       }
     }
   }
-  rows.sort((a, b) => a.rank - b.rank || a.service.namespace.localeCompare(b.service.namespace) || a.service.name.localeCompare(b.service.name) || a.key.localeCompare(b.key));
+  // Within one rank the thing to fix comes first: fault, unknown, transient, expected (lib/vocabulary.ts).
+  rows.sort((a, b) => a.rank - b.rank || VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || a.service.namespace.localeCompare(b.service.namespace) || a.service.name.localeCompare(b.service.name) || a.key.localeCompare(b.key));
   return { cluster: snapshot.cluster.name, targets: rows, warnings: (snapshot.problems ?? []).map((p) => ({ code: p.code, message: p.message, fix: p.fix, source: p.source })), age: { capturedAt: snapshot.capturedAt, kubernetes: snapshot.ages?.kubernetes ?? null, aws: snapshot.ages?.aws ?? null } };
 }

@@ -2,7 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Topology, type Path } from "@/lib/api/topology";
-import { formatShare, HEADER_WORDS } from "@/lib/graph/format";
+import { formatShare } from "@/lib/graph/format";
+import { HEADER } from "@/lib/vocabulary";
 
 /**
  * Every demo scenario's service page, in Chromium, against `next start` in demo mode:
@@ -64,8 +65,8 @@ async function checkMarks(page: Page, path: Path) {
   // SRC-10: the header that carries the client IP, named.
   const header = page.getByTestId("header-badge");
   if (path.clientIp.header) {
-    await expect(header.first()).toContainText(HEADER_WORDS[path.clientIp.header].replace(" header", ""));
-    await expect(page.getByText(`client IP in ${HEADER_WORDS[path.clientIp.header]}`).first()).toBeVisible();
+    await expect(header.first()).toContainText(HEADER[path.clientIp.header].replace(" header", ""));
+    await expect(page.getByText(`client IP in ${HEADER[path.clientIp.header]}`).first()).toBeVisible();
   } else await expect(header).toHaveCount(0);
 
   // Health: every drawn target shows its state, verdict and share; expected and fault look different.

@@ -1,10 +1,10 @@
 "use client";
 import type { Verdict } from "@/lib/api/topology";
-import { formatRatio, formatShare, HEADER_WORDS, middleTruncate, plural, shortNodeName, VERDICT_LABEL } from "@/lib/graph/format";
+import { formatRatio, formatShare, middleTruncate, plural, shortNodeName } from "@/lib/graph/format";
+import { HEADER, HEADER_SYMBOL, SEEN_AS, VERDICT, zoneStatus } from "@/lib/vocabulary";
 import type { CardData, CardProps } from "./shared";
 import { Card, Line, Title, useGraphActions, VerdictCounts } from "./shared";
 
-const SHORT_SEEN = { client: "client IP", node: "node IP", "load-balancer": "LB IP", mixed: "mixed" } as const;
 
 /** Expected-by-design looks calm and grey-dashed; a fault is loud, solid red with ⚠ (issue 3, "Health"). */
 export const VERDICT_FRAME: Record<Verdict, string> = {
@@ -24,11 +24,11 @@ export const VERDICT_TEXT: Record<Verdict, string> = {
 };
 
 export function VerdictMark({ verdict }: { verdict: Verdict }) {
-  const v = VERDICT_LABEL[verdict];
+  const v = VERDICT[verdict];
   return (
-    <span data-testid="verdict" data-verdict={verdict} className={`whitespace-nowrap ${VERDICT_TEXT[verdict]}`}>
+    <span data-testid="verdict" data-verdict={verdict} className={`whitespace-nowrap ${VERDICT_TEXT[verdict]}`} title={v.meaning}>
       <span aria-hidden="true">{v.symbol} </span>
-      {v.text}
+      {v.word}
     </span>
   );
 }
@@ -154,8 +154,8 @@ export function PodCard({ data }: CardProps) {
         <PodFlags ratio={d.ratio} overFair={d.overFair} starved={p.starved} />
       </div>
       <Line className={replaced ? "font-semibold text-orange-800 dark:text-orange-300" : ""} title={p.sourceIp.explanation}>
-        <span aria-hidden="true">{replaced ? "⇄ " : "◎ "}</span>sees {SHORT_SEEN[p.sourceIp.seenAs]}
-        {p.sourceIp.header ? ` · ✉ ${HEADER_WORDS[p.sourceIp.header]}` : ""}
+        <span aria-hidden="true">{replaced ? "⇄ " : "◎ "}</span>sees {SEEN_AS[p.sourceIp.seenAs].short}
+        {p.sourceIp.header ? ` · ${HEADER_SYMBOL} ${HEADER[p.sourceIp.header]}` : ""}
       </Line>
     </Card>
   );
@@ -175,7 +175,7 @@ export function PodGroupCard({ data }: CardProps) {
       <div className="flex items-baseline gap-1 truncate">
         <span className="font-semibold">{formatShare(s.share)}</span>
         <span className="text-slate-600 dark:text-slate-300">
-          {s.ready} Ready{s.seenAs && s.seenAs !== "client" ? ` · see ${SHORT_SEEN[s.seenAs]}` : ""}
+          {s.ready} Ready{s.seenAs && s.seenAs !== "client" ? ` · see ${SEEN_AS[s.seenAs].short}` : ""}
         </span>
       </div>
       <div className="flex items-center justify-between gap-1">
@@ -197,15 +197,17 @@ export function ZoneBand({ data }: { data: CardData }) {
   const d = data.g.data;
   if (d.kind !== "zone") return null;
   const z = d.zone;
-  const status = !z ? "no load balancer node" : !z.enabled ? "no LB subnet: targets unused" : z.inDns ? `LB node in DNS · ${formatShare(z.share)} of new flows` : "LB node NOT in DNS";
+  const zs = z ? zoneStatus(z) : null;
+  const status = !z || !zs ? "no load balancer node" : z.inDns ? `LB node in DNS · ${formatShare(z.share)} of new flows` : zs.word;
   const ring = data.sel ? "ring-2 ring-sky-600 dark:ring-sky-400" : data.hl ? "ring-4 ring-amber-400" : "";
   return (
     <div data-testid="zone-band" data-highlighted={data.hl || undefined} className={`h-full w-full overflow-hidden rounded-lg border border-dashed border-slate-300 bg-slate-100/70 px-3 py-1 text-[12px] dark:border-slate-700 dark:bg-slate-900/60 ${ring} ${data.dim ? "opacity-50" : ""}`}>
       <div className="truncate">
         <span className="font-semibold text-slate-800 dark:text-slate-100">{d.name}</span>
-        <span className={`ml-2 ${z && z.enabled && !z.inDns ? "font-semibold text-amber-800 dark:text-amber-300" : "text-slate-600 dark:text-slate-300"}`}>
-          <span aria-hidden="true">{z?.inDns ? "● " : "○ "}</span>
+        <span data-testid="zone-status" data-zonal-shift={z?.zonalShift ?? undefined} title={zs?.sentence} className={`ml-2 ${zs?.warn && !z?.inDns ? "font-semibold text-amber-800 dark:text-amber-300" : "text-slate-600 dark:text-slate-300"}`}>
+          <span aria-hidden="true">{zs ? `${zs.symbol} ` : "○ "}</span>
           {status}
+          {z?.zonalShift ? " (zonal shift, administrative)" : ""}
         </span>
         {z ? (
           <span className="text-slate-600 dark:text-slate-300">

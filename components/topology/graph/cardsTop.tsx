@@ -1,8 +1,8 @@
 "use client";
-import { formatShare, HEADER_WORDS, plural } from "@/lib/graph/format";
+import { formatShare, plural } from "@/lib/graph/format";
+import { HEADER, LB_KIND, SEVERITY, SINK, zoneStatus } from "@/lib/vocabulary";
 import { Card, HeaderBadge, Line, SnatMarker, Title, VerdictCounts, WrapTitle, type CardProps } from "./shared";
 
-const LB_KIND = { network: "NLB", classic: "Classic ELB", application: "ALB" } as const;
 
 export function ClientCard({ data }: CardProps) {
   const d = data.g.data;
@@ -23,7 +23,7 @@ export function LoadBalancerCard({ data }: CardProps) {
   return (
     <Card data={data}>
       <WrapTitle title={`${lb.name} — ${lb.dnsName}`}>
-        {LB_KIND[lb.kind]} {lb.name}
+        {LB_KIND[lb.kind].short} {lb.name}
       </WrapTitle>
       <Line title={lb.dnsName}>{lb.scheme ?? "scheme unknown"}</Line>
       <div data-testid="cross-zone" className={`mt-0.5 inline-block rounded border px-1 font-semibold ${lb.crossZone ? "border-sky-600 text-sky-900 dark:text-sky-200" : "border-dashed border-slate-500 text-slate-700 dark:text-slate-300"}`}>
@@ -31,20 +31,20 @@ export function LoadBalancerCard({ data }: CardProps) {
       </div>
       <ul className="mt-0.5 text-[11px] leading-4" aria-label="Zones">
         {d.zones.map((z) => (
-          <li key={z.key} className="flex justify-between gap-1" title={z.failingOpen ? `${z.name}: failing open (sends to unhealthy targets)` : undefined}>
+          <li key={z.key} className="flex justify-between gap-1" title={`${z.name}: ${zoneStatus(z).sentence}`}>
             <span className="truncate">
-              <span aria-hidden="true">{z.inDns ? "● " : "○ "}</span>
+              <span aria-hidden="true">{zoneStatus(z).symbol} </span>
               {z.name}
             </span>
             <span className={`whitespace-nowrap ${z.inDns ? "" : "font-semibold text-amber-800 dark:text-amber-300"}`}>
-              {!z.enabled ? "no subnet" : z.inDns ? formatShare(z.share) : "no DNS"}
-              {z.failingOpen ? " ⚠" : ""}
+              {z.inDns ? formatShare(z.share) : zoneStatus(z).word}
+              {z.failingOpen ? ` ${SEVERITY.warning.symbol}` : ""}
             </span>
           </li>
         ))}
       </ul>
       {d.snat ? <SnatMarker>{lb.kind === "network" ? "SNAT: targets see the LB IP" : "proxy: targets see the LB IP"}</SnatMarker> : null}
-      {d.header ? <HeaderBadge>client IP in {HEADER_WORDS[d.header]} header</HeaderBadge> : null}
+      {d.header ? <HeaderBadge>client IP in {HEADER[d.header]} header</HeaderBadge> : null}
     </Card>
   );
 }
@@ -113,7 +113,7 @@ export function HubCard({ data }: CardProps) {
 export function SinkCard({ data }: CardProps) {
   const d = data.g.data;
   if (d.kind !== "sink") return null;
-  const words = { dropped: ["✕", "Dropped"], rejected: ["⊗", "Rejected"], unknown: ["?", "Unknown"] }[d.sink];
+  const words = [SINK[d.sink].symbol, SINK[d.sink].word];
   const tone = d.sink === "unknown" ? "border-dashed border-slate-500" : "border-red-600 !bg-red-50 text-red-900 dark:!bg-red-950 dark:text-red-100";
   return (
     <Card data={data} className={`flex items-center border-2 font-semibold ${tone}`} testId={`sink-${d.sink}`}>

@@ -2,6 +2,8 @@
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { createContext, useContext, type ReactNode } from "react";
 import type { GraphNode } from "@/lib/graph/model";
+import type { Verdict } from "@/lib/api/topology";
+import { HEADER_SYMBOL, VERDICT, VERDICTS, verdictCounts } from "@/lib/vocabulary";
 
 export type CardData = { g: GraphNode; hl: boolean; dim: boolean; sel: boolean };
 export type CardNodeType = Node<CardData>;
@@ -74,24 +76,18 @@ export function SnatMarker({ children }: { children: ReactNode }) {
 export function HeaderBadge({ children }: { children: ReactNode }) {
   return (
     <div data-testid="header-badge" className="mt-0.5 rounded border border-violet-600 bg-violet-50 px-1 font-semibold text-violet-900 dark:border-violet-400 dark:bg-violet-950 dark:text-violet-100">
-      <span aria-hidden="true">✉ </span>
+      <span aria-hidden="true">{HEADER_SYMBOL} </span>
       {children}
     </div>
   );
 }
 
-const COUNT_MARKS = [
-  ["healthy", "✓", ""],
-  ["expected", "◌", ""],
-  ["transient", "◔", "text-amber-800 dark:text-amber-300"],
-  ["fault", "⚠", "font-bold text-red-700 dark:text-red-300"],
-  ["unknown", "?", ""],
-] as const;
+const COUNT_CLASS: Record<Verdict, string> = { fault: "font-bold text-red-700 dark:text-red-300", unknown: "", transient: "text-amber-800 dark:text-amber-300", expected: "", healthy: "" };
 
-/** "3✓ 1◌ 2⚠": target counts by verdict, zeros left out (the title lists them all). */
+/** Compact target counts by verdict ("2✕ 3✓"), worst first, zeros left out (the title lists them all). */
 export function VerdictCounts({ counts }: { counts: Record<"healthy" | "expected" | "transient" | "fault" | "unknown", number> }) {
-  const all = `${counts.healthy} healthy, ${counts.expected} expected by design, ${counts.transient} transient, ${counts.fault} fault, ${counts.unknown} unknown`;
-  const shown = COUNT_MARKS.filter(([k]) => counts[k] > 0);
+  const all = verdictCounts(counts, { symbols: false, zeros: true, sep: ", " });
+  const shown = VERDICTS.filter((k) => counts[k] > 0).map((k) => [k, VERDICT[k].symbol, COUNT_CLASS[k]] as const);
   return (
     <div className="truncate text-[11px] text-slate-600 dark:text-slate-300" title={all}>
       {shown.length === 0 ? "no targets" : null}

@@ -127,4 +127,35 @@ export const zoneDown: ScenarioDef = {
   ],
 };
 
-export const healthCases: ScenarioDef[] = [mixedHealth, ipRollout, failOpenZone, zoneDown];
+export const zonalShift: ScenarioDef = {
+  id: "zonal-shift",
+  title: "A zonal shift moved traffic away from us-east-1c",
+  story:
+    "An NLB (AWS Load Balancer Controller, instance targets, externalTrafficPolicy Local, zonal shift enabled) has one pod in each of three zones. " +
+    "Someone started an ARC zonal shift away from us-east-1c: AWS reports AdministrativeOverride zonal_shift_active on its target, so that zone's load-balancer address leaves DNS and its healthy node gets no new flows. " +
+    "lbpath should show us-east-1c shifted away (administratively, not for lack of a healthy target), the pod there starved, the two others at 50 % each, and say how to end the shift.",
+  nodes: [
+    { key: "n1", zone: "a" },
+    { key: "n2", zone: "b" },
+    { key: "n3", zone: "c" },
+  ],
+  pods: [
+    { key: "p1", node: "n1", app: "web" },
+    { key: "p2", node: "n2", app: "web" },
+    { key: "p3", node: "n3", app: "web" },
+  ],
+  services: [
+    {
+      namespace: "default",
+      name: "web",
+      annotations: lbc("instance", { "aws-load-balancer-attributes": "zonal_shift.config.enabled=true" }),
+      loadBalancerClass: LBC_CLASS,
+      ports: [http(30477)],
+      externalTrafficPolicy: "Local",
+      healthCheckNodePort: 30478,
+      lb: { zones: ["a", "b", "c"], zonalShift: { zone: "c" } },
+    },
+  ],
+};
+
+export const healthCases: ScenarioDef[] = [mixedHealth, ipRollout, failOpenZone, zoneDown, zonalShift];

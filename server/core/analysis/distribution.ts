@@ -18,7 +18,10 @@ export interface LbTarget {
 
 export interface ZoneOutcome {
   name: string;
+  /** The load balancer has a subnet there. */
   enabled: boolean;
+  /** DST-3: under an ARC zonal shift (administratively out), or null. */
+  zonalShift: "active" | "delegated-to-dns" | null;
   inDns: boolean;
   failingOpen: boolean;
   healthyTargets: number;
@@ -82,13 +85,19 @@ export function dnsZones(enabledZones: string[], below: Set<string>): string[] {
  */
 export function loadBalancerStage(input: {
   targets: LbTarget[];
+  /** Zen (DST-3): subnet zones minus actively shifted ones. */
   enabledZones: string[];
+  /** Every zone the load balancer has a subnet in; default Zen. */
+  subnetZones?: string[];
+  zonalShifts?: Record<string, "active" | "delegated-to-dns">;
   inDns: string[];
   crossZone: boolean;
   routing: Threshold;
   failOpenSupported: boolean;
 }): LbStage {
   const { targets, enabledZones, inDns, crossZone, routing, failOpenSupported } = input;
+  const subnetZones = input.subnetZones ?? enabledZones;
+  const shifts = input.zonalShifts ?? {};
   const share = new Map<string, number>(targets.map((t) => [t.key, 0]));
   const failOpenKeys = new Set<string>();
   let noTarget = 0;
@@ -119,12 +128,13 @@ export function loadBalancerStage(input: {
     }
   }
 
-  const zoneNames = [...new Set([...enabledZones, ...targets.map((t) => t.zone).filter((z): z is string => !!z)])].sort();
+  const zoneNames = [...new Set([...subnetZones, ...targets.map((t) => t.zone).filter((z): z is string => !!z)])].sort();
   const zones: ZoneOutcome[] = zoneNames.map((name) => {
     const inZone = targets.filter((t) => t.zone === name);
     return {
       name,
-      enabled: enabledZones.includes(name),
+      enabled: subnetZones.includes(name),
+      zonalShift: shifts[name] ?? null,
       inDns: inDns.includes(name),
       failingOpen: zoneFailingOpen.get(name) ?? false,
       healthyTargets: inZone.filter((t) => t.healthy).length,

@@ -1,9 +1,11 @@
 import type { Finding, Path, Severity } from "@/lib/api/topology";
-import type { FindingCode } from "@/lib/api/codes";
+import type { FindingCode, TargetCode } from "@/lib/api/codes";
+import type { RuleId } from "@/lib/api/rules";
 import { headerName } from "./sourceIp";
+import { VERDICT } from "@/lib/vocabulary";
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
-const f = (severity: Severity, code: FindingCode, message: string, action: string | undefined, rules: string[], pathId: string | null, refs: string[] = []): Finding => ({ severity, code, message, action, rules, pathId, refs });
+const f = (severity: Severity, code: FindingCode, message: string, action: string | undefined, rules: RuleId[], pathId: string | null, refs: string[] = []): Finding => ({ severity, code, message, action, rules, pathId, refs });
 
 /** What an operator should know about one path, in plain words with the rule behind it. */
 export function pathFindings(path: Path, ctx: { etp: "Cluster" | "Local"; scheme: string | null; dualStackToIpv4: boolean; missing: string[] }): Finding[] {
@@ -18,9 +20,11 @@ export function pathFindings(path: Path, ctx: { etp: "Cluster" | "Local"; scheme
     const refs = [...path.targets.filter((t) => t.receivesFailOpenTraffic).map((t) => t.key), ...path.zones.filter((z) => z.failingOpen && z.inDns).map((z) => z.key)];
     out.push(f("critical", "FAIL_OPEN", `The ${lbName} is failing open: in ${path.zones.filter((z) => z.failingOpen && z.inDns).map((z) => z.name).join(", ") || "every zone"} no target is healthy, so it sends new flows to all targets regardless of health.`, "Fix the unhealthy targets' cause (see their verdicts); fail-open only hides it.", ["DST-5", "HLT-C9"], id, refs));
   }
+  for (const z of path.zones.filter((z) => z.zonalShift)) out.push(zonalShiftFinding(path, z));
   const enabled = path.zones.filter((z) => z.enabled);
   if (enabled.some((z) => z.inDns)) {
-    for (const z of enabled.filter((z) => !z.inDns)) {
+    // A shifted zone is out of DNS administratively, whatever its health: ZONAL_SHIFT says so instead.
+    for (const z of enabled.filter((z) => !z.inDns && !z.zonalShift)) {
       const zoneTargets = path.targets.filter((t) => t.zone === z.name);
       const allExpected = zoneTargets.length > 0 && zoneTargets.every((t) => t.verdict === "expected" || t.verdict === "healthy");
       out.push(
@@ -42,13 +46,14 @@ export function pathFindings(path: Path, ctx: { etp: "Cluster" | "Local"; scheme
     out.push(f("warning", "TRAFFIC_DROPPED", `${pct(path.dropped)} of new flows are dropped: they reach ${path.loadBalancer.kind === "classic" ? "a zone with no InService instance" : "a node with no usable local endpoint (externalTrafficPolicy Local) or an LB node with no target"}.`, "Run a ready pod on every node that receives traffic, or use externalTrafficPolicy Cluster.", ["DST-10", "SRC-9"], id, path.targets.filter((t) => t.share > 0 && (t.readyLocalEndpoints ?? 1) === 0).map((t) => t.key)));
 
   // Per target code (non-healthy).
-  const byCode = new Map<string, typeof path.targets>();
-  for (const t of path.targets) if (t.verdict !== "healthy") byCode.set(t.code, [...(byCode.get(t.code) ?? []), t]);
+  const byCode = new Map<TargetCode, typeof path.targets>();
+  // ZONE_SHIFTED_AWAY targets are named by the zone's ZONAL_SHIFT finding.
+  for (const t of path.targets) if (t.verdict !== "healthy" && t.code !== "ZONE_SHIFTED_AWAY") byCode.set(t.code, [...(byCode.get(t.code) ?? []), t]);
   for (const [code, ts] of byCode) {
     const first = ts[0];
     const severity: Severity = first.verdict === "fault" ? (code === "PPV2_BREAKS_HC" || code === "NO_READY_ENDPOINTS" ? "critical" : "warning") : first.verdict === "unknown" ? "warning" : "info";
-    const label = first.verdict === "expected" ? "expected (by design)" : first.verdict;
-    out.push(f(severity, code as FindingCode, `${ts.length} target${ts.length > 1 ? "s" : ""} ${label}: ${first.diagnosis}`, first.action ?? undefined, first.rules, id, ts.map((t) => t.key)));
+    const label = VERDICT[first.verdict].label;
+    out.push(f(severity, code, `${ts.length} target${ts.length > 1 ? "s" : ""} ${label}: ${first.diagnosis}`, first.action ?? undefined, first.rules, id, ts.map((t) => t.key)));
   }
 
   // Source IP (§1).
@@ -88,12 +93,35 @@ export function pathFindings(path: Path, ctx: { etp: "Cluster" | "Local"; scheme
   if (ctx.dualStackToIpv4) out.push(f("info", "IPV6_CLIENTS_SEE_LB", "The load balancer is dual-stack and the targets IPv4: IPv6 clients' flows reach pods from the load balancer's IPv4 address, not the client's.", "Use proxy protocol v2 to recover IPv6 client addresses.", ["SRC-4"], id));
   if (ctx.missing.length > 0) {
     const what = ctx.missing[0].startsWith("Node:") ? "node(s) hosting Ready pods of this Service are" : "Ready pod(s) are";
-    out.push(f("warning", "TARGETS_MISSING", `${ctx.missing.length} ${what} not registered in the target group: ${ctx.missing.slice(0, 5).map((k) => k.replace(/^(Node|Pod):/, "")).join(", ")}${ctx.missing.length > 5 ? ", …" : ""}.`, "Check the controller's logs and events (registration lag, a failing readiness gate, or a node filter).", ["JOIN-4", "L7"], id, ctx.missing));
+    out.push(f("warning", "TARGETS_MISSING", `${ctx.missing.length} ${what} not registered in the target group: ${ctx.missing.slice(0, 5).map((k) => k.replace(/^(Node|Pod):/, "")).join(", ")}${ctx.missing.length > 5 ? ", …" : ""}.`, "Check the controller's logs and events (registration lag, a failing readiness gate, or a node filter).", ["JOIN-4"], id, ctx.missing));
   }
   if (path.loadBalancer.state && path.loadBalancer.state !== "active")
     out.push(f(path.loadBalancer.state === "provisioning" ? "info" : "critical", "LB_NOT_ACTIVE", `The load balancer is ${path.loadBalancer.state}.`, path.loadBalancer.state === "provisioning" ? "Wait for provisioning to finish." : "Check the load balancer in the AWS console and the controller's events.", [], id));
   return out;
 }
+
+/** DST-3: a zone an ARC zonal shift moved traffic away from — administratively, not for lack of a healthy target. */
+function zonalShiftFinding(path: Path, z: Path["zones"][number]): Finding {
+  const targets = path.targets.filter((t) => t.zone === z.name);
+  const still = z.zonalShift === "delegated-to-dns" && path.loadBalancer.crossZone;
+  const starved = path.pods.filter((p) => p.zone === z.name && p.ready && !p.terminating && p.share === 0);
+  const override = z.zonalShift === "active" ? "zonal_shift_active" : "zonal_shift_delegated_to_dns";
+  const effect = still
+    ? "its load-balancer address is out of DNS, but with cross-zone load balancing on its targets still get flows from the other zones' load-balancer nodes"
+    : `its load-balancer address is out of DNS and its ${plural(targets.length, "target")} get no new flows${starved.length ? `, so ${plural(starved.length, "Ready pod")} there get nothing` : ""}`;
+  const arn = path.loadBalancer.arn ?? "<load balancer ARN>";
+  return f(
+    "warning",
+    "ZONAL_SHIFT",
+    `An ARC zonal shift has moved traffic away from ${z.name} (AdministrativeOverride ${override}): ${effect}. This is administrative, not a health problem; existing connections there continue until they close.`,
+    `When ${z.name} has recovered, end the shift: aws arc-zonal-shift list-zonal-shifts --resource-identifier ${arn}, then aws arc-zonal-shift cancel-zonal-shift --zonal-shift-id <id> (or let it expire; autoshifts and practice runs end on their own).`,
+    ["DST-3", "DST-5", "DST-6"],
+    path.id,
+    [z.key, ...targets.map((t) => t.key), ...starved.map((p) => p.key)],
+  );
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function nodePodCounts(path: Path) {
   const counts = new Map<string, number>();

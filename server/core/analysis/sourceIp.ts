@@ -1,4 +1,6 @@
 import type { ClientIpHeader, ClientIpPath, PodSourceIp } from "@/lib/api/topology";
+import { HEADER } from "@/lib/vocabulary";
+import type { RuleId } from "@/lib/api/rules";
 
 /** Everything §1.2's decision procedure reads, already extracted from the snapshot. */
 export interface SourceIpInput {
@@ -46,7 +48,7 @@ export function clientIpAlongPath(i: SourceIpInput): ClientIpPath & { podSeesAs:
   const local = i.externalTrafficPolicy === "Local";
   let hop1: PodSourceIp["seenAs"];
   let row: string;
-  const rules: string[] = [];
+  const rules: RuleId[] = [];
 
   if (i.lbKind === "classic") {
     hop1 = "load-balancer";
@@ -100,7 +102,7 @@ function summarize(seen: PodSourceIp["seenAs"], snatAt: ClientIpPath["snatAt"], 
 }
 
 export function headerName(h: ClientIpHeader): string {
-  return h === "proxy-protocol-v1" ? "PROXY protocol v1 header" : h === "proxy-protocol-v2" ? "PROXY protocol v2 header" : "X-Forwarded-For header";
+  return `${HEADER[h]} header`;
 }
 
 /** Per pod (§1.2 hop2): the same for every pod on a path, with the address named where it can be. */

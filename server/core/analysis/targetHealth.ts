@@ -1,5 +1,6 @@
 import type { HealthCheck, Verdict } from "@/lib/api/topology";
 import type { TargetCode } from "@/lib/api/codes";
+import type { RuleId } from "@/lib/api/rules";
 
 export interface TargetHealthInput {
   /** ELBv2 state (Classic states are mapped first, see classicHealth.ts). */
@@ -13,6 +14,10 @@ export interface TargetHealthInput {
   proxyProtocolV2: boolean;
   zone: string | null;
   zoneEnabled: boolean;
+  /** DST-3: the target's zone is under an ARC zonal shift (AdministrativeOverride), or null. */
+  zonalShift: "active" | "delegated-to-dns" | null;
+  /** Effective cross-zone (DST-2): with it, a zone shifted only in DNS still gets flows from the other zones. */
+  crossZone: boolean;
   /** The target group is attached to a load balancer. */
   tgAttached: boolean;
   /** Instance targets: the Node behind the instance, if any. */
@@ -29,12 +34,12 @@ export interface TargetHealthInput {
 export interface TargetVerdict {
   verdict: Verdict;
   code: TargetCode;
-  rules: string[];
+  rules: RuleId[];
   diagnosis: string;
   action: string | null;
 }
 
-const v = (verdict: Verdict, code: TargetCode, rules: string[], diagnosis: string, action: string | null): TargetVerdict => ({ verdict, code, rules, diagnosis, action });
+const v = (verdict: Verdict, code: TargetCode, rules: RuleId[], diagnosis: string, action: string | null): TargetVerdict => ({ verdict, code, rules, diagnosis, action });
 
 function hcText(hc: HealthCheck): string {
   const port = hc.port === "traffic-port" ? "traffic-port" : `:${hc.port ?? "?"}`;
@@ -51,8 +56,20 @@ function detectionWait(hc: HealthCheck, threshold: number | null): string {
  * fault — with the evidence and the action. The order of checks follows the reference's tables.
  */
 export function classifyTarget(i: TargetHealthInput): TargetVerdict {
+  const verdict = classifyHealth(i);
+  if (!i.zonalShift || verdict.code === "HEALTHY") return verdict;
+  // The target's own health still matters once the shift ends: keep its verdict and say that the zone is shifted.
+  return { ...verdict, rules: [...verdict.rules, "DST-3"], diagnosis: `${verdict.diagnosis} Its zone is also shifted away (zonal shift).` };
+}
+
+function classifyHealth(i: TargetHealthInput): TargetVerdict {
   const { state, reason, healthCheck: hc } = i;
-  if (state === "healthy") return v("healthy", "HEALTHY", [], "Passing health checks; receives new flows.", null);
+  if (state === "healthy") {
+    // DST-3 (W1 AdministrativeOverride): health checks still pass, but the shift keeps new flows away.
+    if (i.zonalShift === "active" || (i.zonalShift === "delegated-to-dns" && !i.crossZone))
+      return v("expected", "ZONE_SHIFTED_AWAY", ["DST-3"], `Healthy, but an ARC zonal shift moved traffic away from ${i.zone ?? "its zone"} (AdministrativeOverride ${i.zonalShift === "active" ? "zonal_shift_active" : "zonal_shift_delegated_to_dns"}): it gets no new flows until the shift ends; existing connections continue.`, "End the zonal shift once the zone has recovered (see the ZONAL_SHIFT finding), or let it expire.");
+    return v("healthy", "HEALTHY", [], "Passing health checks; receives new flows.", null);
+  }
 
   if (state === "initial") {
     if (reason === "Elb.RegistrationInProgress")
@@ -62,9 +79,9 @@ export function classifyTarget(i: TargetHealthInput): TargetVerdict {
   if (state === "draining") {
     // The node's removal is the more useful explanation than the AWS state: name it (L7, C3).
     if (i.node?.removal)
-      return v("expected", "NODE_DELETING", ["§2.4", "L7", "C3"], `${i.node.name} is being removed (${i.node.removal}), so the controller deregistered it; existing connections continue until deregistration_delay.timeout_seconds expires.`, "Nothing to do; it leaves the target group when the delay expires.");
+      return v("expected", "NODE_DELETING", ["§2.4", "JOIN-4"], `${i.node.name} is being removed (${i.node.removal}), so the controller deregistered it; existing connections continue until deregistration_delay.timeout_seconds expires.`, "Nothing to do; it leaves the target group when the delay expires.");
     const why = i.endpoint?.terminating ? " Its pod is terminating." : "";
-    return v("expected", "DRAINING", ["§2.4", "L7"], `Deregistering; existing connections continue until deregistration_delay.timeout_seconds expires.${why}`, "Nothing to do; it disappears when the delay expires.");
+    return v("expected", "DRAINING", ["§2.4"], `Deregistering; existing connections continue until deregistration_delay.timeout_seconds expires.${why}`, "Nothing to do; it disappears when the delay expires.");
   }
   if (state === "unhealthy.draining")
     return v("transient", "UNHEALTHY_DRAINING", ["§2.4"], "Failed health checks and is draining existing connections (connection termination is off for this target group).", "Look at why it failed once draining ends; see the other targets' verdicts.");

@@ -2,9 +2,9 @@ import type * as k8s from "../model/kubernetes";
 import type * as elbv2 from "../model/elbv2";
 import type * as elb from "../model/elb";
 import type { HealthCheck } from "@/lib/api/topology";
-import type { SnapshotIndex } from "../index/snapshotIndex";
+import { zoneOfNode, type SnapshotIndex } from "../index/snapshotIndex";
 import type { JoinedLoadBalancer } from "./loadBalancerForService";
-import type { LbFacts, PathInput, RawTarget } from "../buildPath";
+import type { LbFacts, PathInput, RawTarget, ZonalShift } from "../buildPath";
 import { classicToElbv2, parseClassicHealthCheckTarget } from "../analysis/classicHealth";
 
 /** HC-*: what the probed port means for this Service. */
@@ -17,11 +17,28 @@ export function portMeaning(port: string | null, svc: k8s.Service): HealthCheck[
   return "other";
 }
 
-/** DST-3: enabled zones minus those under an active zonal shift. */
-function enabledZonesV2(lb: elbv2.LoadBalancer, tgs: elbv2.TargetGroup[]): string[] {
-  const shifted = new Set<string>();
-  for (const tg of tgs) for (const d of tg.targetHealthDescriptions ?? []) if (d.administrativeOverride?.state === "zonal_shift_active" && d.target.availabilityZone) shifted.add(d.target.availabilityZone);
-  return lb.availabilityZones.map((z) => z.zoneName).filter((z) => !shifted.has(z)).sort();
+const OVERRIDE: Record<string, ZonalShift> = { zonal_shift_active: "active", zonal_shift_delegated_to_dns: "delegated-to-dns" };
+
+/**
+ * DST-3: zones under an ARC zonal shift, read from the targets' AdministrativeOverride (W1). Instance targets
+ * need not carry Target.AvailabilityZone (§4.4), so their zone comes from the Node, as for the shares (DST-4).
+ */
+function zonalShiftsV2(tgs: elbv2.TargetGroup[], index: SnapshotIndex): Record<string, ZonalShift> {
+  const out: Record<string, ZonalShift> = {};
+  for (const tg of tgs)
+    for (const d of tg.targetHealthDescriptions ?? []) {
+      const shift = OVERRIDE[d.administrativeOverride?.state ?? ""];
+      const zone = shift && zoneOfRegistered(d, tg.targetType, index);
+      // "active" wins over "delegated-to-dns" if targets of one zone disagree (a shift being applied).
+      if (shift && zone && out[zone] !== "active") out[zone] = shift;
+    }
+  return out;
+}
+
+function zoneOfRegistered(d: elbv2.TargetHealthDescription, targetType: elbv2.TargetGroup["targetType"], index: SnapshotIndex): string | null {
+  if (d.target.availabilityZone && d.target.availabilityZone !== "all") return d.target.availabilityZone;
+  const node = targetType === "instance" ? index.nodesByInstanceId.get(d.target.id) : index.nodesByName.get(index.podsByIp.get(d.target.id)?.spec?.nodeName ?? "");
+  return (node && zoneOfNode(node)) ?? null;
 }
 
 function rawV2(d: elbv2.TargetHealthDescription): RawTarget {
@@ -47,6 +64,8 @@ export function elbv2PathInputs(svc: k8s.Service, joined: Extract<JoinedLoadBala
   const lb = joined.lb;
   const tgsOfLb = index.targetGroupsByLoadBalancer.get(lb.loadBalancerArn) ?? [];
   const kind = lb.type === "application" ? "application" : "network";
+  const subnetZones = lb.availabilityZones.map((z) => z.zoneName).sort();
+  const zonalShifts = zonalShiftsV2(tgsOfLb, index);
   const facts: LbFacts = {
     kind,
     name: lb.loadBalancerName,
@@ -55,7 +74,10 @@ export function elbv2PathInputs(svc: k8s.Service, joined: Extract<JoinedLoadBala
     scheme: lb.scheme ?? null,
     state: lb.state ?? null,
     joinedBy: joined.joinedBy,
-    enabledZones: enabledZonesV2(lb, tgsOfLb),
+    subnetZones,
+    // DST-3: an active zonal shift takes the zone out of the enabled set; one delegated to DNS only out of DNS.
+    enabledZones: subnetZones.filter((z) => zonalShifts[z] !== "active"),
+    zonalShifts,
     // DST-2: NLB default off; ALB always balances across zones.
     crossZone: kind === "application" ? true : lb.attributes["load_balancing.cross_zone.enabled"] === "true",
     attributes: lb.attributes,
@@ -132,7 +154,9 @@ export function classicPathInputs(svc: k8s.Service, joined: Extract<JoinedLoadBa
     scheme: lb.scheme ?? null,
     state: null,
     joinedBy: joined.joinedBy,
+    subnetZones: [...lb.availabilityZones].sort(),
     enabledZones: [...lb.availabilityZones].sort(),
+    zonalShifts: {},
     crossZone: lb.attributes.crossZoneLoadBalancing ?? false,
     attributes: Object.fromEntries(
       [

@@ -58,7 +58,11 @@ export interface TargetHealthDescription {
   target: TargetDescription;
   healthCheckPort?: string;
   targetHealth: TargetHealth;
-  administrativeOverride?: { state?: string; reason?: string };
+  /**
+   * Independent of TargetHealth (W1 AdministrativeOverride): `zonal_shift_active` while an ARC zonal shift moves
+   * traffic away from the target's zone, `zonal_shift_delegated_to_dns`, `no_override`, `unknown` (DST-3).
+   */
+  administrativeOverride?: { state?: string; reason?: string; description?: string };
 }
 
 export interface TargetGroup {

@@ -6,8 +6,9 @@ import { LiveSourceError } from "./problems";
 import { snapshotFingerprint } from "./reshapeSnapshot";
 
 /**
- * Where snapshots come from. Today: a full read per refresh (PollingReader). Later (issue 5): a shared cache fed
- * by informers and an AWS refresh loop, whose read() returns its current state without calling upstream.
+ * Where snapshots come from: the shared cache (sharedCache.ts, the default), fed by informers and paced AWS loops,
+ * whose read() returns its current state without calling upstream; or a full read per refresh (PollingReader:
+ * LBPATH_LIVE_CACHE=poll, and `npm run capture`).
  */
 export interface SnapshotReader {
   read(): Promise<Snapshot>;

@@ -78,7 +78,7 @@ export function reshapeTargetHealth(d: SdkTargetHealthDescription): v2.TargetHea
       reason: d.TargetHealth?.Reason,
       description: d.TargetHealth?.Description,
     }),
-    administrativeOverride: d.AdministrativeOverride && defined({ state: d.AdministrativeOverride.State, reason: d.AdministrativeOverride.Reason }),
+    administrativeOverride: d.AdministrativeOverride && defined({ state: d.AdministrativeOverride.State, reason: d.AdministrativeOverride.Reason, description: d.AdministrativeOverride.Description }),
   });
 }
 

@@ -5,7 +5,7 @@ import { workedExpectations } from "../demo/expectations/worked";
 
 /**
  * Hand-derived outcomes for every demo scenario (server/sources/demo/scenarios/<id>.json), keyed by scenario id.
- * Derived from /work/shared/reference/traffic-semantics.md by hand — not from any analysis code; each entry cites
+ * Derived by hand from the rules (lib/api/rules.ts, docs/rules.md) and the reference they come from — not from any analysis code; each entry cites
  * its rules, and the readings taken where the reference leaves room are written down next to the entries
  * (tests/unit/demo/expectations/*.ts; the general ones at the top of worked.ts).
  *

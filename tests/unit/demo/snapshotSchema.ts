@@ -172,7 +172,7 @@ const TargetGroup = z
                 description: str.optional(),
               })
               .strict(),
-            administrativeOverride: z.object({ state: str.optional(), reason: str.optional() }).strict().optional(),
+            administrativeOverride: z.object({ state: str.optional(), reason: str.optional(), description: str.optional() }).strict().optional(),
           })
           .strict(),
       )

@@ -108,7 +108,7 @@ export function makeTopology(spec: Spec): Topology {
       rules: [],
       summary: "fixture",
     },
-    zones: zones.map((z) => ({ key: `Zone:${z}`, name: z, enabled: true, inDns: true, failingOpen: false, healthyTargets: 1, targets: 1, share: 1 / zones.length })),
+    zones: zones.map((z) => ({ key: `Zone:${z}`, name: z, enabled: true, zonalShift: null, inDns: true, failingOpen: false, healthyTargets: 1, targets: 1, share: 1 / zones.length })),
     targets,
     pods,
     dropped,

@@ -19,7 +19,7 @@ describe("topology summary", () => {
   it("gives the verdict counts the topology has", () => {
     const h = t.paths.reduce((a, p) => ({ fault: a.fault + p.health.fault, transient: a.transient + p.health.transient, healthy: a.healthy + p.health.healthy }), { fault: 0, transient: 0, healthy: 0 });
     expect(h.fault).toBeGreaterThan(0);
-    expect(md).toContain(`${h.fault} fault · ${h.transient} transient`);
+    expect(md).toContain(`✕ ${h.fault} fault · ◔ ${h.transient} transient`);
     expect(md).toContain(`${h.healthy} healthy`);
   });
 
@@ -27,13 +27,13 @@ describe("topology summary", () => {
     for (const f of t.findings) expect(md).toContain(`\`${f.code}\``);
     const lines = md.split("\n");
     const worst = lines.slice(lines.indexOf("- Worst targets:") + 1).filter((l) => l.startsWith("  - "));
-    expect(worst[0]).toMatch(/^ {2}- FAULT `HC_BLOCKED`/);
+    expect(worst[0]).toMatch(/^ {2}- ✕ FAULT `HC_BLOCKED`/);
     expect(worst.some((l) => l.includes("TRANSIENT"))).toBe(true);
   });
 
   it("says expected targets are by design (blog example)", () => {
     const blog = topologySummaryMarkdown(topologyOf("blog-local"), { link: "http://x/" });
-    expect(blog).toContain("1 expected (by design) · 1 healthy");
+    expect(blog).toContain("◌ 1 expected (by design) · ✓ 1 healthy");
     expect(blog).toContain("`LOCAL_NO_ENDPOINT`");
     expect(blog).toContain("Pods see: client IP");
   });

@@ -117,6 +117,34 @@ const zoneDown = scenario("zone-down", {
   },
 });
 
+// DST-3 (zonal shift; W1 AdministrativeOverride): zone c is shifted away, so Zen = {a, b}; S6 (Local, preservation
+// on). Zdns = {a, b}, ½ each; R(a) = {n1}, R(b) = {n2} → p1 ½, p2 ½; n3 is healthy but administratively out:
+// no flows, p3 (Ready) starved → imbalance high (§3.1). n3's verdict: expected, by the shift, not by health.
+const zonalShift = scenario("zonal-shift", {
+  ids: {
+    n1: "i-065171408807bac51",
+    n2: "i-06eb53b14d7b7a037",
+    n3: "i-024182f7fe4ca5f75",
+    p1: "web-zgkx95fs5k-gjwmt@10.0.4.21",
+    p2: "web-zgkx95fs5k-qt9jj@10.0.20.22",
+    p3: "web-zgkx95fs5k-m79th@10.0.36.23",
+  },
+  rules: ["S6", "SRC-3", "SRC-9", "HC-7", "HLT-E1", "DST-3", "DST-5", "DST-6", "DST-7", "DST-8", "§3.1"],
+  services: {
+    "default/web": {
+      controller: "aws-load-balancer-controller",
+      paths: {
+        80: {
+          pods: { p1: pod(0.5, "client"), p2: pod(0.5, "client"), p3: pod(0, "client") },
+          targets: { n1: HEALTHY, n2: HEALTHY, n3: expected("ZONE_SHIFTED_AWAY") },
+          imbalanceLevel: "high",
+          findings: ["ZONAL_SHIFT", "PODS_STARVED", "CLIENT_IP_PRESERVED"],
+        },
+      },
+    },
+  },
+});
+
 // JOIN-3: one listener and TG per port; each path as TC-03 (S5, DST-8): ⅓ per pod.
 const multiPortPath = {
   pods: { p1: pod(0.333, "node"), p2: pod(0.333, "node"), p3: pod(0.333, "node") },
@@ -273,6 +301,7 @@ export const clusterExpectations: Record<string, ScenarioExpectation> = {
   "ip-rollout": ipRollout,
   "fail-open-zone": failOpenZone,
   "zone-down": zoneDown,
+  "zonal-shift": zonalShift,
   "multi-port": multiPort,
   shop,
   "strict-join": strictJoin,
