@@ -48,6 +48,7 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // Everything but build assets, which carry no data and need no nonce (they are immutable files).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Everything but build assets and public/'s static files (icons, robots.txt, the web manifest), which carry no
+  // data and need no nonce: a browser fetches the icons for the login page, a crawler robots.txt, before signing in.
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|icon-192\\.png|icon-512\\.png|apple-touch-icon\\.png|robots\\.txt|site\\.webmanifest).*)"],
 };

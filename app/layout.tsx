@@ -10,6 +10,10 @@ import { Providers } from "./providers";
 export const metadata: Metadata = {
   title: "lbpath",
   description: "How traffic reaches your Kubernetes pods through AWS load balancers",
+  // An internal dashboard: never indexed (public/robots.txt keeps well-behaved crawlers out entirely).
+  robots: { index: false, follow: false },
+  icons: { icon: [{ url: "/favicon.ico", sizes: "any" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+  manifest: "/site.webmanifest",
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

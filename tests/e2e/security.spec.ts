@@ -203,6 +203,23 @@ test.describe("token mode", () => {
     expect(Array.isArray((await signedIn.json()).clusters)).toBe(true);
   });
 
+  test("public/: robots.txt keeps crawlers out and the icons load without signing in; pages say noindex", async ({ request }) => {
+    const robots = await request.get("/robots.txt");
+    expect(robots.status()).toBe(200);
+    expect(await robots.text()).toMatch(/^User-agent: \*\nDisallow: \/$/m);
+    for (const [path, type] of [["/favicon.ico", "image/"], ["/icon.svg", "image/svg+xml"], ["/apple-touch-icon.png", "image/png"], ["/icon-192.png", "image/png"], ["/site.webmanifest", ""]] as const) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(200);
+      expect(res.headers()["content-type"] ?? "", path).toContain(type);
+    }
+    // The login page (the only page an anonymous visitor gets) links the icons and asks not to be indexed.
+    const login = await (await request.get("/login")).text();
+    expect(login).toMatch(/<meta name="robots" content="noindex, nofollow"/);
+    expect(login).toContain('rel="icon" href="/favicon.ico"');
+    expect(login).toContain('rel="apple-touch-icon" href="/apple-touch-icon.png"');
+    expect(login).toContain('rel="manifest" href="/site.webmanifest"');
+  });
+
   test("pages: redirect to /login, wrong token refused, right token signs in with an HttpOnly cookie", async ({ page, context }) => {
     await page.goto("/?view=x");
     await expect(page).toHaveURL(/\/login\?next=%2F%3Fview%3Dx$/);
