@@ -85,10 +85,11 @@ export const CONTROLLER: Record<Controller, { short: string; label: string }> = 
 };
 
 export type LoadBalancerKind = "network" | "classic" | "application";
-export const LB_KIND: Record<LoadBalancerKind, { short: string; label: string }> = {
-  network: { short: "NLB", label: "Network Load Balancer" },
-  classic: { short: "CLB", label: "Classic Load Balancer" },
-  application: { short: "ALB", label: "Application Load Balancer" },
+/** `short` for table columns, `word` in sentences and cards, `label` where there is room. */
+export const LB_KIND: Record<LoadBalancerKind, { short: string; word: string; label: string }> = {
+  network: { short: "NLB", word: "NLB", label: "Network Load Balancer (NLB)" },
+  classic: { short: "CLB", word: "Classic ELB", label: "Classic Load Balancer (Classic ELB)" },
+  application: { short: "ALB", word: "ALB", label: "Application Load Balancer (ALB)" },
 };
 
 /** Where flows end that reach no pod (DST-10). */

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import type { Path, Topology } from "@/lib/api/topology";
-import { HEADER } from "@/lib/vocabulary";
+import { CONTROLLER, HEADER, LB_KIND, SEEN_AS } from "@/lib/vocabulary";
 import type { ViewState } from "@/lib/url/viewState";
 import { CopySummaryButton } from "@/components/share/CopySummaryButton";
 import { Badge } from "@/components/ui/Badge";
@@ -9,12 +9,9 @@ import { DataAge } from "@/components/ui/DataAge";
 import { CopyLinkButton } from "./CopyLinkButton";
 import { pinnedTopologySummary } from "@/lib/summary/share";
 
-const SHORT_SEEN = { client: "client IP", node: "node IP", "load-balancer": "LB IP" } as const;
-const CONTROLLER = { legacy: "legacy cloud provider", "aws-load-balancer-controller": "AWS LB Controller", "eks-auto-mode": "EKS Auto Mode", unknown: "unknown controller" } as const;
-const LB_KIND = { network: "NLB", classic: "Classic ELB", application: "ALB" } as const;
 
 export function pathLabel(p: Path): string {
-  return `${LB_KIND[p.loadBalancer.kind]} ${p.loadBalancer.name} ${p.listener ? `${p.listener.protocol}:${p.listener.port}` : "(no listener)"} → port ${p.servicePort.port}/${p.servicePort.protocol}`;
+  return `${LB_KIND[p.loadBalancer.kind].word} ${p.loadBalancer.name} ${p.listener ? `${p.listener.protocol}:${p.listener.port}` : "(no listener)"} → port ${p.servicePort.port}/${p.servicePort.protocol}`;
 }
 
 /** Title, what kind of Service this is, how the client IP fares, data age, and the share buttons. */
@@ -54,11 +51,11 @@ export function ServiceHeader({ topology, path, stale, staleReason, fetchedAt, v
               Service {s.namespace}/{s.name}
             </h1>
             <Badge title="spec.externalTrafficPolicy">ETP {s.externalTrafficPolicy}</Badge>
-            <Badge title={s.loadBalancerClass ?? `type ${s.type}`}>{CONTROLLER[s.controller]}</Badge>
+            <Badge title={s.loadBalancerClass ?? `type ${s.type}`}>{CONTROLLER[s.controller].label}</Badge>
             {ip ? (
               ip.snatAt ? (
                 <Badge tone="warn" icon="⇄" title={ip.summary}>
-                  pods see {seen.map((x) => SHORT_SEEN[x]).join(" / ") || "no client IP"} · SNAT at {ip.snatAt === "load-balancer" ? "the LB" : "kube-proxy"}
+                  pods see {seen.map((x) => SEEN_AS[x].short).join(" / ") || "no client IP"} · SNAT at {ip.snatAt === "load-balancer" ? "the LB" : "kube-proxy"}
                 </Badge>
               ) : (
                 <Badge tone="ok" icon="◎" title={ip.summary}>

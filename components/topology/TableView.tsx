@@ -1,7 +1,7 @@
 "use client";
 import type { Finding, Path, Topology } from "@/lib/api/topology";
 import { formatShare } from "@/lib/graph/format";
-import { HEADER, HEADER_SYMBOL, SEEN_AS, zoneStatus } from "@/lib/vocabulary";
+import { HEADER, HEADER_SYMBOL, LB_KIND, SEEN_AS, zoneStatus } from "@/lib/vocabulary";
 import type { ViewState } from "@/lib/url/viewState";
 import { Badge } from "@/components/ui/Badge";
 import { Facts, RuleList, Section } from "./Facts";
@@ -9,7 +9,6 @@ import { FindingsPanel } from "./FindingsPanel";
 import { healthCheckText } from "./inspectorDomain";
 import { PodsTable, TargetsTable } from "./PathTables";
 
-const LB_KIND = { network: "Network (NLB)", classic: "Classic ELB", application: "Application (ALB)" } as const;
 
 /**
  * The same path as readable text and tables (issue 2's first page, issue 3's "Table" tab): for screen
@@ -30,7 +29,7 @@ export function TableView({ topology, path, findings, view, setView }: { topolog
           <Facts
             testId="facts-load-balancer"
             rows={[
-              ["Kind", LB_KIND[lb.kind]],
+              ["Kind", LB_KIND[lb.kind].label],
               ["Name", lb.name],
               ["DNS name", <span key="d" className="break-all font-mono text-xs">{lb.dnsName}</span>],
               ["Scheme", lb.scheme],

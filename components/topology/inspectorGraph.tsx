@@ -1,11 +1,10 @@
 import type { Path } from "@/lib/api/topology";
 import { formatRatio, formatShare, plural } from "@/lib/graph/format";
-import { HEADER, SEEN_AS, verdictCounts, zoneStatus } from "@/lib/vocabulary";
+import { HEADER, LB_KIND, SEEN_AS, verdictCounts, zoneStatus } from "@/lib/vocabulary";
 import type { GraphNode } from "@/lib/graph/model";
 import { Facts, RuleList, Section } from "./Facts";
 import { healthCheckText } from "./inspectorDomain";
 
-const LB_KIND = { network: "Network Load Balancer", classic: "Classic Load Balancer", application: "Application Load Balancer" } as const;
 
 export function LoadBalancerInspector({ path }: { path: Path }) {
   const lb = path.loadBalancer;
@@ -15,7 +14,7 @@ export function LoadBalancerInspector({ path }: { path: Path }) {
       <h2 className="break-all text-base font-semibold">{lb.name}</h2>
       <Facts
         rows={[
-          ["Kind", LB_KIND[lb.kind]],
+          ["Kind", LB_KIND[lb.kind].label],
           ["DNS name", <span key="dns" className="break-all font-mono text-xs">{lb.dnsName}</span>],
           ["Scheme", lb.scheme],
           ["State", lb.state],

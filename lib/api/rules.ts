@@ -7,7 +7,7 @@
  * A `rules` array may only hold these IDs (RuleId): citing an ID without text here fails the typecheck.
  */
 
-export type RuleGroup = "Source IP" | "Health checks" | "Health" | "Distribution" | "Joins";
+export type RuleGroup = "Source IP" | "Health checks" | "Health" | "Distribution" | "Joins" | "What-if";
 
 export interface Rule {
   group: RuleGroup;
@@ -71,13 +71,16 @@ export const SOURCES = {
   W15: { title: "AWS re:Post: NLB target health status while draining (unhealthy.draining)", url: "https://repost.aws/questions/QUePODIkkZTGKpTy_BZOV9Kw" },
   W16: { title: "Zonal shift for your Network Load Balancer (administrative override)", url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/zonal-shift.html" },
   W17: { title: "ELB API reference: AdministrativeOverride", url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_AdministrativeOverride.html" },
+  K8: { title: "Kubernetes: Pod Topology Spread Constraints (cluster-level default constraints)", url: "https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/#internal-default-constraints" },
+  K9: { title: "kubernetes pkg/controller/controller_utils.go (ActivePodsWithRanks: which pods a ReplicaSet removes first)", url: "https://github.com/kubernetes/kubernetes/blob/master/pkg/controller/controller_utils.go" },
+  K10: { title: "Kubernetes: Safely Drain a Node; Taint-based evictions (node.kubernetes.io/unreachable, 300 s)", url: "https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/" },
   X1: { title: "Cilium: Kubernetes without kube-proxy (SNAT, DSR)", url: "https://docs.cilium.io/en/stable/network/kubernetes/kubeproxy-free/" },
   X2: { title: "AWS blog: Network Load Balancer Support in Kubernetes 1.9", url: "https://aws.amazon.com/blogs/opensource/network-load-balancer-support-in-kubernetes-1-9/" },
 } as const satisfies Record<string, { title: string; url: string }>;
 export type SourceKey = keyof typeof SOURCES;
 
 const src = (group: RuleGroup, text: string, sources: SourceKey[], status?: Rule["status"]): Rule => ({ group, text, sources, ...(status ? { status } : {}) });
-const S = "Source IP", HC = "Health checks", H = "Health", D = "Distribution", J = "Joins";
+const S = "Source IP", HC = "Health checks", H = "Health", D = "Distribution", J = "Joins", W = "What-if";
 
 export const RULES = {
   "SRC-1": src(S, "A Classic ELB always opens its own connection to the node, so the node sees the ELB's address; HTTP listeners add X-Forwarded-For, TCP/SSL listeners with a proxy-protocol policy prepend a PROXY v1 line with the client's address.", ["W10"]),
@@ -146,6 +149,9 @@ export const RULES = {
   "§2.4": src(H, "Target states and reasons as AWS reports them (initial, healthy, unhealthy, unused, draining, unavailable) and what each means in a Kubernetes cluster: transient, expected by configuration, or a fault.", ["W1", "W4", "W11", "W15", "L7", "C3"]),
   "§3.1": src(D, "Imbalance = the busiest pod's share ÷ the fair share (1 ÷ Ready pods): up to 1.2 ok (the EndpointSlice topology heuristic's 20 % overload precedent), up to 2 warn, above 2, or any starved Ready pod or dropped flow, high (this project's cut-offs).", ["P9"]),
   "§4.6": src(J, "The minimal set of AWS API calls and fields the join needs (DescribeLoadBalancers, DescribeListeners, DescribeTargetGroups, the attribute and tag calls, DescribeTargetHealth; Classic equivalents).", ["W1", "W2"]),
+  "WIF-1": src(W, "Where a new or moved pod lands: the default scheduler's spreading (PodTopologySpread defaults: zone maxSkew 5, hostname maxSkew 3, ScheduleAnyway) puts it in the zone, then on the node, with the fewest pods of the workload; node resources are not in the snapshot, so ties go by name. Cordoned, NotReady and tainted nodes take none.", ["K8"], "model"),
+  "WIF-2": src(W, "Which pods a scale-down removes first: the ReplicaSet controller's ranking, as far as the snapshot tells it: unscheduled, then not Ready, then pods doubled up on a node, then the newest.", ["K9"]),
+  "WIF-3": src(W, "A prediction shows the cluster once the change has settled: the controller's registrations (JOIN-4), the health the rules expect (HLT-E1..E5) for nodes and pods without faults of their own, and a target that fails today for its own reason still failing. A drained node stays registered while cordoned; a node lost with its zone is NotReady and its pods are evicted after 300 s and recreated elsewhere.", ["K10", "L7", "C3"], "model"),
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

@@ -12,7 +12,7 @@ export function cardLines(n: GraphNode): string[] {
     case "client":
       return ["Clients", d.scheme === "internal" ? "in the VPC" : "internet", "src: client IP"];
     case "loadBalancer": {
-      const kind = LB_KIND[d.loadBalancer.kind].short;
+      const kind = LB_KIND[d.loadBalancer.kind].word;
       return [
         `${kind} ${d.loadBalancer.name}`,
         `${d.loadBalancer.scheme ?? "scheme ?"} · cross-zone ${d.loadBalancer.crossZone ? "ON" : "OFF"}`,

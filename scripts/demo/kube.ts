@@ -30,7 +30,8 @@ export function buildNode(n: ResolvedNode): Node {
     spec: {
       // A4/L10: providerID aws:///<zone>/<instance-id>; the instance target ID is its last segment.
       providerID: `aws:///${n.zone}/${n.instanceId}`,
-      ...(d.taints ? { taints: d.taints } : {}),
+      ...(d.cordoned ? { unschedulable: true } : {}),
+      ...(d.taints || d.cordoned ? { taints: [...(d.taints ?? []), ...(d.cordoned ? [{ key: "node.kubernetes.io/unschedulable", effect: "NoSchedule" }] : [])] } : {}),
     },
     status: {
       conditions: [
@@ -90,8 +91,10 @@ export function selects(svc: ServiceDef, p: ResolvedPod): boolean {
 }
 
 /** K6: ready/serving/terminating as the EndpointSlice controller sets them for each pod state. */
-function conditions(state: PodState): Endpoint["conditions"] {
+function conditions(state: PodState | "lost-terminating"): Endpoint["conditions"] {
   switch (state) {
+    case "lost-terminating":
+      return { ready: false, serving: false, terminating: true };
     case "ready":
       return { ready: true, serving: true, terminating: false };
     case "terminating":
@@ -103,8 +106,10 @@ function conditions(state: PodState): Endpoint["conditions"] {
 
 export function buildEndpointSlice(svc: ServiceDef, world: World): EndpointSlice {
   const pods = world.pods.filter((p) => selects(svc, p));
-  // A pod on a node that stopped reporting is marked not ready by the node lifecycle controller.
-  const stateOf = (p: ResolvedPod): PodState => (p.node.def.ready && p.node.def.ready !== "True" ? "not-ready" : (p.def.state ?? "ready"));
+  // A pod on a node that stopped reporting is marked not ready by the node lifecycle controller; once evicted it is
+  // terminating too, and never serving (serving follows readiness, K6).
+  const lost = (p: ResolvedPod) => !!p.node.def.ready && p.node.def.ready !== "True";
+  const stateOf = (p: ResolvedPod): PodState | "lost-terminating" => (lost(p) ? (p.def.state === "terminating" ? "lost-terminating" : "not-ready") : (p.def.state ?? "ready"));
   return {
     metadata: {
       name: `${svc.name}-${k8sSuffix(`${world.seed}/eps/${svc.namespace}/${svc.name}`, 5)}`,

@@ -16,6 +16,8 @@ export interface NodeDef {
   /** Node condition Ready (default "True"). */
   ready?: "True" | "False" | "Unknown";
   taints?: Taint[];
+  /** Cordoned (`kubectl cordon`/`drain`): spec.unschedulable and the node.kubernetes.io/unschedulable taint. */
+  cordoned?: boolean;
   /** metadata.deletionTimestamp set. */
   deleting?: boolean;
   /** Default: weeks before capturedAt. */
@@ -79,9 +81,10 @@ export interface LbDef {
   /**
    * An ARC zonal shift away from this zone (NLB with `zonal_shift.config.enabled=true`): DescribeTargetHealth then
    * reports AdministrativeOverride `zonal_shift_active` on the zone's targets and `no_override` on the others (DST-3).
-   * `delegated-to-dns` reports `zonal_shift_delegated_to_dns` instead.
+   * `delegated-to-dns` reports `zonal_shift_delegated_to_dns` instead; zone null: no shift now (every target
+   * reports `no_override`, as after a shift ended).
    */
-  zonalShift?: { zone: ZoneLetter; state?: "active" | "delegated-to-dns" };
+  zonalShift?: { zone: ZoneLetter | null; state?: "active" | "delegated-to-dns" };
 }
 
 export interface ServiceDef {

@@ -2,6 +2,7 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from "@xyflow/react";
 import { formatShare } from "@/lib/graph/format";
 import type { GraphEdge } from "@/lib/graph/model";
+import { SEEN_AS } from "@/lib/vocabulary";
 
 export type FlowEdgeData = { e: GraphEdge; hl: boolean; dim: boolean };
 export type FlowEdgeType = Edge<FlowEdgeData, "flow">;
@@ -14,7 +15,6 @@ export function edgeWidth(share: number | null): number {
   return share == null ? 1.5 : 1.5 + 10 * Math.max(0, Math.min(1, share));
 }
 
-const SHORT_SEEN = { client: "", "load-balancer": "LB IP", node: "node IP", mixed: "mixed src" } as const;
 
 /**
  * A traffic edge. Solid where the receiving hop still sees the client IP, dashed with a words label
@@ -31,7 +31,7 @@ export function FlowEdge({ id, sourceX, sourceY, targetX, targetY, sourcePositio
   // are spread by their targets' rows and never pile up at the source.
   const lx = targetX - 10;
   const ly = targetY;
-  const seen = SHORT_SEEN[e.seen];
+  const seen = e.seen === "client" ? "" : SEEN_AS[e.seen].short;
   const share = e.share == null ? "" : `${e.kind === "flow" ? "" : e.kind === "unknown" ? "? " : "✕ "}${formatShare(e.share)}`;
   const note = dashed && e.kind === "flow" ? seen : "";
   const show = e.labelled && (share || note);

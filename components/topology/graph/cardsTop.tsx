@@ -23,7 +23,7 @@ export function LoadBalancerCard({ data }: CardProps) {
   return (
     <Card data={data}>
       <WrapTitle title={`${lb.name} — ${lb.dnsName}`}>
-        {LB_KIND[lb.kind].short} {lb.name}
+        {LB_KIND[lb.kind].word} {lb.name}
       </WrapTitle>
       <Line title={lb.dnsName}>{lb.scheme ?? "scheme unknown"}</Line>
       <div data-testid="cross-zone" className={`mt-0.5 inline-block rounded border px-1 font-semibold ${lb.crossZone ? "border-sky-600 text-sky-900 dark:text-sky-200" : "border-dashed border-slate-500 text-slate-700 dark:text-slate-300"}`}>

@@ -2,7 +2,7 @@ import type { Finding, Path, Severity } from "@/lib/api/topology";
 import type { FindingCode, TargetCode } from "@/lib/api/codes";
 import type { RuleId } from "@/lib/api/rules";
 import { headerName } from "./sourceIp";
-import { VERDICT } from "@/lib/vocabulary";
+import { LB_KIND, VERDICT } from "@/lib/vocabulary";
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
 const f = (severity: Severity, code: FindingCode, message: string, action: string | undefined, rules: RuleId[], pathId: string | null, refs: string[] = []): Finding => ({ severity, code, message, action, rules, pathId, refs });
@@ -11,7 +11,7 @@ const f = (severity: Severity, code: FindingCode, message: string, action: strin
 export function pathFindings(path: Path, ctx: { etp: "Cluster" | "Local"; scheme: string | null; dualStackToIpv4: boolean; missing: string[] }): Finding[] {
   const out: Finding[] = [];
   const id = path.id;
-  const lbName = path.loadBalancer.kind === "classic" ? "Classic ELB" : path.loadBalancer.kind === "application" ? "ALB" : "NLB";
+  const lbName = LB_KIND[path.loadBalancer.kind].word;
   const podRefs = path.pods.map((p) => p.key);
   const targetType = path.targetGroup?.targetType ?? "instance";
 

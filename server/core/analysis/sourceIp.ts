@@ -1,5 +1,5 @@
 import type { ClientIpHeader, ClientIpPath, PodSourceIp } from "@/lib/api/topology";
-import { HEADER } from "@/lib/vocabulary";
+import { HEADER, LB_KIND } from "@/lib/vocabulary";
 import type { RuleId } from "@/lib/api/rules";
 
 /** Everything §1.2's decision procedure reads, already extracted from the snapshot. */
@@ -90,7 +90,7 @@ export function clientIpAlongPath(i: SourceIpInput): ClientIpPath & { podSeesAs:
 }
 
 function summarize(seen: PodSourceIp["seenAs"], snatAt: ClientIpPath["snatAt"], header: ClientIpHeader | null, i: SourceIpInput): string {
-  const lb = i.lbKind === "classic" ? "Classic ELB" : i.lbKind === "application" ? "ALB" : "NLB";
+  const lb = LB_KIND[i.lbKind].word;
   const carried = header ? ` The client IP still travels in the ${headerName(header)}.` : " The client IP is not recoverable.";
   if (seen === "client") return `Pods see the client's IP address: the ${lb} preserves it${i.targetType === "instance" ? " and externalTrafficPolicy Local stops kube-proxy from SNATing" : " and ip targets bypass kube-proxy"}.`;
   if (seen === "node") {
