@@ -15,7 +15,7 @@ export function pathLabel(p: Path): string {
 }
 
 /** Title, what kind of Service this is, how the client IP fares, data age, and the share buttons. */
-export function ServiceHeader({ topology, path, stale, staleReason, fetchedAt, view, setView }: { topology: Topology; path: Path | null; stale: boolean; staleReason?: string; fetchedAt: number; view: ViewState; setView: (f: (v: ViewState) => ViewState) => void }) {
+export function ServiceHeader({ topology, path, stale, staleReason, fetchedAt, view, setView, whatIf }: { topology: Topology; path: Path | null; stale: boolean; staleReason?: string; fetchedAt: number; view: ViewState; setView: (f: (v: ViewState) => ViewState) => void; whatIf?: { open: boolean; toggle: () => void } }) {
   const s = topology.service;
   const ip = path?.clientIp;
   const seen = path ? [...new Set(path.pods.map((p) => p.sourceIp.seenAs))] : [];
@@ -73,6 +73,17 @@ export function ServiceHeader({ topology, path, stale, staleReason, fetchedAt, v
         <div className="flex flex-col items-end gap-1">
           <div className="flex flex-wrap items-center gap-2">
             {tabs}
+            {whatIf && path ? (
+              <button
+                type="button"
+                aria-expanded={whatIf.open}
+                data-testid="what-if-toggle"
+                onClick={whatIf.toggle}
+                className={`rounded border px-2.5 py-1 text-sm ${whatIf.open ? "border-sky-600 bg-sky-50 font-semibold dark:bg-sky-950" : "border-slate-300 bg-white hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900"}`}
+              >
+                What if…
+              </button>
+            ) : null}
             <CopyLinkButton />
             <CopySummaryButton getText={() => pinnedTopologySummary(topology, window.location.href)} />
           </div>

@@ -18,6 +18,8 @@ import { EmptyState, LoadingState, TopologyErrorState, type ServiceName } from "
 import { useViewState } from "./useViewState";
 import { warmLayoutWorker } from "./graph/layoutWorker";
 import { LazyGraphView, loadGraphView } from "./lazyGraphView";
+import { WhatIfPanel } from "./whatIf/WhatIfPanel";
+import { useWhatIfUrl } from "./whatIf/useWhatIfUrl";
 
 /**
  * The service page: fetches the topology (refreshing every 5 s), keeps the last good data on screen when a
@@ -25,6 +27,7 @@ import { LazyGraphView, loadGraphView } from "./lazyGraphView";
  */
 export function ServiceView({ preview, ...svc }: ServiceName & { preview?: GraphPreview | null }) {
   const [view, setViewState] = useViewState();
+  const [whatIf, setWhatIf] = useWhatIfUrl();
   const setView = useCallback((f: (v: ViewState) => ViewState) => setViewState(f), [setViewState]);
   const asOf = useAsOfFromUrl();
   // Load the graph code and start the layout worker while the topology is still on its way, not after it
@@ -64,8 +67,18 @@ export function ServiceView({ preview, ...svc }: ServiceName & { preview?: Graph
   return (
     // In the graph view the page is exactly one screen tall: header and banners take what they need, the graph
     // the rest (75 px: the layout's top bar and padding).
-    <div className={view.view === "graph" && path ? "flex h-[calc(100vh-75px)] min-h-[560px] flex-col gap-3" : "space-y-3"} data-testid="service-view">
-      <ServiceHeader topology={topology} path={path} stale={stale} staleReason={staleReason} fetchedAt={q.dataUpdatedAt} view={view} setView={setView} />
+    // With the what-if open the page scrolls instead: the panel needs room, and the graph keeps its own height.
+    <div className={view.view === "graph" && path && !whatIf.open ? "flex h-[calc(100vh-75px)] min-h-[560px] flex-col gap-3" : "space-y-3"} data-testid="service-view">
+      <ServiceHeader
+        topology={topology}
+        path={path}
+        stale={stale}
+        staleReason={staleReason}
+        fetchedAt={q.dataUpdatedAt}
+        view={view}
+        setView={setView}
+        whatIf={{ open: whatIf.open, toggle: () => setWhatIf({ open: !whatIf.open, changes: whatIf.open ? [] : whatIf.changes }) }}
+      />
       {/* The digest hashes every target: worked out only for a link that pins a moment. */}
       <AsOfNote asOf={asOf} live={asOf ? { capturedAt: topology.age.capturedAt, digest: topologyDigest(topology) } : null} />
       {stale ? (
@@ -91,6 +104,7 @@ export function ServiceView({ preview, ...svc }: ServiceName & { preview?: Graph
           </ul>
         </Banner>
       ) : null}
+      {whatIf.open && path ? <WhatIfPanel topology={topology} path={path} /> : null}
       {!path ? (
         <EmptyState topology={topology} findings={findings} />
       ) : view.view === "table" ? (

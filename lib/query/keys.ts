@@ -10,6 +10,7 @@ export const queryKeys = {
   services: (cluster: string) => [...queryKeys.cluster(cluster), "services"] as const,
   triage: (cluster: string) => [...queryKeys.cluster(cluster), "triage"] as const,
   topology: (cluster: string, namespace: string, name: string) => [...queryKeys.cluster(cluster), "topology", namespace, name] as const,
+  whatIf: (cluster: string, namespace: string, name: string, changes: readonly string[]) => [...queryKeys.topology(cluster, namespace, name), "what-if", ...changes] as const,
 };
 
 /** How often the service page refetches its topology (issue 3: "refreshes by itself"). */

@@ -19,6 +19,12 @@ export function topologyApiPath(ref: ServiceRef): string {
   return `/api/v1/clusters/${seg(ref.cluster)}/namespaces/${seg(ref.namespace)}/services/${seg(ref.name)}/topology`;
 }
 
+/** The link form of a what-if (`?change=kind:value`, repeatable): the API answers GET with the same changes. */
+export function whatIfApiPath(ref: ServiceRef, changes: readonly string[]): string {
+  const base = `/api/v1/clusters/${seg(ref.cluster)}/namespaces/${seg(ref.namespace)}/services/${seg(ref.name)}/what-if`;
+  return changes.length ? `${base}?${changes.map((c) => `change=${encodeURIComponent(c)}`).join("&")}` : base;
+}
+
 /** Route segments arrive percent-encoded in some Next versions and decoded in others; decode once, safely. */
 export function decodeSegment(raw: string): string {
   try {

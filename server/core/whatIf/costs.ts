@@ -47,16 +47,18 @@ export function costsOf(before: Topology, after: Topology, plan: Plan, flavour: 
 }
 
 /** HLT-F3, §2.4: how long the change takes to settle, from the target groups' own settings where the rules give it. */
-export function transientOf(before: Topology, plan: Plan, flavour: Flavour): { message: string; seconds: number | null }[] {
+export function transientOf(before: Topology, after: Topology, plan: Plan, flavour: Flavour): { message: string; seconds: number | null }[] {
   const out: { message: string; seconds: number | null }[] = [];
   const p = before.paths[0];
-  const hc = p?.targetGroup?.healthCheck ?? p?.classicHealthCheck;
+  // The new health check's own interval and thresholds decide how fast targets flip (HLT-F3).
+  const next = after.paths[0];
+  const hc = next?.targetGroup?.healthCheck ?? next?.classicHealthCheck ?? p?.targetGroup?.healthCheck ?? p?.classicHealthCheck;
   const up = hc?.intervalSeconds && hc.healthyThreshold ? hc.intervalSeconds * hc.healthyThreshold : null;
   const down = hc?.intervalSeconds && hc.unhealthyThreshold ? hc.intervalSeconds * hc.unhealthyThreshold : null;
   const delay = Number(p?.targetGroup?.attributes["deregistration_delay.timeout_seconds"] ?? (p?.loadBalancer.kind === "classic" ? NaN : 300));
   const drainS = Number.isFinite(delay) ? delay : null;
   if (plan.healthCheckChanges)
-    out.push({ message: `The health check changes; each target is judged anew: a target turns healthy after ${up ?? "healthy threshold ×"} s of passing checks, unhealthy after ${down ?? "unhealthy threshold × interval"} s of failing ones (HLT-F3; the new check's own settings apply).`, seconds: Math.max(up ?? 0, down ?? 0) || null });
+    out.push({ message: `The health check changes; each target is judged anew: a target turns healthy after ${up ?? "healthy threshold × interval"} s of passing checks, unhealthy after ${down ?? "unhealthy threshold × interval"} s of failing ones (HLT-F3, with the new check's interval and thresholds).`, seconds: Math.max(up ?? 0, down ?? 0) || null });
   if (plan.targetType || (plan.healthCheckChanges && flavour === "legacy-nlb"))
     out.push({ message: `New registrations take "a few minutes" (AWS) plus the initial health checks; the old target group drains for deregistration_delay.timeout_seconds (${drainS ?? "300"} s).`, seconds: drainS });
   if (plan.drains.length || (plan.replicas !== undefined && plan.replicas < (p?.pods.filter((x) => x.ready && !x.terminating).length ?? 0)))

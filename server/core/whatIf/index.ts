@@ -55,7 +55,7 @@ export function predictWhatIf(snapshot: Snapshot, ref: ServiceRef, changes: read
     after,
     changes: changes.map((c) => ({ kind: c.kind, value: c.value, apply: applyStep(c, ctx) })),
     costs: costsOf(before, after, plan, flavour),
-    transient: transientOf(before, plan, flavour),
+    transient: transientOf(before, after, plan, flavour),
     assumptions: assumptionsOf(plan),
   };
 }
