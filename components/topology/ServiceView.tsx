@@ -106,7 +106,7 @@ export function ServiceView({ preview, ...svc }: ServiceName & { preview?: Graph
       ) : null}
       {whatIf.open && path ? <WhatIfPanel topology={topology} path={path} /> : null}
       {!path ? (
-        <EmptyState topology={topology} findings={findings} />
+        <EmptyState topology={topology} findings={findings} picture={view.view === "graph"} />
       ) : view.view === "table" ? (
         <TableView topology={topology} path={path} findings={findings} view={view} setView={setView} />
       ) : (

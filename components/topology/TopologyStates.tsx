@@ -9,6 +9,7 @@ import { FindingsPanel } from "./FindingsPanel";
 import { GraphPreviewImage } from "./GraphPreviewImage";
 import type { GraphPreview } from "@/lib/graph/preview";
 import { VERDICT } from "@/lib/vocabulary";
+import { SkeletonView } from "./SkeletonView";
 
 export interface ServiceName {
   cluster: string;
@@ -101,7 +102,7 @@ export function TopologyErrorState({ error, svc, onRetry }: { error: unknown; sv
  * No path to draw. Three designed cases: the load balancer is still being provisioned (`<pending>`), AWS
  * could not be read (the Kubernetes half is shown, the AWS half is unknown), or no load balancer matched.
  */
-export function EmptyState({ topology, findings }: { topology: Topology; findings: Finding[] }) {
+export function EmptyState({ topology, findings, picture = true }: { topology: Topology; findings: Finding[]; picture?: boolean }) {
   const s = topology.service;
   const pending = s.ingress.length === 0 && s.type === "LoadBalancer";
   const awsUnknown = topology.warnings.some((w) => w.source === "aws");
@@ -149,35 +150,7 @@ export function EmptyState({ topology, findings }: { topology: Topology; finding
           ]}
         />
       </Section>
-      {topology.nodes.length ? (
-        <Section title={`Nodes (${topology.nodes.length}), by zone`}>
-          <table className="w-full max-w-3xl border-collapse text-sm" data-testid="nodes-table">
-            <thead>
-              <tr className="text-left text-xs text-slate-600 dark:text-slate-300">
-                <th scope="col" className="py-1 pr-3 font-semibold">Zone</th>
-                <th scope="col" className="py-1 pr-3 font-semibold">Node</th>
-                <th scope="col" className="py-1 pr-3 font-semibold">Instance</th>
-                <th scope="col" className="py-1 pr-3 font-semibold">Ready</th>
-                <th scope="col" className="py-1 pr-3 font-semibold">Excluded from load balancers</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...topology.nodes]
-                .sort((a, b) => (a.zone ?? "~").localeCompare(b.zone ?? "~") || a.name.localeCompare(b.name))
-                .map((n) => (
-                  <tr key={n.key} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className="py-1 pr-3 whitespace-nowrap">{n.zone ?? "unknown"}</td>
-                    <td className="py-1 pr-3">{n.name}</td>
-                    <td className="py-1 pr-3 font-mono text-xs">{n.instanceId ?? "–"}</td>
-                    <td className="py-1 pr-3">{n.ready ? "Ready" : "not Ready"}</td>
-                    <td className="py-1 pr-3">{n.excluded ?? "–"}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-          {awsUnknown ? <p className="text-sm text-slate-600 dark:text-slate-300">Load balancer, listeners, targets and their health: <span className="font-semibold">? unknown</span> until AWS can be read.</p> : null}
-        </Section>
-      ) : null}
+      {topology.skeleton ? <SkeletonView topology={topology} skeleton={topology.skeleton} picture={picture} /> : null}
       <Section title="Findings">
         <FindingsPanel findings={findings} active={null} />
       </Section>

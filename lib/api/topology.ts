@@ -256,11 +256,43 @@ export const DataAge = z.object({
 });
 export type DataAge = z.infer<typeof DataAge>;
 
+/**
+ * The Kubernetes half of a Service whose load-balancer half is missing (pending, not found, AWS unreadable, an
+ * unmodelled controller, no listener for its ports): what is known without AWS, so the page can still draw
+ * clients → a placeholder load balancer → nodes by zone → kube-proxy → pods.
+ */
+export const Skeleton = z.object({
+  reason: z.enum(["pending", "not-found", "aws-unreadable", "unknown-controller", "no-listener"]),
+  /** Says why, for the placeholder: "pending", "not found in us-east-1", "AWS unreadable (AWS_ACCESS_DENIED)". */
+  message: z.string(),
+  /** AWS unreadable: when AWS was last read, if ever (ISO); else null. */
+  since: z.string().nullable(),
+  region: z.string().nullable(),
+  /** What the owning controller builds (JOIN-1); null parts are unknown. */
+  expected: z.object({ kind: z.enum(["network", "classic", "application"]).nullable(), targetType: z.enum(["instance", "ip"]).nullable() }),
+  hostname: z.string().nullable(),
+  /** The source IP as far as externalTrafficPolicy alone decides it (SRC-8, SRC-9, SRC-11). */
+  sourceIp: z.object({
+    /** True when the load balancer cannot change it (instance targets + Cluster: kube-proxy SNAT, SRC-8). */
+    decided: z.boolean(),
+    seenAs: SeenAs.nullable(),
+    snatAtKubeProxy: z.boolean(),
+    rules: z.array(RuleId),
+    explanation: z.string(),
+  }),
+  /** Nodes the controller would register (instance targets, JOIN-4) or that run pods of the Service. */
+  nodes: z.array(z.object({ key: z.string(), name: z.string(), zone: z.string().nullable(), ready: z.boolean(), excluded: z.string().nullable(), registered: z.boolean(), readyLocalEndpoints: z.number() })),
+  pods: z.array(z.object({ key: z.string(), namespace: z.string(), name: z.string(), node: z.string().nullable(), zone: z.string().nullable(), ip: z.string().nullable(), ready: z.boolean(), serving: z.boolean(), terminating: z.boolean() })),
+});
+export type Skeleton = z.infer<typeof Skeleton>;
+
 export const Topology = z.object({
   cluster: z.string(),
   service: ServiceInfo,
   nodes: z.array(NodeInfo),
   paths: z.array(Path),
+  /** Set when `paths` is empty for a LoadBalancer Service: the Kubernetes half, drawn without the AWS half. */
+  skeleton: Skeleton.nullable().optional(),
   findings: z.array(Finding),
   /** Partial data: what could not be read, with the fix. Non-empty ⇒ the view is partial. */
   warnings: z.array(Warning),

@@ -1,4 +1,4 @@
-import { formatRatio, formatShare, plural } from "./format";
+import { formatRatio, formatShare, plural, shortNodeName } from "./format";
 import { HEADER, LB_KIND, SEEN_AS, SINK, VERDICT, verdictCounts, zoneStatus } from "@/lib/vocabulary";
 import type { GraphNode } from "./model";
 
@@ -63,8 +63,14 @@ export function cardLines(n: GraphNode): string[] {
     case "zone":
       return [
         d.zone
-          ? `${d.name} · ${d.zone.enabled ? (d.zone.inDns ? `LB node in DNS · ${formatShare(d.zone.share)} of flows` : "NOT in DNS") : "no LB subnet"} · ${d.zone.healthyTargets}/${d.zone.targets} healthy${d.zone.failingOpen ? " · fail-open" : ""}`
-          : `${d.name} · no LB node`,
+          ? `${d.name} · ${d.zone.inDns ? `LB node in DNS · ${formatShare(d.zone.share)} of flows` : zoneStatus(d.zone).word} · ${d.zone.healthyTargets}/${d.zone.targets} healthy${d.zone.failingOpen ? " · fail-open" : ""}`
+          : `${d.name} · load balancer unknown`,
       ];
+    case "lbMissing":
+      return [`${d.expectedKind ? LB_KIND[d.expectedKind].word : "Load balancer"} — missing`, d.message, d.hostname ?? "no address yet", d.since ? `last read ${d.since}` : "health, shares: unknown"];
+    case "k8sNode":
+      return [shortNodeName(d.node.name), `${d.node.ready ? "Ready" : "NotReady"}${d.node.excluded ? ` · ${d.node.excluded}` : ""}`, `${plural(d.node.readyLocalEndpoints, "ready pod")}${d.node.registered ? " · would be a target" : ""}`];
+    case "k8sPod":
+      return [d.pod.name, d.pod.terminating ? "terminating" : d.pod.ready ? "Ready" : "not Ready", d.seenAs ? `sees ${SEEN_AS[d.seenAs].short}` : "sees: depends on the LB"];
   }
 }

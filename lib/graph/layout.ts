@@ -43,7 +43,7 @@ export interface Layout {
 export const COLUMN_X: Record<Column, number> = { client: 0, loadBalancer: 88, listener: 260, targetGroup: 356, target: 548, proxy: 736, pod: 888 };
 export const COLUMN_WIDTH: Record<Column, number> = { client: 72, loadBalancer: 156, listener: 80, targetGroup: 144, target: 168, proxy: 100, pod: 168 };
 export const ROW = { target: 72, pod: 58 } as const;
-const SIZE: Partial<Record<NodeKind, number>> = { target: 62, targetZoneGroup: 62, kubeProxy: 50, kubeProxyGroup: 50, pod: 50, podGroup: 50 };
+const SIZE: Partial<Record<NodeKind, number>> = { target: 62, targetZoneGroup: 62, kubeProxy: 50, kubeProxyGroup: 50, pod: 50, podGroup: 50, k8sNode: 62, k8sPod: 50, lbMissing: 112 };
 const BAND_HEADER = 26;
 const BAND_PAD = 8;
 const BAND_GAP = 12;

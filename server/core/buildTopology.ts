@@ -1,6 +1,7 @@
 import type * as k8s from "./model/kubernetes";
 import type { Snapshot } from "./model/snapshot";
-import type { Finding, NodeInfo, Path, Topology, Warning } from "@/lib/api/topology";
+import type { Finding, NodeInfo, Path, Skeleton, Topology, Warning } from "@/lib/api/topology";
+import { skeletonOf } from "./skeleton";
 import { indexSnapshot, instanceIdOf, objectKey, zoneOfNode, type SnapshotIndex } from "./index/snapshotIndex";
 import { owningController } from "./join/owningController";
 import { loadBalancersForService } from "./join/loadBalancerForService";
@@ -49,10 +50,12 @@ function compute(svc: k8s.Service, index: SnapshotIndex): Topology {
   const warnings: Warning[] = (s.problems ?? []).map((p) => ({ code: p.code, message: p.message, fix: p.fix, source: p.source }));
   const findings: Finding[] = [];
   const paths: Path[] = [];
+  let joinedAny = false;
   const ingress = (svc.status?.loadBalancer?.ingress ?? []).map((i) => i.hostname ?? i.ip).filter((x): x is string => !!x);
 
   if (svc.spec.type === "LoadBalancer") {
     const join = loadBalancersForService(svc, index); // JOIN-2
+    joinedAny = join.loadBalancers.length > 0;
     for (const note of join.notes) warnings.push({ code: "JOIN_AMBIGUOUS", message: note, fix: "Set LBPATH_AWS_CLUSTER_NAME to the cluster's name in AWS tags.", source: "aws" });
     for (const joined of join.loadBalancers) {
       const { inputs, unmatchedPorts } = joined.kind === "elbv2" ? elbv2PathInputs(svc, joined, index) : classicPathInputs(svc, joined); // JOIN-3
@@ -83,6 +86,8 @@ function compute(svc: k8s.Service, index: SnapshotIndex): Topology {
     findings.push({ severity: "warning", code: "PARTIAL_DATA", message: `Part of the data could not be read: ${warnings.map((w) => w.code).join(", ")}. What is shown is partial.`, action: warnings.find((w) => w.fix)?.fix, rules: [], pathId: null, refs: [] });
 
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  // Item 3 of issue 10: without a path, the Kubernetes half is still drawn.
+  const skeleton = svc.spec.type === "LoadBalancer" && paths.length === 0 ? skeletonOf(svc, index, ownership, missingHalf(svc, ownership, ingress, joinedAny, warnings, index)) : null;
   return {
     cluster: s.cluster.name,
     service: {
@@ -99,6 +104,7 @@ function compute(svc: k8s.Service, index: SnapshotIndex): Topology {
     },
     nodes: relevantNodes(paths, index),
     paths,
+    skeleton,
     findings,
     warnings,
     age: { capturedAt: s.capturedAt, kubernetes: s.ages?.kubernetes ?? null, aws: s.ages?.aws ?? null },
@@ -111,6 +117,19 @@ function missingLoadBalancer(ingress: string[], unmatched: string[], index: Snap
   if (index.missing.aws)
     return { severity: "warning", code: "PARTIAL_DATA", message: `The load balancer ${ingress.join(", ")} could not be looked up: AWS data is unavailable.`, action: "See the partial-data warning for the cause.", rules: ["JOIN-2"], pathId: null, refs: [] };
   return { severity: "critical", code: "LB_NOT_FOUND", message: `The Service points at ${unmatched.join(", ")}, but no load balancer with that DNS name exists in ${index.snapshot.cluster.region ?? "this region"}.`, action: "Check the region (AWS_REGION) and account lbpath reads, and the controller's events; the load balancer may have been deleted.", rules: ["JOIN-2"], pathId: null, refs: [] };
+}
+
+/** Why there is no path, in the placeholder's words (JOIN-1, JOIN-2, JOIN-3). */
+function missingHalf(svc: k8s.Service, ownership: ReturnType<typeof owningController>, ingress: string[], joinedAny: boolean, warnings: Warning[], index: SnapshotIndex): Pick<Skeleton, "reason" | "message" | "hostname"> {
+  const hostname = ingress[0] ?? null;
+  if (ownership.controller === "unknown") return { reason: "unknown-controller", message: `owned by a controller lbpath does not model (loadBalancerClass ${svc.spec.loadBalancerClass ?? "?"})`, hostname };
+  if (ingress.length === 0) return { reason: "pending", message: "pending: the controller has not created it yet", hostname };
+  if (joinedAny) return { reason: "no-listener", message: "found, but no listener forwards the Service's ports", hostname };
+  if (index.missing.aws) {
+    const codes = [...new Set(warnings.filter((w) => w.source === "aws").map((w) => w.code))].join(", ");
+    return { reason: "aws-unreadable", message: `AWS unreadable${codes ? ` (${codes})` : ""}`, hostname };
+  }
+  return { reason: "not-found", message: `not found in ${index.snapshot.cluster.region ?? "the region lbpath reads"}`, hostname };
 }
 
 function relevantNodes(paths: Path[], index: SnapshotIndex): NodeInfo[] {

@@ -172,10 +172,21 @@ test("unknown cluster and malformed names get their own designed errors", async 
   await expect(page.getByTestId("error-state")).toContainText("namespace");
 });
 
-test("a Service whose load balancer is <pending> explains that it is being provisioned", async ({ page }) => {
+test("a Service whose load balancer is <pending> explains that it is being provisioned, and still draws the Kubernetes half", async ({ page }) => {
+  const t = Topology.parse(await (await page.request.get("/api/v1/clusters/demo-shop/namespaces/shop/services/search/topology")).json());
   await page.goto("/clusters/demo-shop/namespaces/shop/services/search");
   await expect(page.getByTestId("empty-pending")).toContainText("being provisioned");
   await expect(page.getByTestId("empty-pending")).toContainText("kubectl -n shop describe service search");
+  // Issue 10 item 3: clients → a placeholder that says "pending" → nodes by zone → kube-proxy → pods.
+  await expect(page.getByTestId("skeleton")).toHaveAttribute("data-reason", "pending");
+  await expect(page.getByTestId("skeleton-picture")).toBeVisible();
+  await expect(page.getByTestId("skeleton-picture")).toHaveAttribute("alt", /pending/);
+  await expect(page.getByTestId("nodes-table").locator("tbody tr")).toHaveCount(t.skeleton!.nodes.length);
+  await expect(page.getByTestId("skeleton-source-ip")).toContainText("node IP (kube-proxy SNAT)");
+  // The table view lists the same, without the picture.
+  await page.goto("/clusters/demo-shop/namespaces/shop/services/search?view=table");
+  await expect(page.getByTestId("skeleton-pods").locator("tbody tr")).toHaveCount(t.skeleton!.pods.length);
+  await expect(page.getByTestId("skeleton-picture")).toHaveCount(0);
 });
 
 test("when refreshes fail the last good graph stays, marked stale", async ({ page }) => {
@@ -238,11 +249,18 @@ test("the table view does not load React Flow (the graph chunk loads only with t
 
 test("AWS unreadable: the AWS half is marked unknown, the Kubernetes half is shown", async ({ page }) => {
   const t = await blog(page);
-  const noAws = { ...t, paths: [], findings: [], warnings: [{ code: "AWS_ACCESS_DENIED", message: "elasticloadbalancing:DescribeLoadBalancers was denied.", fix: "Grant lbpath's role elasticloadbalancing:Describe*.", source: "aws" }] };
+  // The server's skeleton for this case is unit-tested (tests/unit/core/skeleton.test.ts); here, that the page draws it.
+  const skeleton = {
+    reason: "aws-unreadable", message: "AWS unreadable (AWS_ACCESS_DENIED)", since: null, region: "us-east-1", expected: { kind: "network", targetType: "instance" }, hostname: t.service.ingress[0] ?? null,
+    sourceIp: { decided: false, seenAs: null, snatAtKubeProxy: false, rules: ["SRC-9", "SRC-3"], explanation: "externalTrafficPolicy Local: kube-proxy does not SNAT." },
+    nodes: t.nodes.map((n) => ({ key: n.key, name: n.name, zone: n.zone, ready: n.ready, excluded: n.excluded, registered: true, readyLocalEndpoints: 0 })),
+    pods: [],
+  };
+  const noAws = { ...t, paths: [], findings: [], skeleton, warnings: [{ code: "AWS_ACCESS_DENIED", message: "elasticloadbalancing:DescribeLoadBalancers was denied.", fix: "Grant lbpath's role elasticloadbalancing:Describe*.", source: "aws" }] };
   await page.route("**/topology", (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(noAws) }));
   await page.reload();
   await expect(page.getByTestId("warnings-banner")).toContainText("Grant lbpath's role");
   await expect(page.getByTestId("partial-aws-unknown")).toContainText("The AWS half is unknown");
   await expect(page.getByTestId("nodes-table").locator("tbody tr")).toHaveCount(t.nodes.length);
-  await expect(page.getByTestId("partial-aws-unknown")).toContainText("? unknown");
+  await expect(page.getByTestId("skeleton-picture")).toHaveAttribute("alt", /AWS unreadable/);
 });

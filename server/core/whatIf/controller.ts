@@ -1,9 +1,8 @@
 import type * as k8s from "../model/kubernetes";
-import { TAINT_TO_BE_DELETED, LABEL_EXCLUDE_FROM_LB } from "../model/kubernetes";
-import type { Ownership } from "../join/owningController";
 import { ANN } from "../join/owningController";
-import { instanceIdOf } from "../index/snapshotIndex";
-import { isNodeReady } from "../join/nodeFacts";
+import type { Flavour } from "../join/registration";
+
+export { flavourOf, registersNode, type Flavour } from "../join/registration";
 
 /**
  * What the owning controller makes of a Service after a change (JOIN-1, JOIN-5): health-check settings
@@ -11,15 +10,6 @@ import { isNodeReady } from "../join/nodeFacts";
  * SRC-6), and which nodes it registers (JOIN-4). Written from the rules, not from the demo builder, so the
  * what-if tests compare two independent readings.
  */
-
-export type Flavour = "legacy-nlb" | "legacy-clb" | "lbc";
-
-export function flavourOf(o: Ownership): Flavour | null {
-  if (o.controller === "legacy") return o.kind === "classic" ? "legacy-clb" : "legacy-nlb";
-  // EKS Auto Mode runs the same load balancer logic as the AWS Load Balancer Controller (W14).
-  if (o.controller === "aws-load-balancer-controller" || o.controller === "eks-auto-mode") return "lbc";
-  return null;
-}
 
 export const ann = (svc: k8s.Service, key: string): string | undefined => svc.metadata.annotations?.[`${ANN}${key}`];
 
@@ -89,28 +79,3 @@ export function defaultPreserve(targetType: "instance" | "ip", protocol: string 
   return targetType === "ip" && !udp ? "false" : "true";
 }
 
-/**
- * JOIN-4 / C3 / L7: the nodes a controller registers as instance targets. Legacy: every node not being removed
- * (NotReady nodes stay, the stable node set); LBC additionally only Ready ones. Both honour
- * aws-load-balancer-target-node-labels; nodes that are not EC2 instances are never registered.
- */
-export function registersNode(flavour: Flavour, svc: k8s.Service, node: k8s.Node): boolean {
-  if (!instanceIdOf(node) || node.metadata.deletionTimestamp) return false;
-  if (node.metadata.labels?.[LABEL_EXCLUDE_FROM_LB] !== undefined) return false;
-  const taints = node.spec?.taints ?? [];
-  if (taints.some((t) => t.key === TAINT_TO_BE_DELETED)) return false;
-  if (flavour === "lbc") {
-    if (!isNodeReady(node) || taints.some((t) => t.key === "karpenter.sh/disrupted")) return false;
-    if (node.metadata.labels?.["node-role.kubernetes.io/master"] !== undefined || node.metadata.labels?.["eks.amazonaws.com/compute-type"] === "fargate") return false;
-  }
-  const selector = ann(svc, "aws-load-balancer-target-node-labels");
-  if (!selector) return true;
-  return selector
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .every((term) => {
-      const [k, v] = term.split("=");
-      return v === undefined ? k in (node.metadata.labels ?? {}) : node.metadata.labels?.[k] === v;
-    });
-}
