@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { Topology } from "@/lib/api/topology";
+import { VERDICT } from "@/lib/vocabulary";
 
 /**
  * The service page's behaviour: inspector, findings highlight, shareable links, keyboard, table view,
@@ -123,7 +124,7 @@ test("the table view shows the same path as tables, with a verdict filter in the
   await expect(rows).toHaveCount(t.paths[0].targets.length);
   await expect(page.getByTestId("pods-table").locator("tbody tr")).toHaveCount(t.paths[0].pods.length);
   await expect(page.getByTestId("facts-load-balancer")).toContainText(t.paths[0].loadBalancer.dnsName);
-  await page.getByRole("button", { name: /by design \(1\)/ }).click();
+  await page.getByRole("button", { name: /expected \(by design\) \(1\)/ }).click();
   await expect(page).toHaveURL(/verdict=expected/);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute("data-verdict", "expected");
@@ -150,7 +151,7 @@ test("export SVG downloads the current view as a standalone SVG with escaped tex
   expect(download.suggestedFilename()).toMatch(/\.svg$/);
   const svg = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
   expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-  expect(svg).toContain("by design");
+  expect(svg).toContain(`${VERDICT.expected.symbol} ${VERDICT.expected.word}`);
   const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export PNG" }).click()]);
   expect(png.suggestedFilename()).toMatch(/\.png$/);
 });
@@ -263,4 +264,14 @@ test("AWS unreadable: the AWS half is marked unknown, the Kubernetes half is sho
   await expect(page.getByTestId("partial-aws-unknown")).toContainText("The AWS half is unknown");
   await expect(page.getByTestId("nodes-table").locator("tbody tr")).toHaveCount(t.nodes.length);
   await expect(page.getByTestId("skeleton-picture")).toHaveAttribute("alt", /AWS unreadable/);
+});
+
+test("a zone shifted away by a zonal shift is marked on the graph as administratively out, not as unhealthy", async ({ page }) => {
+  await page.goto("/clusters/demo-zonal-shift/namespaces/default/services/web");
+  const status = page.locator('[data-testid="zone-status"][data-zonal-shift="active"]');
+  await expect(status).toHaveCount(1);
+  await expect(status).toContainText("shifted away");
+  await expect(status).toContainText("administrative");
+  await expect(page.getByTestId("findings")).toContainText("ZONAL_SHIFT");
+  await expect(page.getByTestId("findings")).toContainText("cancel-zonal-shift");
 });

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Topology, type Path } from "@/lib/api/topology";
 import { formatShare } from "@/lib/graph/format";
-import { HEADER } from "@/lib/vocabulary";
+import { HEADER, VERDICT } from "@/lib/vocabulary";
 
 /**
  * Every demo scenario's service page, in Chromium, against `next start` in demo mode:
@@ -79,11 +79,12 @@ async function checkMarks(page: Page, path: Path) {
     const frame = card.getByTestId("card-target");
     if (t.verdict === "expected") {
       await expect(frame).toHaveCSS("border-top-style", "dashed");
-      await expect(card).toContainText("by design");
+      await expect(card).toContainText(`${VERDICT.expected.symbol} ${VERDICT.expected.word}`);
+      await expect(card.getByTestId("verdict")).toHaveAttribute("title", /by design/);
     }
     if (t.verdict === "fault") {
       await expect(frame).toHaveCSS("border-top-style", "solid");
-      await expect(card).toContainText("⚠ fault");
+      await expect(card).toContainText(`${VERDICT.fault.symbol} ${VERDICT.fault.word}`);
     }
   }
   // Traffic share on every drawn pod, with the imbalance and starvation flags.

@@ -34,7 +34,7 @@ test("ranks faults above expected targets; expected-by-design is collapsed with 
   expect(rows).toHaveLength(urgent);
   expect(rows.map((r) => r.rank)).toEqual([...rows.map((r) => r.rank)].sort((a, b) => a - b));
   expect(rows.some((r) => r.rank === 5)).toBe(false);
-  await expect(page.getByTestId("toggle-expected")).toContainText(`${expected} expected-by-design targets hidden`);
+  await expect(page.getByTestId("toggle-expected")).toContainText(`${expected} expected (by design) targets hidden`);
   await expect(page.locator("th[scope=rowgroup]").first()).toContainText("1. Load balancer failing open");
   await page.screenshot({ path: `${SHOTS}/triage.png` });
 
