@@ -67,9 +67,10 @@ export function cardLines(n: GraphNode): string[] {
           : `${d.name} · load balancer unknown`,
       ];
     case "lbMissing":
-      return [`${d.expectedKind ? LB_KIND[d.expectedKind].word : "Load balancer"} — missing`, d.message, d.hostname ?? "no address yet", d.since ? `last read ${d.since}` : "health, shares: unknown"];
+      // "AWS unreadable (AWS_ACCESS_DENIED)" on two lines: cards do not wrap.
+      return [`${d.expectedKind ? LB_KIND[d.expectedKind].word : "Load balancer"} — missing`, ...d.message.split(/ (?=\()/), d.hostname ?? "no address yet", d.since ? `last read ${d.since.slice(0, 16).replace("T", " ")}` : "health, shares unknown"];
     case "k8sNode":
-      return [shortNodeName(d.node.name), `${d.node.ready ? "Ready" : "NotReady"}${d.node.excluded ? ` · ${d.node.excluded}` : ""}`, `${plural(d.node.readyLocalEndpoints, "ready pod")}${d.node.registered ? " · would be a target" : ""}`];
+      return [shortNodeName(d.node.name), `${d.node.ready ? "Ready" : "NotReady"}${d.node.excluded ? ` · ${d.node.excluded}` : ""}`, `${plural(d.node.readyLocalEndpoints, "ready pod")}${d.node.registered ? " · a target" : ""}`];
     case "k8sPod":
       return [d.pod.name, d.pod.terminating ? "terminating" : d.pod.ready ? "Ready" : "not Ready", d.seenAs ? `sees ${SEEN_AS[d.seenAs].short}` : "sees: depends on the LB"];
   }

@@ -122,9 +122,9 @@ function missingLoadBalancer(ingress: string[], unmatched: string[], index: Snap
 /** Why there is no path, in the placeholder's words (JOIN-1, JOIN-2, JOIN-3). */
 function missingHalf(svc: k8s.Service, ownership: ReturnType<typeof owningController>, ingress: string[], joinedAny: boolean, warnings: Warning[], index: SnapshotIndex): Pick<Skeleton, "reason" | "message" | "hostname"> {
   const hostname = ingress[0] ?? null;
-  if (ownership.controller === "unknown") return { reason: "unknown-controller", message: `owned by a controller lbpath does not model (loadBalancerClass ${svc.spec.loadBalancerClass ?? "?"})`, hostname };
-  if (ingress.length === 0) return { reason: "pending", message: "pending: the controller has not created it yet", hostname };
-  if (joinedAny) return { reason: "no-listener", message: "found, but no listener forwards the Service's ports", hostname };
+  if (ownership.controller === "unknown") return { reason: "unknown-controller", message: `unmodelled controller (${svc.spec.loadBalancerClass ?? "?"})`, hostname };
+  if (ingress.length === 0) return { reason: "pending", message: "pending (not created yet)", hostname };
+  if (joinedAny) return { reason: "no-listener", message: "no listener for its ports", hostname };
   if (index.missing.aws) {
     const codes = [...new Set(warnings.filter((w) => w.source === "aws").map((w) => w.code))].join(", ");
     return { reason: "aws-unreadable", message: `AWS unreadable${codes ? ` (${codes})` : ""}`, hostname };

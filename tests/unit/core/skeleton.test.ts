@@ -34,7 +34,7 @@ describe("the skeleton of a Service without a load-balancer path", () => {
   it("an unmodelled controller: said so, and what Kubernetes knows is still drawn", () => {
     const sk = shop("partner-gw").skeleton!;
     expect(sk.reason).toBe("unknown-controller");
-    expect(sk.message).toContain("example.com/other");
+    expect(sk.message).toBe("unmodelled controller (example.com/other)");
   });
 
   it("AWS unreadable: placeholder says so with the code; Local leaves the source IP to the load balancer (SRC-9)", () => {
