@@ -76,6 +76,7 @@ export async function startLiveApi(snapshot: Snapshot, opts: { env?: Record<stri
   const triage = (await import("@/app/api/v1/clusters/[cluster]/triage/route")).GET as Handler;
   const topology = (await import("@/app/api/v1/clusters/[cluster]/namespaces/[namespace]/services/[name]/topology/route")).GET as Handler;
   const readyz = (await import("@/app/api/readyz/route")).GET as Handler;
+  const whatIf = (await import("@/app/api/v1/clusters/[cluster]/namespaces/[namespace]/services/[name]/what-if/route")).GET as Handler;
   const { listClusterSources } = await import("@/server/sources/registry");
 
   const route = (path: string): [Handler, Record<string, string>] => {
@@ -85,6 +86,7 @@ export async function startLiveApi(snapshot: Snapshot, opts: { env?: Record<stri
     if (seg.length === 5 && seg[4] === "services") return [services, { cluster: seg[3] }];
     if (seg.length === 5 && seg[4] === "triage") return [triage, { cluster: seg[3] }];
     if (seg.length === 9 && seg[8] === "topology") return [topology, { cluster: seg[3], namespace: seg[5], name: seg[7] }];
+    if (seg.length === 9 && seg[8] === "what-if") return [whatIf, { cluster: seg[3], namespace: seg[5], name: seg[7] }];
     throw new Error(`no route for ${path}`);
   };
 
