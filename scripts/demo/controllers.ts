@@ -1,3 +1,4 @@
+import { keyValues } from "../../server/core/whatIf/controller";
 import { hex } from "./ids";
 import type { PortDef, ServiceDef } from "./model";
 
@@ -55,15 +56,8 @@ export function tgTags(flavour: Flavour, svc: ServiceDef, clusterId: string, por
   return { ...extra, "elbv2.k8s.aws/cluster": clusterId, "service.k8s.aws/stack": `${svc.namespace}/${svc.name}`, "service.k8s.aws/resource": `${svc.namespace}/${svc.name}:${port.port}` };
 }
 
-/** "k1=v1,k2=v2" as the annotations take them. */
-export function parseKeyValues(s: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (s ?? "").split(",")) {
-    const i = part.indexOf("=");
-    if (i > 0) out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
-  }
-  return out;
-}
+/** "k1=v1,k2=v2" as the annotations take them (the same parser the what-if uses). */
+export const parseKeyValues = keyValues;
 
 export interface HealthCheckConfig {
   protocol: "TCP" | "HTTP";

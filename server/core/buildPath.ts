@@ -3,7 +3,7 @@ import type * as elbv2 from "./model/elbv2";
 import type { HealthCheck, Path, PodShare, Target, Warning, ZoneState } from "@/lib/api/topology";
 import type { SnapshotIndex } from "./index/snapshotIndex";
 import { zoneOfNode } from "./index/snapshotIndex";
-import { applyTopologyHints, endpointsForPort, readyLocalCount, usableClusterWide, usableLocal, type EndpointView } from "./analysis/endpoints";
+import { applyTopologyHints, endpointsForPort, podOfEndpoint, readyLocalCount, usableClusterWide, usableLocal, type EndpointView } from "./analysis/endpoints";
 import { dnsZones, imbalanceOf, kubeProxyStage, loadBalancerStage, parseThreshold, round, zonesBelowDnsThreshold, type LbTarget } from "./analysis/distribution";
 import { clientIpAlongPath, podSourceIp, preserveClientIpEffective } from "./analysis/sourceIp";
 import { classifyTarget } from "./analysis/targetHealth";
@@ -213,15 +213,7 @@ export function buildPath(input: PathInput, index: SnapshotIndex, warnings: Warn
   const pods: PodShare[] = endpoints.map((e) => {
     const share = round(podShare.get(e) ?? 0);
     return {
-      key: e.pod ? `Pod:${e.pod.namespace}/${e.pod.name}` : `Endpoint:${e.address}`,
-      namespace: e.pod?.namespace ?? svc.metadata.namespace,
-      name: e.pod?.name ?? e.address,
-      node: e.nodeName,
-      zone: e.zone,
-      ip: e.address,
-      ready: e.ready,
-      serving: e.serving,
-      terminating: e.terminating,
+      ...podOfEndpoint(e, svc.metadata.namespace),
       share,
       starved: false,
       sourceIp: podSourceIp(ipPath, receivingNodeIps.slice(0, 6), lb.privateIps),

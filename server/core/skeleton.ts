@@ -2,7 +2,7 @@ import type * as k8s from "./model/kubernetes";
 import type { Skeleton } from "@/lib/api/topology";
 import type { SnapshotIndex } from "./index/snapshotIndex";
 import { zoneOfNode } from "./index/snapshotIndex";
-import { endpointsForPort, readyLocalCount, type EndpointView } from "./analysis/endpoints";
+import { endpointsForPort, podOfEndpoint, readyLocalCount, type EndpointView } from "./analysis/endpoints";
 import { isNodeReady, nodeRemoval } from "./join/nodeFacts";
 import type { Ownership } from "./join/owningController";
 import { flavourOf, registersNode } from "./join/registration";
@@ -33,17 +33,7 @@ export function skeletonOf(svc: k8s.Service, index: SnapshotIndex, ownership: Ow
       readyLocalEndpoints: readyLocalCount(eps, n.metadata.name),
     }))
     .sort((a, b) => (a.zone ?? "~").localeCompare(b.zone ?? "~") || a.name.localeCompare(b.name));
-  const pods = eps.map((e) => ({
-    key: e.pod ? `Pod:${e.pod.namespace}/${e.pod.name}` : `Endpoint:${e.address}`,
-    namespace: e.pod?.namespace ?? svc.metadata.namespace,
-    name: e.pod?.name ?? e.address,
-    node: e.nodeName,
-    zone: e.zone,
-    ip: e.address,
-    ready: e.ready,
-    serving: e.serving,
-    terminating: e.terminating,
-  }));
+  const pods = eps.map((e) => podOfEndpoint(e, svc.metadata.namespace));
   return {
     ...why,
     since: why.reason === "aws-unreadable" ? (s.ages?.aws ?? null) : null,

@@ -60,6 +60,21 @@ function zoneFromNode(nodeName: string | undefined, index: SnapshotIndex): strin
   return (node && zoneOfNode(node)) ?? null;
 }
 
+/** The pod behind an endpoint as the API names it (PodShare, Skeleton pods): key, name, where, conditions. */
+export function podOfEndpoint(e: EndpointView, namespace: string) {
+  return {
+    key: e.pod ? `Pod:${e.pod.namespace}/${e.pod.name}` : `Endpoint:${e.address}`,
+    namespace: e.pod?.namespace ?? namespace,
+    name: e.pod?.name ?? e.address,
+    node: e.nodeName,
+    zone: e.zone,
+    ip: e.address,
+    ready: e.ready,
+    serving: e.serving,
+    terminating: e.terminating,
+  };
+}
+
 /** HLT-5: endpoints kube-proxy forwards to cluster-wide: Ready ones, else serving∧terminating ones. */
 export function usableClusterWide(eps: EndpointView[]): EndpointView[] {
   const ready = eps.filter((e) => e.ready);

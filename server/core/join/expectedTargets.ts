@@ -3,20 +3,9 @@ import type { Path } from "@/lib/api/topology";
 import type { SnapshotIndex } from "../index/snapshotIndex";
 import { instanceIdOf } from "../index/snapshotIndex";
 import { isNodeReady, nodeRemoval } from "./nodeFacts";
+import { matchesNodeLabels } from "./registration";
 
 const TARGET_NODE_LABELS = "service.beta.kubernetes.io/aws-load-balancer-target-node-labels";
-
-/** `k1=v1,k2` (the annotation's format) against a node's labels. */
-function matchesNodeLabels(selector: string, labels: Record<string, string>): boolean {
-  return selector
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .every((term) => {
-      const [k, v] = term.split("=");
-      return v === undefined ? k in labels : labels[k] === v;
-    });
-}
 
 /**
  * JOIN-4 expected target sets, checked conservatively: only where a Ready pod of this Service would be

@@ -30,13 +30,17 @@ export function registersNode(flavour: Flavour, svc: k8s.Service, node: k8s.Node
     if (node.metadata.labels?.["node-role.kubernetes.io/master"] !== undefined || node.metadata.labels?.["eks.amazonaws.com/compute-type"] === "fargate") return false;
   }
   const selector = svc.metadata.annotations?.[`${ANN}aws-load-balancer-target-node-labels`];
-  if (!selector) return true;
+  return !selector || matchesNodeLabels(selector, node.metadata.labels ?? {});
+}
+
+/** `k1=v1,k2` (aws-load-balancer-target-node-labels' format) against a node's labels (A2, L2). */
+export function matchesNodeLabels(selector: string, labels: Record<string, string>): boolean {
   return selector
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean)
     .every((term) => {
       const [k, v] = term.split("=");
-      return v === undefined ? k in (node.metadata.labels ?? {}) : node.metadata.labels?.[k] === v;
+      return v === undefined ? k in labels : labels[k] === v;
     });
 }
