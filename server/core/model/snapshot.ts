@@ -48,8 +48,8 @@ export interface Snapshot {
     endpointSlices: k8s.EndpointSlice[];
     nodes: k8s.Node[];
     pods: k8s.Pod[];
-    // The rest is optional, so snapshots written before they existed still load. Undefined: not read (an older
-    // file, or a custom resource whose CRD is not installed, which is not an error); [] read and empty.
+    // The rest is optional, so snapshots written before they existed still load. Undefined: none, or not read (an
+    // older file; a custom resource whose CRD is not installed, which is not an error; or a problem says why).
     ingresses?: ing.Ingress[];
     ingressClasses?: ing.IngressClass[];
     ingressClassParams?: ing.IngressClassParams[];

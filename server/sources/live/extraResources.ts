@@ -81,11 +81,15 @@ export function isNotInstalled(err: unknown): boolean {
   return e.code === 404 || e.statusCode === 404;
 }
 
-/** Objects per Snapshot field: a field is set (maybe []) when any of its resources was read, undefined when none was. */
+/**
+ * Objects per Snapshot field. A field is set only when it has objects: "none", "CRD not installed" and "not read"
+ * all leave it undefined (the last one with a problem that says why), so a cluster without Ingresses reads exactly
+ * like a snapshot written before these fields existed.
+ */
 export function assembleExtra(read: { res: ExtraResource; items: unknown[] | undefined }[]): Partial<Snapshot["kubernetes"]> {
   const out: Record<string, unknown[]> = {};
   for (const { res, items } of read) {
-    if (!items) continue;
+    if (!items?.length) continue;
     (out[res.key] ??= []).push(...items);
   }
   return out as Partial<Snapshot["kubernetes"]>;
