@@ -113,7 +113,7 @@ function missingLoadBalancer(ingress: string[], unmatched: string[], index: Snap
   return { severity: "critical", code: "LB_NOT_FOUND", message: `The Service points at ${unmatched.join(", ")}, but no load balancer with that DNS name exists in ${index.snapshot.cluster.region ?? "this region"}.`, action: "Check the region (AWS_REGION) and account lbpath reads, and the controller's events; the load balancer may have been deleted.", rules: ["JOIN-2"], pathId: null, refs: [] };
 }
 
-function relevantNodes(paths: Path[], index: SnapshotIndex): NodeInfo[] {
+export function relevantNodes(paths: Path[], index: SnapshotIndex): NodeInfo[] {
   const names = new Set<string>();
   for (const p of paths) {
     for (const t of p.targets) if (t.node) names.add(t.node);

@@ -7,7 +7,8 @@ import { renderFindingsMarkdown } from "@/lib/summary/findingsMarkdown";
 import { SCENARIOS, servicesOf, topologyOf, triageOf } from "./scenario";
 
 const ALL_CODES = [...Object.keys(TARGET_CODES), ...Object.keys(PATH_CODES)];
-const RULE = /^((SRC|HC|HLT|DST|JOIN)-[A-Z]?\d+|§\d+(\.\d+)?)$/;
+// SRC…JOIN: traffic-semantics.md; ALB, TGB, GW: docs/alb.md (issue 13).
+const RULE = /^((SRC|HC|HLT|DST|JOIN|ALB|TGB|GW)-[A-Z]?\d+|§\d+(\.\d+)?)$/;
 const docsFile = fileURLToPath(new URL("../../../docs/findings.md", import.meta.url));
 
 describe("finding code docs", () => {
