@@ -36,7 +36,7 @@ export function ServiceView({ preview, ...svc }: ServiceName & { preview?: Graph
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const q = useQuery({
-    queryKey: queryKeys.topology(svc.cluster, svc.namespace, svc.name),
+    queryKey: queryKeys.topology(svc.cluster, svc.namespace, svc.name, svc.kind),
     queryFn: async ({ signal }) => {
       const t = await fetchApi(topologyApiPath(svc), Topology, signal);
       perfMark("lbpath:topology");

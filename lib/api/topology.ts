@@ -333,6 +333,8 @@ export type Topology = z.infer<typeof Topology>;
 
 /** One row of `GET /api/v1/clusters/{cluster}/services`. */
 export const ServiceSummary = z.object({
+  /** Absent: a LoadBalancer Service. "Ingress" / "Gateway" rows (issue 13) have the same columns. */
+  kind: z.enum(["Service", "Ingress", "Gateway"]).optional(),
   namespace: z.string(),
   name: z.string(),
   controller: Controller,
@@ -361,7 +363,8 @@ export const ServiceList = z.object({
 export type ServiceList = z.infer<typeof ServiceList>;
 
 export const TriageRow = z.object({
-  service: z.object({ namespace: z.string(), name: z.string() }),
+  /** The Service, Ingress or Gateway whose path it is (`kind` absent: a Service). */
+  service: z.object({ namespace: z.string(), name: z.string(), kind: z.enum(["Service", "Ingress", "Gateway"]).optional() }),
   loadBalancer: z.string(),
   targetGroup: z.string().nullable(),
   pathId: z.string(),
