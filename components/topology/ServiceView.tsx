@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo } from "react";
+import { useCallback, useEffect, useMemo, type ReactNode } from "react";
 import { Topology } from "@/lib/api/topology";
 import { ApiRequestError, fetchApi } from "@/lib/query/fetchApi";
 import { queryKeys, TOPOLOGY_REFETCH_MS } from "@/lib/query/keys";
@@ -23,7 +23,7 @@ import { LazyGraphView, loadGraphView } from "./lazyGraphView";
  * The service page: fetches the topology (refreshing every 5 s), keeps the last good data on screen when a
  * refresh fails (with a stale marker), and shows the selected path as a graph or as tables.
  */
-export function ServiceView({ preview, ...svc }: ServiceName & { preview?: GraphPreview | null }) {
+export function ServiceView({ preview, aside, ...svc }: ServiceName & { preview?: GraphPreview | null; aside?: (topology: Topology, path: Topology["paths"][number] | null) => ReactNode }) {
   const [view, setViewState] = useViewState();
   const setView = useCallback((f: (v: ViewState) => ViewState) => setViewState(f), [setViewState]);
   const asOf = useAsOfFromUrl();
@@ -91,6 +91,8 @@ export function ServiceView({ preview, ...svc }: ServiceName & { preview?: Graph
           </ul>
         </Banner>
       ) : null}
+      {/* Ingress / Gateway pages: the listener's rules and the simulator (issue 13). */}
+      {aside ? aside(topology, path) : null}
       {!path ? (
         <EmptyState topology={topology} findings={findings} />
       ) : view.view === "table" ? (

@@ -160,4 +160,27 @@ export interface ScenarioDef {
   ingressClasses?: Record<string, string>;
   ingresses?: IngressDef[];
   albs?: AlbDef[];
+  /** Target groups made outside the cluster (an NLB by Terraform) and bound to a Service by hand (TGB). */
+  externalTargetGroups?: ExternalTargetGroupDef[];
+  /** Gateway API objects of the AWS Load Balancer Controller (gateway.k8s.aws/alb). */
+  gateways?: GatewayDef[];
+}
+
+export interface ExternalTargetGroupDef {
+  /** The TargetGroupBinding's (and the target group's) name. */
+  name: string;
+  service: { namespace: string; name: string; port: number };
+  zones: ZoneLetter[];
+  /** Instance IDs registered by something else (another cluster, a script): foreign targets. */
+  foreignTargets: { id: string; zone: ZoneLetter }[];
+  multiCluster?: boolean;
+}
+
+/** One Gateway with one HTTPRoute; the ALB has one rule per route rule (PathPrefix → path and path/*). */
+export interface GatewayDef {
+  namespace: string;
+  name: string;
+  className: string;
+  route: { name: string; hostnames?: string[]; rules: { pathPrefix: string; service: string; port: number }[] };
+  zones: ZoneLetter[];
 }

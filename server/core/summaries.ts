@@ -5,6 +5,7 @@ import { topologyOf } from "./buildTopology";
 import { owningController } from "./join/owningController";
 import { memoPerObject } from "./memo";
 import { subjectTopologies } from "./alb/subjects";
+import { userBindings } from "./alb/bindingPaths";
 
 const SEEN_ORDER = { client: 0, "load-balancer": 1, node: 2 } as const;
 const LEVEL_ORDER = { ok: 0, warn: 1, high: 2 } as const;
@@ -15,7 +16,7 @@ export const summarizeServices: (snapshot: Snapshot) => ServiceList = memoPerObj
 function computeServiceList(snapshot: Snapshot): ServiceList {
   const index = indexSnapshot(snapshot);
   const services: ServiceSummary[] = snapshot.kubernetes.services
-    .filter((svc) => svc.spec.type === "LoadBalancer")
+    .filter((svc) => svc.spec.type === "LoadBalancer" || userBindings(svc, index).length > 0)
     .map((svc) => summaryOf(topologyOf(svc, index), owningController(svc).targetType))
     // Ingresses and Gateways (issue 13), in the same columns.
     .concat(subjectTopologies(snapshot).map((t) => ({ ...summaryOf(t, null), kind: t.subject!.kind })))
@@ -66,7 +67,7 @@ export const triage: (snapshot: Snapshot) => Triage = memoPerObject(computeTriag
 function computeTriage(snapshot: Snapshot): Triage {
   const index = indexSnapshot(snapshot);
   const rows: TriageRow[] = [];
-  const topologies = snapshot.kubernetes.services.filter((svc) => svc.spec.type === "LoadBalancer").map((svc) => topologyOf(svc, index)).concat(subjectTopologies(snapshot));
+  const topologies = snapshot.kubernetes.services.filter((svc) => svc.spec.type === "LoadBalancer" || userBindings(svc, index).length > 0).map((svc) => topologyOf(svc, index)).concat(subjectTopologies(snapshot));
   for (const t of topologies) {
     const kind = t.subject && t.subject.kind !== "Service" ? { kind: t.subject.kind } : {};
     for (const p of t.paths) {

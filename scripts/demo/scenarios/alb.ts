@@ -87,3 +87,73 @@ export const albCanary: ScenarioDef = {
 };
 
 export const albCases: ScenarioDef[] = [albIngressGroup, albInstance, albCanary];
+
+export const tgbForeignTarget: ScenarioDef = {
+  id: "tgb-foreign-target",
+  title: "TargetGroupBinding to a Terraform NLB, with a target of another cluster",
+  story:
+    "An NLB and its instance target group were made with Terraform; a hand-written TargetGroupBinding binds the target group to the NodePort Service legacy-api, so the AWS Load Balancer Controller registers this cluster's nodes on its nodePort. " +
+    "The target group also holds an instance that is no node of this cluster, registered by another cluster that binds the same group; no binding sets multiClusterTargetGroup, so each controller deregisters the other's targets. " +
+    "lbpath should draw the bound path on the Service's page and flag the foreign target.",
+  nodes: [
+    { key: "n1", zone: "a" },
+    { key: "n2", zone: "b" },
+  ],
+  pods: [
+    { key: "p1", node: "n1", app: "legacy-api" },
+    { key: "p2", node: "n2", app: "legacy-api" },
+  ],
+  services: [{ namespace: "default", name: "legacy-api", type: "NodePort", ports: [port("http", 80, 8080, 31880)] }],
+  externalTargetGroups: [{ name: "legacy-api-tg", service: { namespace: "default", name: "legacy-api", port: 80 }, zones: ["a", "b"], foreignTargets: [{ id: "i-0fe1e1e1e1e1e1e1e", zone: "a" }] }],
+};
+
+export const gatewayHttpRoute: ScenarioDef = {
+  id: "gateway-httproute",
+  title: "Gateway API: an ALB Gateway with an HTTPRoute",
+  story:
+    "A Gateway of class `aws-alb` (controller gateway.k8s.aws/alb) and an HTTPRoute with two rules: PathPrefix /store to the store Service and / to web, ip targets. " +
+    "The AWS Load Balancer Controller makes one ALB; its listener rules come from the route's rules in order, so /store is evaluated before /. " +
+    "lbpath should draw Gateway → listener → rules → both target groups → pods, and name the HTTPRoute as the rules' source.",
+  nodes: [
+    { key: "n1", zone: "a" },
+    { key: "n2", zone: "b" },
+  ],
+  pods: [
+    { key: "p1", node: "n1", app: "web" },
+    { key: "p2", node: "n2", app: "store" },
+  ],
+  services: [
+    { namespace: "default", name: "web", type: "ClusterIP", ports: [port("http", 80, 8080, 0)] },
+    { namespace: "default", name: "store", type: "ClusterIP", ports: [port("http", 80, 8080, 0)] },
+  ],
+  gateways: [{ namespace: "default", name: "shop-gw", className: "aws-alb", zones: ["a", "b"], route: { name: "shop", hostnames: ["shop.example.com"], rules: [{ pathPrefix: "/store", service: "store", port: 80 }, { pathPrefix: "/", service: "web", port: 80 }] } }],
+};
+
+export const autoModeNlb: ScenarioDef = {
+  id: "auto-mode-nlb",
+  title: "EKS Auto Mode: a Service with loadBalancerClass eks.amazonaws.com/nlb",
+  story:
+    "A Service of type LoadBalancer with `loadBalancerClass: eks.amazonaws.com/nlb` and ip targets: EKS Auto Mode's load balancing makes the NLB, not the self-installed AWS Load Balancer Controller or the legacy provider. " +
+    "The NLB sends flows straight to the two pods; client IP preservation is off for ip targets by default, so the pods see the NLB's address. " +
+    "lbpath should name EKS Auto Mode as the owner and show even shares.",
+  nodes: [
+    { key: "n1", zone: "a" },
+    { key: "n2", zone: "b" },
+  ],
+  pods: [
+    { key: "p1", node: "n1", app: "api" },
+    { key: "p2", node: "n2", app: "api" },
+  ],
+  services: [
+    {
+      namespace: "default",
+      name: "api",
+      loadBalancerClass: "eks.amazonaws.com/nlb",
+      annotations: { "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip", "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing" },
+      ports: [port("http", 80, 8080, 30880)],
+      lb: { zones: ["a", "b"] },
+    },
+  ],
+};
+
+export const moreAlbCases: ScenarioDef[] = [tgbForeignTarget, gatewayHttpRoute, autoModeNlb];

@@ -17,6 +17,8 @@ export interface AlbIndex {
   gatewayClassesByName: Map<string, crd.GatewayClass>;
   /** ELBv2 load balancers by the controller's stack tag (ingress.k8s.aws/stack). */
   albsByStack: Map<string, elbv2.LoadBalancer[]>;
+  /** Load balancers a Gateway's status address names (GW-2): theirs, not hand-made ones. */
+  gatewayLoadBalancerArns: Set<string>;
 }
 
 export const albIndex: (s: Snapshot) => AlbIndex = memoPerObject((s) => {
@@ -31,7 +33,10 @@ export const albIndex: (s: Snapshot) => AlbIndex = memoPerObject((s) => {
     const stack = lb.tags["ingress.k8s.aws/stack"];
     if (stack) albsByStack.set(stack, [...(albsByStack.get(stack) ?? []), lb]);
   }
+  const byDns = new Map(s.aws.loadBalancers.map((lb) => [lb.dnsName.toLowerCase(), lb.loadBalancerArn]));
+  const gatewayLoadBalancerArns = new Set((k.gateways ?? []).flatMap((g) => (g.status?.addresses ?? []).map((a) => byDns.get(a.value.toLowerCase()))).filter((x): x is string => !!x));
   return {
+    gatewayLoadBalancerArns,
     ingressesByKey: new Map((k.ingresses ?? []).map((i) => [objectKey(i.metadata.namespace, i.metadata.name), i])),
     ingressClassesByName: new Map((k.ingressClasses ?? []).map((c) => [c.metadata.name, c])),
     paramsByRef: new Map((k.ingressClassParams ?? []).map((p) => [`${p.apiVersion}/${p.metadata.name}`, p])),

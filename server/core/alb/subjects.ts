@@ -22,5 +22,6 @@ export const subjectTopologies: (s: Snapshot) => Topology[] = memoPerObject((s) 
     const t = buildGatewayTopology(s, { namespace: g.metadata.namespace, name: g.metadata.name });
     if (t && t.service.controller !== "unknown") out.push(t);
   }
-  return out;
+  // Whatever order the objects were read in, the same order out (a live read sorts, a file may not).
+  return out.sort((a, b) => a.subject!.kind.localeCompare(b.subject!.kind) || a.subject!.namespace.localeCompare(b.subject!.namespace) || a.subject!.name.localeCompare(b.subject!.name));
 });

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildIngressTopology } from "@/server/core/alb/buildIngressTopology";
+import { buildGatewayTopology } from "@/server/core/alb/buildGatewayTopology";
 import { simulateIngressRoute } from "@/server/core/alb/simulate";
 import { RouteRequest } from "@/lib/api/route";
 import { Topology } from "@/lib/api/topology";
@@ -14,11 +15,12 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 describe.each(Object.entries(ingressExpectations))("%s", (id, exp) => {
   const snap = load(id);
-  it.each(Object.entries(exp.ingresses))("Ingress %s: rules, shadowing, paths, shares, verdicts, findings", (key, ie) => {
+  const subjects = [...Object.entries(exp.ingresses).map(([k, v]) => ["Ingress", k, v] as const), ...Object.entries(exp.gateways ?? {}).map(([k, v]) => ["Gateway", k, v] as const)];
+  it.each(subjects)("%s %s: rules, shadowing, paths, shares, verdicts, findings", (kind, key, ie) => {
     const [namespace, name] = key.split("/");
-    const t = buildIngressTopology(snap, { namespace, name })!;
+    const t = (kind === "Ingress" ? buildIngressTopology : buildGatewayTopology)(snap, { namespace, name })!;
     expect(Topology.safeParse(t).success).toBe(true);
-    expect(t.subject?.kind).toBe("Ingress");
+    expect(t.subject?.kind).toBe(kind);
     const ports = [...new Set(t.paths.map((p) => p.listener!.port))].sort();
     expect(ports).toEqual(Object.keys(ie.paths).map(Number).sort());
     for (const [port, paths] of Object.entries(ie.paths)) {
@@ -37,7 +39,7 @@ describe.each(Object.entries(ingressExpectations))("%s", (id, exp) => {
     for (const c of ie.findings) expect(codes, c).toContain(c);
   });
 
-  it.each(exp.routes.map((r) => [`${r.request.host}${r.request.path}`, r] as const))("simulator: %s", (_label, r) => {
+  if (exp.routes.length) it.each(exp.routes.map((r) => [`${r.request.host}${r.request.path}`, r] as const))("simulator: %s", (_label, r) => {
     const [namespace, name] = r.ingress.split("/");
     const res = simulateIngressRoute(snap, { namespace, name }, RouteRequest.parse(r.request))!;
     expect(res.winner?.priority).toBe(r.winner);

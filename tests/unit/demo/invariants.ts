@@ -68,7 +68,10 @@ export const awsNaming: Check = (snap) => {
     bad(new RegExp(`^${ARN}:loadbalancer/app/${lb.loadBalancerName}/[0-9a-f]{16}$`).test(lb.loadBalancerArn), `ALB ARN ${lb.loadBalancerArn}`);
     bad(new RegExp(`^(internal-)?${lb.loadBalancerName}-[1-9][0-9]{9}\\.us-east-1\\.elb\\.amazonaws\\.com$`).test(lb.dnsName), `ALB DNS ${lb.dnsName}`);
     bad(/^k8s-[a-z0-9]{1,17}(-[a-z0-9]{1,8})?-[0-9a-f]{10}$/.test(lb.loadBalancerName), `ALB name ${lb.loadBalancerName}`);
-    bad(lb.tags["ingress.k8s.aws/resource"] === "LoadBalancer" && !!lb.tags["ingress.k8s.aws/stack"] && !!lb.tags["elbv2.k8s.aws/cluster"], `Ingress tags ${lb.loadBalancerName}`);
+    // An Ingress's ALB carries the stack tags (L6); a Gateway's only the cluster tag (its own tags are not modelled).
+    const gatewayLb = snap.kubernetes.gateways?.some((g) => g.status?.addresses?.some((a) => a.value === lb.dnsName));
+    if (!gatewayLb) bad(lb.tags["ingress.k8s.aws/resource"] === "LoadBalancer" && !!lb.tags["ingress.k8s.aws/stack"] && !!lb.tags["elbv2.k8s.aws/cluster"], `Ingress tags ${lb.loadBalancerName}`);
+    else bad(lb.tags["elbv2.k8s.aws/cluster"] === "demo", `Gateway tags ${lb.loadBalancerName}`);
     for (const l of lb.listeners) {
       bad(l.rules?.at(-1)?.isDefault === true && JSON.stringify(l.rules.at(-1)!.actions) === JSON.stringify(l.defaultActions), `listener ${l.port}: default rule`);
       for (const arn of forwardedBy(l)) {
@@ -77,7 +80,11 @@ export const awsNaming: Check = (snap) => {
       }
     }
   }
-  for (const lb of snap.aws.loadBalancers.filter((l) => l.type !== "application")) {
+  // Load balancers made outside the cluster (Terraform) carry no controller tag and any valid name (TGB scenarios).
+  const external = (lb: { tags: Record<string, string> }) => Object.keys(lb.tags).length === 0;
+  for (const lb of snap.aws.loadBalancers.filter((l) => l.type !== "application" && external(l)))
+    bad(/^[A-Za-z0-9-]{1,32}$/.test(lb.loadBalancerName) && !lb.loadBalancerName.startsWith("internal-"), `external LB name ${lb.loadBalancerName}`);
+  for (const lb of snap.aws.loadBalancers.filter((l) => l.type !== "application" && !external(l))) {
     bad(new RegExp(`^${ARN}:loadbalancer/net/${lb.loadBalancerName}/[0-9a-f]{16}$`).test(lb.loadBalancerArn), `LB ARN ${lb.loadBalancerArn}`);
     bad(new RegExp(`^${lb.loadBalancerName}-[0-9a-f]{16}\\.elb\\.us-east-1\\.amazonaws\\.com$`).test(lb.dnsName), `NLB DNS ${lb.dnsName}`);
     bad(/^(a[0-9a-f]{31}|k8s-[a-z0-9]{1,8}-[a-z0-9]{1,8}-[0-9a-f]{10})$/.test(lb.loadBalancerName), `LB name ${lb.loadBalancerName}`);
@@ -90,7 +97,7 @@ export const awsNaming: Check = (snap) => {
   }
   for (const tg of snap.aws.targetGroups) {
     bad(new RegExp(`^${ARN}:targetgroup/${tg.targetGroupName}/[0-9a-f]{16}$`).test(tg.targetGroupArn), `TG ARN ${tg.targetGroupArn}`);
-    bad(/^k8s-[a-z0-9]{1,8}-[a-z0-9]{1,8}-[0-9a-f]{10}$/.test(tg.targetGroupName), `TG name ${tg.targetGroupName}`);
+    if (Object.keys(tg.tags).length) bad(/^k8s-[a-z0-9]{1,8}-[a-z0-9]{1,8}-[0-9a-f]{10}$/.test(tg.targetGroupName), `TG name ${tg.targetGroupName}`);
     bad(tg.attributes["deregistration_delay.timeout_seconds"] === "300" && tg.attributes["load_balancing.cross_zone.enabled"] === "use_load_balancer_configuration", `TG attributes ${tg.targetGroupName}`);
   }
   for (const clb of snap.aws.classicLoadBalancers) {
@@ -160,7 +167,7 @@ export const healthChecks: Check = (snap) => {
   for (const tg of snap.aws.targetGroups.filter(ownTg)) {
     const svc = serviceOfTg(snap, tg);
     if (!svc || svc.metadata.annotations?.[`${A}aws-load-balancer-healthcheck-port`]) continue;
-    if ("ingress.k8s.aws/stack" in tg.tags) {
+    if (bindingOf(snap, tg) && snap.aws.loadBalancers.find((l) => l.loadBalancerArn === tg.loadBalancerArns[0])?.type === "application") {
       // The controller's Ingress defaults (pkg/ingress/model_builder.go): HTTP traffic-port /, 15 s / 5 s, 2 / 2, "200".
       const got = [tg.healthCheckProtocol, tg.healthCheckPort, tg.healthCheckPath, tg.healthCheckIntervalSeconds, tg.healthCheckTimeoutSeconds, tg.healthyThresholdCount, tg.unhealthyThresholdCount, tg.matcher?.httpCode];
       if (JSON.stringify(got) !== JSON.stringify(["HTTP", "traffic-port", "/", 15, 5, 2, 2, "200"])) out.push(`${tg.targetGroupName}: Ingress health check ${JSON.stringify(got)}`);

@@ -47,7 +47,25 @@ const healthy = { verdict: "healthy" as const, code: "HEALTHY" as const };
 
 const groupRules = { 80: { "1": null, "2": "1", "3": "1", default: null } };
 
-export const ingressExpectations: Record<string, { ingresses: Record<string, IngressExp>; routes: RouteExp[] }> = {
+export const ingressExpectations: Record<string, { ingresses: Record<string, IngressExp>; gateways?: Record<string, IngressExp>; routes: RouteExp[] }> = {
+  // GW-3 (MODEL: PathPrefix as an Ingress's Prefix): rule 1 /store + /store/*, rule 2 /* on shop.example.com; /store
+  // comes first, so nothing is shadowed. One ip target per group; an ALB balances across zones: each pod all of its group.
+  "gateway-httproute": {
+    ingresses: {},
+    gateways: {
+      "default/shop-gw": {
+        rules: { 80: { "1": null, "2": null, default: null } },
+        paths: {
+          80: [
+            { service: "store", weight: 1, pods: { "store-bhvt4cfp6t-dwhlz": lb(1) }, targets: { "10.0.20.22": healthy } },
+            { service: "web", weight: 1, pods: { "web-fs6rpq5nlz-bglb7": lb(1) }, targets: { "10.0.4.21": healthy } },
+          ],
+        },
+        findings: ["CLIENT_IP_REPLACED_BY_LB", "CLIENT_IP_IN_HEADER"],
+      },
+    },
+    routes: [],
+  },
   "alb-ingress-group": {
     ingresses: {
       "shop/storefront": {
