@@ -27,7 +27,8 @@ export function listenerPaths(
   const { lb, facts, listener, views } = ctx;
   const paths: Path[] = [];
   const findings: Finding[] = [];
-  const lid = `${facts.kind}:${lb.loadBalancerName}:${listener.port}`;
+  // Rule findings concern the listener, not one target group's path: shown on every path of the page (pathId null).
+  const lid = null;
   const seen = new Set<string>();
   for (const rule of views.filter(ctx.mine)) {
     const where = rule.isDefault ? `the default rule of listener ${listener.protocol}:${listener.port}` : `rule ${rule.priority} of listener ${listener.protocol}:${listener.port}`;
