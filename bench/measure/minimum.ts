@@ -1,4 +1,5 @@
 import type { Snapshot } from "@/server/core/model/snapshot";
+import { EXTRA_RESOURCES } from "@/server/sources/live/extraResources";
 
 /**
  * The fewest API requests that read a whole snapshot (issue 6): one paginated list per Kubernetes resource at the
@@ -6,7 +7,9 @@ import type { Snapshot } from "@/server/core/model/snapshot";
  * DescribeTags with 20 ARNs or names per call (the API limit), and the per-resource calls no batch API exists for:
  * DescribeListeners and DescribeLoadBalancerAttributes per LB, DescribeTargetGroupAttributes and
  * DescribeTargetHealth per target group (not paginated, W1), DescribeInstanceHealth and
- * DescribeLoadBalancerAttributes per Classic ELB. Keys are the emulator's ("elbv2:Action", "elb:Action").
+ * DescribeLoadBalancerAttributes per Classic ELB, DescribeRules per ALB HTTP/HTTPS listener (pages of 400). Each
+ * Ingress / Gateway resource is one list too, also when its CRD is not installed (the 404 says so). Keys are the
+ * emulator's ("elbv2:Action", "elb:Action") and the resource's plural.
  */
 export const K8S_PAGE = 500;
 export const ELB_PAGE = 400;
@@ -15,7 +18,7 @@ export const TAGS_PER_CALL = 20;
 const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
 
 export interface ApiMinimum {
-  kubernetes: Record<"services" | "endpointslices" | "nodes" | "pods", number>;
+  kubernetes: Record<string, number>;
   aws: Record<string, number>;
 }
 
@@ -29,6 +32,8 @@ export function apiMinimum(s: Snapshot): ApiMinimum {
       endpointslices: pages(s.kubernetes.endpointSlices.length, K8S_PAGE),
       nodes: pages(s.kubernetes.nodes.length, K8S_PAGE),
       pods: pages(s.kubernetes.pods.length, K8S_PAGE),
+      // One list per resource: the two IngressClassParams kinds share a plural, so theirs add up.
+      ...EXTRA_RESOURCES.reduce<Record<string, number>>((m, res) => ({ ...m, [res.op.resource]: (m[res.op.resource] ?? 0) + pages(extraCount(s, res.op.resource), K8S_PAGE) }), {}),
     },
     aws: {
       "elbv2:DescribeLoadBalancers": pages(lbs.length, ELB_PAGE),
@@ -38,12 +43,33 @@ export function apiMinimum(s: Snapshot): ApiMinimum {
       "elbv2:DescribeTargetGroupAttributes": tgs.length,
       "elbv2:DescribeTargetHealth": tgs.length,
       "elbv2:DescribeTags": Math.ceil((lbs.length + tgs.length) / TAGS_PER_CALL),
+      ...(ruleListeners(s).length ? { "elbv2:DescribeRules": ruleListeners(s).reduce((n, l) => n + pages(l.rules?.length ?? 0, ELB_PAGE), 0) } : {}),
       "elb:DescribeLoadBalancers": pages(clbs.length, ELB_PAGE),
       "elb:DescribeTags": Math.ceil(clbs.length / TAGS_PER_CALL),
       "elb:DescribeLoadBalancerAttributes": clbs.length,
       "elb:DescribeInstanceHealth": clbs.length,
     },
   };
+}
+
+/** ALB listeners that have rules (HTTP/HTTPS): the reader calls DescribeRules for each. */
+function ruleListeners(s: Snapshot) {
+  return s.aws.loadBalancers.filter((lb) => lb.type === "application").flatMap((lb) => lb.listeners.filter((l) => l.protocol === "HTTP" || l.protocol === "HTTPS"));
+}
+
+/** Objects of one extra resource (by plural) in the snapshot. */
+function extraCount(s: Snapshot, plural: string): number {
+  const k = s.kubernetes;
+  const kinds: Record<string, number | undefined> = {
+    ingresses: k.ingresses?.length, ingressclasses: k.ingressClasses?.length, targetgroupbindings: k.targetGroupBindings?.length,
+    gatewayclasses: k.gatewayClasses?.length, gateways: k.gateways?.length, loadbalancerconfigurations: k.loadBalancerConfigurations?.length,
+    targetgroupconfigurations: k.targetGroupConfigurations?.length, listenerruleconfigurations: k.listenerRuleConfigurations?.length,
+    // Two kinds of IngressClassParams and four of routes share a field.
+    ingressclassparams: k.ingressClassParams?.length,
+    httproutes: k.routes?.filter((r) => r.kind === "HTTPRoute").length, tcproutes: k.routes?.filter((r) => r.kind === "TCPRoute").length,
+    udproutes: k.routes?.filter((r) => r.kind === "UDPRoute").length, tlsroutes: k.routes?.filter((r) => r.kind === "TLSRoute").length,
+  };
+  return kinds[plural] ?? 0;
 }
 
 export interface CallComparison {

@@ -77,9 +77,10 @@ function ServiceRowView({ row, showCluster, now }: { row: OverviewRow; showClust
       className={`border-b border-slate-100 align-top dark:border-slate-800 ${svc.failOpen || svc.health.fault ? "bg-red-50/60 dark:bg-red-950/30" : ""}`}
     >
       <td className="px-2 py-1.5">
-        <Link href={servicePageHref(row.cluster, svc.namespace, svc.name)} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
+        <Link href={servicePageHref(row.cluster, svc.namespace, svc.name, { kind: svc.kind })} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
           {svc.namespace}/{svc.name}
         </Link>
+        {svc.kind && svc.kind !== "Service" ? <span className="ml-1 rounded border border-slate-400 px-1 text-xs text-slate-600 dark:text-slate-300" data-testid="row-kind">{svc.kind}</span> : null}
         {showCluster ? <div className="text-xs text-slate-500">{row.cluster}</div> : null}
       </td>
       <td className="px-2 py-1.5" title={CONTROLLER[svc.controller].label}>

@@ -41,7 +41,7 @@ export function UrgentTargets({ results, cluster, namespace }: { results: readon
           <li key={`${c}/${row.service.namespace}/${row.service.name}/${row.pathId}/${row.key}`} className="flex items-baseline gap-2" data-testid="urgent-row">
             <VerdictBadge verdict={row.verdict} />
             <span className="shrink-0 font-semibold text-red-800 dark:text-red-300">{row.rank < 3 ? rankLabel(row.rank) : ""}</span>
-            <Link href={servicePageHref(c, row.service.namespace, row.service.name, { path: row.pathId, sel: row.key })} className="shrink-0 text-blue-700 hover:underline dark:text-blue-300">
+            <Link href={servicePageHref(c, row.service.namespace, row.service.name, { path: row.pathId, sel: row.key, kind: row.service.kind })} className="shrink-0 text-blue-700 hover:underline dark:text-blue-300">
               {row.service.namespace}/{row.service.name} › {row.node ?? (row.pod ? row.pod.name : row.id)}
               {row.zone ? ` (${row.zone})` : ""}
             </Link>

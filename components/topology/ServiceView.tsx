@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo } from "react";
+import { useCallback, useEffect, useMemo, type ReactNode } from "react";
 import { Topology } from "@/lib/api/topology";
 import { ApiRequestError, fetchApi } from "@/lib/query/fetchApi";
 import { queryKeys, TOPOLOGY_REFETCH_MS } from "@/lib/query/keys";
@@ -25,7 +25,7 @@ import { useWhatIfUrl } from "./whatIf/useWhatIfUrl";
  * The service page: fetches the topology (refreshing every 5 s), keeps the last good data on screen when a
  * refresh fails (with a stale marker), and shows the selected path as a graph or as tables.
  */
-export function ServiceView({ preview, ...svc }: ServiceName & { preview?: GraphPreview | null }) {
+export function ServiceView({ preview, aside, ...svc }: ServiceName & { preview?: GraphPreview | null; aside?: (topology: Topology, path: Topology["paths"][number] | null) => ReactNode }) {
   const [view, setViewState] = useViewState();
   const [whatIf, setWhatIf] = useWhatIfUrl();
   const setView = useCallback((f: (v: ViewState) => ViewState) => setViewState(f), [setViewState]);
@@ -39,7 +39,7 @@ export function ServiceView({ preview, ...svc }: ServiceName & { preview?: Graph
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const q = useQuery({
-    queryKey: queryKeys.topology(svc.cluster, svc.namespace, svc.name),
+    queryKey: queryKeys.topology(svc.cluster, svc.namespace, svc.name, svc.kind),
     queryFn: async ({ signal }) => {
       const t = await fetchApi(topologyApiPath(svc), Topology, signal);
       perfMark("lbpath:topology");
@@ -105,6 +105,8 @@ export function ServiceView({ preview, ...svc }: ServiceName & { preview?: Graph
         </Banner>
       ) : null}
       {whatIf.open && path ? <WhatIfPanel topology={topology} path={path} /> : null}
+      {/* Ingress / Gateway pages: the listener's rules and the simulator (issue 13). */}
+      {aside ? aside(topology, path) : null}
       {!path ? (
         <EmptyState topology={topology} findings={findings} picture={view.view === "graph"} />
       ) : view.view === "table" ? (

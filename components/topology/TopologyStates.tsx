@@ -15,6 +15,8 @@ export interface ServiceName {
   cluster: string;
   namespace: string;
   name: string;
+  /** An Ingress or Gateway page (issue 13); default a Service. */
+  kind?: "Service" | "Ingress" | "Gateway";
 }
 
 /**

@@ -51,7 +51,7 @@ export function TriageTable({ items, grouped, showCluster }: { items: readonly T
 
 function TriageRowView({ item, showCluster, grouped }: { item: TriageItem; showCluster: boolean; grouped: boolean }) {
   const { row, cluster } = item;
-  const href = servicePageHref(cluster, row.service.namespace, row.service.name, { path: row.pathId, sel: row.key });
+  const href = servicePageHref(cluster, row.service.namespace, row.service.name, { path: row.pathId, sel: row.key, kind: row.service.kind });
   return (
     <tr
       data-testid="triage-row"

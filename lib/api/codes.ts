@@ -55,6 +55,13 @@ export const PATH_CODES = {
   IPV6_CLIENTS_SEE_LB: "IPv6 clients to IPv4 targets: pods see the load balancer's IPv4 address (SRC-4)",
   TARGETS_MISSING: "nodes or pods that should be registered are not (JOIN-4)",
   PARTIAL_DATA: "part of the data could not be read",
+  // ALB Ingress, TargetGroupBinding, Gateway API (issue 13; rules ALB-*, TGB-*, GW-* in docs/alb.md)
+  RULE_SHADOWED: "an ALB listener rule never wins: an earlier rule matches every request it matches (ALB-R1, ALB-R9)",
+  BACKEND_SERVICE_MISSING: "an Ingress path names a Service that does not exist: the controller answers it with a fixed 503 (ALB-I5)",
+  BACKEND_UNKNOWN: "a rule forwards to a target group that no Service of this cluster is bound to (TGB-1)",
+  INGRESS_NOT_AWS: "the Ingress's class belongs to a controller other than the AWS Load Balancer Controller or EKS Auto Mode (ALB-I1)",
+  FOREIGN_TARGETS: "a bound target group holds targets that no Service of this cluster owns (TGB-2)",
+  MULTI_CLUSTER_TG: "a target group bound here is shared with another cluster or source (TGB-3)",
 } as const;
 
 export type TargetCode = keyof typeof TARGET_CODES;

@@ -21,6 +21,13 @@ export const ClusterName = z
 export const ClusterParams = z.object({ cluster: ClusterName });
 export const ServiceParams = z.object({ cluster: ClusterName, namespace: KubeName, name: KubeName });
 export type ServiceParams = z.infer<typeof ServiceParams>;
+/** Ingress and Gateway names are DNS-1123 subdomains (≤ 253 characters, dots allowed). */
+export const KubeObjectName = z
+  .string()
+  .max(253, "must be at most 253 characters")
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, "must be a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit");
+export const ObjectParams = z.object({ cluster: ClusterName, namespace: KubeName, name: KubeObjectName });
+export type ObjectParams = z.infer<typeof ObjectParams>;
 
 /** "namespace: must be a DNS-1123 label …" — names the bad field. */
 export function describeParamError(error: z.ZodError): string {

@@ -7,7 +7,7 @@
  * A `rules` array may only hold these IDs (RuleId): citing an ID without text here fails the typecheck.
  */
 
-export type RuleGroup = "Source IP" | "Health checks" | "Health" | "Distribution" | "Joins" | "What-if";
+export type RuleGroup = "Source IP" | "Health checks" | "Health" | "Distribution" | "Joins" | "ALB, TargetGroupBinding, Gateway" | "What-if";
 
 export interface Rule {
   group: RuleGroup;
@@ -74,13 +74,24 @@ export const SOURCES = {
   K8: { title: "Kubernetes: Pod Topology Spread Constraints (cluster-level default constraints)", url: "https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/#internal-default-constraints" },
   K9: { title: "kubernetes pkg/controller/controller_utils.go (ActivePodsWithRanks: which pods a ReplicaSet removes first)", url: "https://github.com/kubernetes/kubernetes/blob/master/pkg/controller/controller_utils.go" },
   K10: { title: "Kubernetes: Safely Drain a Node; Taint-based evictions (node.kubernetes.io/unreachable, 300 s)", url: "https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/" },
+  E1: { title: "ALB: Listener rules (evaluated in priority order, lowest first; the default rule last)", url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-rules.html" },
+  E2: { title: "ALB: Condition types for listener rules", url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-condition-types.html" },
+  E3: { title: "botocore elbv2 service-2.json: rule conditions (HostHeader, PathPattern, HttpHeader, QueryString, HttpRequestMethod, SourceIp), Rule, Action, DescribeRules", url: "https://github.com/boto/botocore/blob/develop/botocore/data/elbv2/2015-12-01/service-2.json" },
+  E4: { title: "ALB: X-Forwarded headers (routing.http.xff_header_processing.mode)", url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/x-forwarded-headers.html" },
+  E5: { title: "ELB API reference: TargetHealth (ResponseCodeMismatch and Timeout apply to ALB and GWLB)", url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetHealth.html" },
+  LI: { title: "AWS Load Balancer Controller pkg/ingress (model builder: health-check defaults, target groups, tags)", url: "https://github.com/kubernetes-sigs/aws-load-balancer-controller/tree/main/pkg/ingress" },
+  LG: { title: "AWS Load Balancer Controller: IngressGroup, IngressClass and Gateway API guides", url: "https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/" },
+  LT: { title: "AWS Load Balancer Controller: TargetGroupBinding and multi-cluster target groups", url: "https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/targetgroupbinding/targetgroupbinding/" },
+  LBC2807: { title: "aws-load-balancer-controller issue 2807: a missing backend Service becomes a fixed-response 503 rule", url: "https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2807" },
+  LBC2757: { title: "aws-load-balancer-controller issue 2757: a binding in a second cluster deregisters the first cluster's targets", url: "https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2757" },
+  GWAPI: { title: "Kubernetes Gateway API: HTTPRoute parentRefs and backendRefs", url: "https://gateway-api.sigs.k8s.io/api-types/httproute/" },
   X1: { title: "Cilium: Kubernetes without kube-proxy (SNAT, DSR)", url: "https://docs.cilium.io/en/stable/network/kubernetes/kubeproxy-free/" },
   X2: { title: "AWS blog: Network Load Balancer Support in Kubernetes 1.9", url: "https://aws.amazon.com/blogs/opensource/network-load-balancer-support-in-kubernetes-1-9/" },
 } as const satisfies Record<string, { title: string; url: string }>;
 export type SourceKey = keyof typeof SOURCES;
 
 const src = (group: RuleGroup, text: string, sources: SourceKey[], status?: Rule["status"]): Rule => ({ group, text, sources, ...(status ? { status } : {}) });
-const S = "Source IP", HC = "Health checks", H = "Health", D = "Distribution", J = "Joins", W = "What-if";
+const S = "Source IP", HC = "Health checks", H = "Health", D = "Distribution", J = "Joins", AG = "ALB, TargetGroupBinding, Gateway", W = "What-if";
 
 export const RULES = {
   "SRC-1": src(S, "A Classic ELB always opens its own connection to the node, so the node sees the ELB's address; HTTP listeners add X-Forwarded-For, TCP/SSL listeners with a proxy-protocol policy prepend a PROXY v1 line with the client's address.", ["W10"]),
@@ -149,6 +160,30 @@ export const RULES = {
   "§2.4": src(H, "Target states and reasons as AWS reports them (initial, healthy, unhealthy, unused, draining, unavailable) and what each means in a Kubernetes cluster: transient, expected by configuration, or a fault.", ["W1", "W4", "W11", "W15", "L7", "C3"]),
   "§3.1": src(D, "Imbalance = the busiest pod's share ÷ the fair share (1 ÷ Ready pods): up to 1.2 ok (the EndpointSlice topology heuristic's 20 % overload precedent), up to 2 warn, above 2, or any starved Ready pod or dropped flow, high (this project's cut-offs).", ["P9"]),
   "§4.6": src(J, "The minimal set of AWS API calls and fields the join needs (DescribeLoadBalancers, DescribeListeners, DescribeTargetGroups, the attribute and tag calls, DescribeTargetHealth; Classic equivalents).", ["W1", "W2"]),
+  "ALB-R1": src(AG, "A listener evaluates its rules in priority order, lowest number first; the first rule whose conditions all match wins and its actions run; the default rule (priority `default`, no conditions) is evaluated last.", ["E1"]),
+  "ALB-R2": src(AG, "All conditions of a rule must match (AND); the values within one condition are alternatives (OR).", ["E1", "E2", "E3"]),
+  "ALB-R3": src(AG, "`host-header`: case-insensitive, `*` = 0 or more characters, `?` = exactly one. (MODEL: a `:port` in the Host header is not part of the name compared.)", ["E3"], "model"),
+  "ALB-R4": src(AG, "`path-pattern`: case-sensitive, same wildcards, compared with the path only (never the query string).", ["E3"]),
+  "ALB-R5": src(AG, "`http-header`: the header name and the values compare case-insensitively, with wildcards.", ["E2", "E3"]),
+  "ALB-R6": src(AG, "`query-string`: key/value pairs or values, case-insensitive, wildcards (`` escapes `*` `?`).", ["E3"]),
+  "ALB-R7": src(AG, "`http-request-method`: case-sensitive, exact, no wildcards.", ["E3"]),
+  "ALB-R8": src(AG, "`source-ip`: CIDR blocks matched against the connection's source address, never X-Forwarded-For.", ["E3"]),
+  "ALB-R9": src(AG, "A rule is shadowed when an earlier rule matches every request it matches: it never wins. lbpath claims this only when certain: each condition field of the earlier rule must be present in the later one and cover all its values (a pattern covers another when every string the second matches, the first matches too: `/*` covers `/api/*`); headers, query strings and regex values count only when identical.", ["E1", "E3"]),
+  "ALB-R10": src(AG, "A `forward` action with several target groups sends each a fraction weight / Σ weights of the rule's requests; lbpath multiplies the shares of that target group's path by it (`paths[].weight`, `otherTargetGroups`).", ["E3"]),
+  "ALB-S1": src(AG, "Source IP: an ALB ends the client's connection and opens its own (SRC-13): the target sees the ALB's private IP; with instance targets and externalTrafficPolicy Cluster kube-proxy then SNATs that to the node IP (S22), with ip targets the pod sees the ALB (S23). The ALB writes the client's address into `X-Forwarded-For` (and sets `X-Forwarded-Proto`/`-Port`) when `routing.http.xff_header_processing.mode` is `append` (the default); `preserve` passes the client's own header unchanged, `remove` drops it.", ["E4"]),
+  "ALB-H1": src(AG, "ALB health checks of an Ingress's target group probe the traffic port (L-I). With instance targets and externalTrafficPolicy Local, a node with no ready pod of the Service drops the probe (SRC-9): unhealthy by design (`LOCAL_NO_ENDPOINT`). `Target.ResponseCodeMismatch` and `Target.Timeout` are ALB reasons (E5): a wrong health-check path or matcher, a blocked port.", ["LI", "E5"]),
+  "ALB-I1": src(AG, "The AWS Load Balancer Controller serves an Ingress whose `spec.ingressClassName` names an IngressClass with `spec.controller: ingress.k8s.aws/alb`, or (without a class name) the annotation `kubernetes.io/ingress.class: alb`; EKS Auto Mode serves classes with `eks.amazonaws.com/alb`. Other classes: `INGRESS_NOT_AWS`, no path.", ["LG", "W14"]),
+  "ALB-I2": src(AG, "The IngressClass's `parameters` name IngressClassParams (`elbv2.k8s.aws/v1beta1`, or `eks.amazonaws.com/v1` for Auto Mode).", ["LG", "W14"]),
+  "ALB-I3": src(AG, "IngressGroup: the IngressClassParams' `group.name`, else `alb.ingress.kubernetes.io/group.name`; without either an Ingress is its own group (`<ns>/<name>`). All members share one ALB. Rules are numbered 1, 2, … in group order: `group.order` (default 0), then namespace/name; within an Ingress, its rules and paths in spec order. So a member with a lower order can hide another member's rule (ALB-R9).", ["LG", "LI"]),
+  "ALB-I4": src(AG, "Each Ingress path becomes one rule: its host → `host-header`; its path → `path-pattern`, Prefix `/foo` → `/foo` and `/foo/*` (`/` → `/*`), Exact and ImplementationSpecific as written. The listener's default action is the group's `defaultBackend`, else a fixed-response 404.", ["LI"]),
+  "ALB-I5": src(AG, "A path whose Service does not exist still gets a rule: a fixed-response 503 \"Backend service does not exist\" (`BACKEND_SERVICE_MISSING`). The issue calls it a 404; the controller's own model (LBC-2807) is 503.", ["LBC2807"]),
+  "ALB-J1": src(AG, "Ingress → ALB: `status.loadBalancer.ingress[].hostname` = the ALB's DNS name (authoritative); else the tags `ingress.k8s.aws/stack` = the group and `elbv2.k8s.aws/cluster` = this cluster's AWS name (required, as in JOIN-2). Target group → Service: its TargetGroupBinding (TGB-1), else the `ingress.k8s.aws/resource` tag.", ["LI"]),
+  "TGB-1": src(AG, "A TargetGroupBinding (`elbv2.k8s.aws/v1beta1`) binds `spec.targetGroupARN` (or `targetGroupName`) to `spec.serviceRef` {name, port}; the controller registers the Service's nodes (instance, on the nodePort) or pods (ip) in it. The controllers' own target groups carry `ingress.k8s.aws/stack` or `service.k8s.aws/stack`; a binding without them is hand-made and drawn on the Service's page.", ["LT"]),
+  "TGB-2": src(AG, "Foreign targets: registered targets that are no Node of this cluster (instance) and no Pod IP (ip). MODEL: their zone is unknown to lbpath (DST-4 needs the Node), so they get no computed share.", ["LT"], "model"),
+  "TGB-3": src(AG, "Without `multiClusterTargetGroup: true` the controller owns the whole target group and deregisters targets not in its cluster; two clusters binding one group undo each other's registrations (LBC-2757): `FOREIGN_TARGETS`. With it, each cluster manages only its targets and the load balancer spreads over all of them (`MULTI_CLUSTER_TG`).", ["LT", "LBC2757"]),
+  "GW-1": src(AG, "A GatewayClass with `controllerName: gateway.k8s.aws/alb` makes an ALB per Gateway, `gateway.k8s.aws/nlb` an NLB; other controllers: no AWS path.", ["LG"]),
+  "GW-2": src(AG, "Gateway → load balancer: `status.addresses[].value` = its DNS name.", ["LG"]),
+  "GW-3": src(AG, "Routes attach by `parentRefs` (kind Gateway, name, namespace defaulting to the route's); a rule is credited to the route whose `backendRefs` name the rule's Services. MODEL (not in the reference): an HTTPRoute `PathPrefix` becomes `path-pattern` like an Ingress's Prefix.", ["GWAPI", "LG"], "model"),
   "WIF-1": src(W, "Where a new or moved pod lands: the default scheduler's spreading (PodTopologySpread defaults: zone maxSkew 5, hostname maxSkew 3, ScheduleAnyway) puts it in the zone, then on the node, with the fewest pods of the workload; node resources are not in the snapshot, so ties go by name. Cordoned, NotReady and tainted nodes take none.", ["K8"], "model"),
   "WIF-2": src(W, "Which pods a scale-down removes first: the ReplicaSet controller's ranking, as far as the snapshot tells it: unscheduled, then not Ready, then pods doubled up on a node, then the newest.", ["K9"]),
   "WIF-3": src(W, "A prediction shows the cluster once the change has settled: the controller's registrations (JOIN-4), the health the rules expect (HLT-E1..E5) for nodes and pods without faults of their own, and a target that fails today for its own reason still failing. A drained node stays registered while cordoned; a node lost with its zone is NotReady and its pods are evicted after 300 s and recreated elsewhere.", ["K10", "L7", "C3"], "model"),

@@ -165,6 +165,53 @@ export const ClientIpPath = z.object({
 });
 export type ClientIpPath = z.infer<typeof ClientIpPath>;
 
+/** One condition of an ALB listener rule, as DescribeRules reports it (docs/alb.md). */
+export const RuleConditionView = z.object({
+  /** host-header, path-pattern, http-header, query-string, http-request-method, source-ip. */
+  field: z.string(),
+  /** Values (ORed); query-string pairs as "key=value" (or "value"); regex values prefixed "regex:". */
+  values: z.array(z.string()),
+  /** http-header: the header's name. */
+  name: z.string().nullable(),
+});
+export type RuleConditionView = z.infer<typeof RuleConditionView>;
+
+export const RuleTargetGroupView = z.object({
+  arn: z.string(),
+  name: z.string().nullable(),
+  weight: z.number(),
+  /** weight / Σ weights of the action: the fraction of the rule's requests this target group gets. */
+  share: z.number(),
+  /** The Service it is bound to (TargetGroupBinding or the controller's tags), if known. */
+  service: z.object({ namespace: z.string(), name: z.string(), port: z.union([z.number(), z.string()]) }).nullable(),
+});
+export type RuleTargetGroupView = z.infer<typeof RuleTargetGroupView>;
+
+export const RuleActionView = z.object({
+  /** forward, redirect, fixed-response, authenticate-oidc, authenticate-cognito. */
+  type: z.string(),
+  targetGroups: z.array(RuleTargetGroupView).optional(),
+  /** redirect: the target as "#{protocol}://#{host}:#{port}#{path}?#{query}" with AWS's placeholders, and the code. */
+  redirect: z.object({ location: z.string(), statusCode: z.string() }).optional(),
+  fixedResponse: z.object({ statusCode: z.string(), messageBody: z.string().nullable() }).optional(),
+});
+export type RuleActionView = z.infer<typeof RuleActionView>;
+
+/** An ALB listener rule: priority order decides (lowest number first, the default rule last). */
+export const RuleView = z.object({
+  arn: z.string(),
+  /** "1".."50000", or "default". */
+  priority: z.string(),
+  isDefault: z.boolean(),
+  conditions: z.array(RuleConditionView),
+  actions: z.array(RuleActionView),
+  /** Priority of an earlier rule that matches every request this one matches: this rule never wins. */
+  shadowedBy: z.string().nullable(),
+  /** The Ingress (or route) whose path made this rule, when it can be told. */
+  source: z.object({ kind: z.string(), namespace: z.string(), name: z.string() }).nullable(),
+});
+export type RuleView = z.infer<typeof RuleView>;
+
 export const Path = z.object({
   /** Stable id, e.g. "network:k8s-shop-web-1a2b3c:80". */
   id: z.string(),
@@ -210,6 +257,17 @@ export const Path = z.object({
   imbalance: Imbalance,
   /** Health counts by verdict over this path's targets. */
   health: HealthCounts,
+  // Optional (Ingress and Gateway topologies, issue 13): absent on Service paths.
+  /** ALB: every rule of this path's listener, in evaluation order (docs/alb.md). */
+  rules: z.array(RuleView).optional(),
+  /** The Service this path's target group is bound to (Ingress/Gateway backends); null when unknown. */
+  backendService: z.object({ namespace: z.string(), name: z.string() }).nullable().optional(),
+  /**
+   * A weighted forward sends only this fraction of its rule's requests to this target group; the pods' and targets'
+   * shares are already multiplied by it, and `otherTargetGroups` (1 − weight) is what goes to the other groups.
+   */
+  weight: z.number().optional(),
+  otherTargetGroups: z.number().optional(),
 });
 export type Path = z.infer<typeof Path>;
 
@@ -286,8 +344,27 @@ export const Skeleton = z.object({
 });
 export type Skeleton = z.infer<typeof Skeleton>;
 
+/**
+ * What a topology is about. Absent (older answers) means a Service. For an Ingress or a Gateway, `service` carries the
+ * same identity (type "Ingress" / "Gateway") so Service-shaped clients keep working.
+ */
+export const Subject = z.object({
+  kind: z.enum(["Service", "Ingress", "Gateway"]),
+  namespace: z.string(),
+  name: z.string(),
+  /** IngressClass or GatewayClass name. */
+  className: z.string().nullable(),
+  /** The class's controller string, verbatim (ingress.k8s.aws/alb, eks.amazonaws.com/alb, gateway.k8s.aws/alb …). */
+  controllerName: z.string().nullable(),
+  /** IngressGroup (alb.ingress.kubernetes.io/group.name, or the implicit "<namespace>/<name>") and its members in order. */
+  group: z.object({ name: z.string(), explicit: z.boolean(), members: z.array(z.object({ namespace: z.string(), name: z.string(), order: z.number() })) }).nullable(),
+  hosts: z.array(z.string()),
+});
+export type Subject = z.infer<typeof Subject>;
+
 export const Topology = z.object({
   cluster: z.string(),
+  subject: Subject.optional(),
   service: ServiceInfo,
   nodes: z.array(NodeInfo),
   paths: z.array(Path),
@@ -302,6 +379,8 @@ export type Topology = z.infer<typeof Topology>;
 
 /** One row of `GET /api/v1/clusters/{cluster}/services`. */
 export const ServiceSummary = z.object({
+  /** Absent: a LoadBalancer Service. "Ingress" / "Gateway" rows (issue 13) have the same columns. */
+  kind: z.enum(["Service", "Ingress", "Gateway"]).optional(),
   namespace: z.string(),
   name: z.string(),
   controller: Controller,
@@ -330,7 +409,8 @@ export const ServiceList = z.object({
 export type ServiceList = z.infer<typeof ServiceList>;
 
 export const TriageRow = z.object({
-  service: z.object({ namespace: z.string(), name: z.string() }),
+  /** The Service, Ingress or Gateway whose path it is (`kind` absent: a Service). */
+  service: z.object({ namespace: z.string(), name: z.string(), kind: z.enum(["Service", "Ingress", "Gateway"]).optional() }),
   loadBalancer: z.string(),
   targetGroup: z.string().nullable(),
   pathId: z.string(),

@@ -9,7 +9,8 @@ export const queryKeys = {
   cluster: (cluster: string) => [...queryKeys.all, "cluster", cluster] as const,
   services: (cluster: string) => [...queryKeys.cluster(cluster), "services"] as const,
   triage: (cluster: string) => [...queryKeys.cluster(cluster), "triage"] as const,
-  topology: (cluster: string, namespace: string, name: string) => [...queryKeys.cluster(cluster), "topology", namespace, name] as const,
+  topology: (cluster: string, namespace: string, name: string, kind: "Service" | "Ingress" | "Gateway" = "Service") =>
+    kind === "Service" ? ([...queryKeys.cluster(cluster), "topology", namespace, name] as const) : ([...queryKeys.cluster(cluster), "topology", kind, namespace, name] as const),
   whatIf: (cluster: string, namespace: string, name: string, changes: readonly string[]) => [...queryKeys.topology(cluster, namespace, name), "what-if", ...changes] as const,
 };
 

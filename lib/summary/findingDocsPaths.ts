@@ -1,11 +1,13 @@
 import type { PathCode } from "@/lib/api/codes";
 import type { FindingDoc } from "./findingDocTypes";
+import { ALB_PATH_DOCS } from "./findingDocsAlb";
 
 const TGA = "aws elbv2 describe-target-group-attributes --target-group-arn <arn>";
 const TGA_ANNOTATION = "service.beta.kubernetes.io/aws-load-balancer-target-group-attributes";
 
 /** One entry per path code; the Record type makes a missing code a compile error. */
 export const PATH_DOCS: Record<PathCode, FindingDoc> = {
+  ...ALB_PATH_DOCS,
   FAIL_OPEN: {
     title: "Load balancer failing open",
     kind: "path",

@@ -1,4 +1,4 @@
-import { servicePagePath } from "@/lib/url/paths";
+import { servicePagePath, type SubjectKind } from "@/lib/url/paths";
 
 /**
  * Links from the overview and triage pages into the service page. Its query parameters `path` (Path.id) and
@@ -8,9 +8,9 @@ export function servicePageHref(
   cluster: string,
   namespace: string,
   name: string,
-  opts: { path?: string | null; sel?: string | null } = {},
+  opts: { path?: string | null; sel?: string | null; kind?: SubjectKind } = {},
 ): string {
-  const base = servicePagePath({ cluster, namespace, name });
+  const base = servicePagePath({ cluster, namespace, name, kind: opts.kind });
   const q = new URLSearchParams();
   if (opts.path) q.set("path", opts.path);
   if (opts.sel) q.set("sel", opts.sel);

@@ -1,7 +1,7 @@
 import { RULE_IDS, RULES, SOURCES, type RuleGroup, type RuleId, type SourceKey } from "@/lib/api/rules";
 
 /** The groups of the rulebook, in the order a packet meets them. */
-export const RULE_GROUPS: readonly RuleGroup[] = ["Source IP", "Health checks", "Health", "Distribution", "Joins", "What-if"];
+export const RULE_GROUPS: readonly RuleGroup[] = ["Source IP", "Health checks", "Health", "Distribution", "Joins", "ALB, TargetGroupBinding, Gateway", "What-if"];
 
 export function rulesOf(group: RuleGroup): RuleId[] {
   return RULE_IDS.filter((id) => RULES[id].group === group);

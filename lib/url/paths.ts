@@ -7,16 +7,27 @@ export interface ServiceRef {
   cluster: string;
   namespace: string;
   name: string;
+  /** What the page is about (issue 13); default a Service. */
+  kind?: SubjectKind;
 }
+
+/** The object a topology page is about, and its path segment. */
+export type SubjectKind = "Service" | "Ingress" | "Gateway";
+export const KIND_SEGMENT: Record<SubjectKind, "services" | "ingresses" | "gateways"> = { Service: "services", Ingress: "ingresses", Gateway: "gateways" };
 
 const seg = encodeURIComponent;
 
 export function servicePagePath(ref: ServiceRef): string {
-  return `/clusters/${seg(ref.cluster)}/namespaces/${seg(ref.namespace)}/services/${seg(ref.name)}`;
+  return `/clusters/${seg(ref.cluster)}/namespaces/${seg(ref.namespace)}/${KIND_SEGMENT[ref.kind ?? "Service"]}/${seg(ref.name)}`;
 }
 
 export function topologyApiPath(ref: ServiceRef): string {
-  return `/api/v1/clusters/${seg(ref.cluster)}/namespaces/${seg(ref.namespace)}/services/${seg(ref.name)}/topology`;
+  return `/api/v1/clusters/${seg(ref.cluster)}/namespaces/${seg(ref.namespace)}/${KIND_SEGMENT[ref.kind ?? "Service"]}/${seg(ref.name)}/topology`;
+}
+
+/** The rule simulator of an Ingress (POST). */
+export function routeApiPath(ref: ServiceRef): string {
+  return `/api/v1/clusters/${seg(ref.cluster)}/namespaces/${seg(ref.namespace)}/ingresses/${seg(ref.name)}/route`;
 }
 
 /** The link form of a what-if (`?change=kind:value`, repeatable): the API answers GET with the same changes. */

@@ -24,6 +24,7 @@ export function buildClassic(svc: ServiceDef, lbDef: LbDef, world: World, cluste
   const registered = world.nodes.filter((n) => hasExplicitSpec(lbDef, first.port, n.def.key) || legacyEligible(n.def));
   const states = registered.flatMap((n) => {
     const spec = specFor(lbDef, first.port, n.def.key, n.def.zone);
+    if (spec === "response-code-mismatch" || spec === "timeout") throw new Error(`${svc.name}: ${spec} is an ALB/GWLB reason (W11), not a Classic ELB state`);
     return spec === "absent" ? [] : [classicHealth(n.instanceId, spec, lbDef.descriptions?.[n.def.key])];
   });
   return {

@@ -14,7 +14,9 @@ export type Flavour = "legacy-nlb" | "legacy-clb" | "lbc";
 /** JOIN-1, in the reference's order. */
 export function flavourOf(svc: ServiceDef): Flavour | "unknown" {
   const ann = svc.annotations ?? {};
-  if (svc.loadBalancerClass) return svc.loadBalancerClass === "service.k8s.aws/nlb" ? "lbc" : "unknown";
+  // EKS Auto Mode's NLB (W14) is modelled as the AWS Load Balancer Controller's (its load balancing capability is
+  // that controller's; tags UNVERIFIED in the reference).
+  if (svc.loadBalancerClass) return svc.loadBalancerClass === "service.k8s.aws/nlb" || svc.loadBalancerClass === "eks.amazonaws.com/nlb" ? "lbc" : "unknown";
   const type = ann[`${A}aws-load-balancer-type`];
   if (type === "nlb-ip" || (type === "external" && ["ip", "instance"].includes(ann[`${A}aws-load-balancer-nlb-target-type`] ?? ""))) return "lbc";
   return type === "nlb" ? "legacy-nlb" : "legacy-clb";

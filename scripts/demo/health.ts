@@ -24,12 +24,17 @@ export function elbv2Health(spec: Exclude<HealthSpec, "absent">, description?: s
         return { state: "unused", reason: "Target.InvalidState", description: "Target is in the stopped state" };
       case "draining":
         return { state: "draining", reason: "Target.DeregistrationInProgress", description: "Target deregistration is in progress" };
+      // W11: these two reasons apply only to ALB and GWLB target groups.
+      case "response-code-mismatch":
+        return { state: "unhealthy", reason: "Target.ResponseCodeMismatch", description: "Health checks failed with these codes: [404]" };
+      case "timeout":
+        return { state: "unhealthy", reason: "Target.Timeout", description: "Request timed out" };
     }
   })();
   return description === undefined ? h : { ...h, description };
 }
 
-export function classicHealth(instanceId: string, spec: Exclude<HealthSpec, "absent">, description?: string): InstanceState {
+export function classicHealth(instanceId: string, spec: Exclude<HealthSpec, "absent" | "response-code-mismatch" | "timeout">, description?: string): InstanceState {
   const s = ((): Omit<InstanceState, "instanceId"> => {
     switch (spec) {
       case "healthy":

@@ -136,6 +136,7 @@ export function buildEndpointSlice(svc: ServiceDef, world: World): EndpointSlice
 
 export function buildService(svc: ServiceDef, world: World, hostname: string | undefined): Service {
   const isLb = (svc.type ?? "LoadBalancer") === "LoadBalancer";
+  const nodePorts = isLb || svc.type === "NodePort";
   const etp = svc.externalTrafficPolicy ?? "Cluster";
   if (isLb && etp === "Local" && svc.healthCheckNodePort === undefined) throw new Error(`${svc.namespace}/${svc.name}: Local needs healthCheckNodePort`);
   const ingress = svc.lb === "foreign" ? [{ ip: "198.51.100.24" }] : hostname ? [{ hostname }] : undefined;
@@ -155,10 +156,10 @@ export function buildService(svc: ServiceDef, world: World, hostname: string | u
         protocol: p.protocol ?? "TCP",
         port: p.port,
         targetPort: p.targetPort,
-        ...(isLb ? { nodePort: p.nodePort } : {}),
+        ...(nodePorts ? { nodePort: p.nodePort } : {}),
       })),
       selector: svc.selector ?? { app: svc.name },
-      ...(isLb ? { externalTrafficPolicy: etp } : {}),
+      ...(nodePorts ? { externalTrafficPolicy: etp } : {}),
       internalTrafficPolicy: "Cluster",
       ...(isLb && etp === "Local" ? { healthCheckNodePort: svc.healthCheckNodePort } : {}),
       ...(svc.loadBalancerClass ? { loadBalancerClass: svc.loadBalancerClass } : {}),

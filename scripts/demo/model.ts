@@ -64,7 +64,7 @@ export interface PortDef {
  * Target health as AWS would report it (ELBv2 TargetHealth / Classic InstanceState), before any analysis.
  * `absent`: not registered at all.
  */
-export type HealthSpec = "healthy" | "failed" | "registering" | "initial" | "not-in-use" | "stopped" | "draining" | "absent";
+export type HealthSpec = "healthy" | "failed" | "registering" | "initial" | "not-in-use" | "stopped" | "draining" | "absent" | "response-code-mismatch" | "timeout";
 
 export interface LbDef {
   /** Zones the load balancer has a subnet in (DST-3). */
@@ -92,7 +92,8 @@ export interface ServiceDef {
   name: string;
   /** Pod selector; default { app: name }. */
   selector?: Record<string, string>;
-  type?: "LoadBalancer" | "ClusterIP";
+  /** NodePort: an Ingress backend with instance targets (the ALB registers nodes on the nodePort). */
+  type?: "LoadBalancer" | "ClusterIP" | "NodePort";
   ports: PortDef[];
   externalTrafficPolicy?: "Cluster" | "Local";
   /** Required with Local. */
@@ -118,6 +119,42 @@ export interface DecoyDef {
   pods: PodDef[];
 }
 
+/** One path of an Ingress rule. `port: "use-annotation"` names an `actions.<service>` annotation (weighted forward). */
+export interface IngressPathDef {
+  path: string;
+  pathType?: "Prefix" | "Exact" | "ImplementationSpecific";
+  service: string;
+  port: number | "use-annotation";
+}
+
+/** An Ingress as an operator writes it, for the AWS Load Balancer Controller (or EKS Auto Mode). */
+export interface IngressDef {
+  namespace: string;
+  name: string;
+  /** spec.ingressClassName (default "alb"). */
+  className?: string;
+  /** alb.ingress.kubernetes.io/group.name and group.order. */
+  group?: string;
+  order?: number;
+  targetType?: "instance" | "ip";
+  scheme?: "internet-facing" | "internal";
+  rules: { host?: string; paths: IngressPathDef[] }[];
+  defaultBackend?: { service: string; port: number };
+  /** listen-ports HTTP:80 and HTTPS:443 with a certificate (default: HTTP:80 only). */
+  https?: boolean;
+  /** alb.ingress.kubernetes.io/actions.<name>: a weighted forward to these Service ports. */
+  weighted?: Record<string, { service: string; port: number; weight: number }[]>;
+}
+
+/** The ALB an IngressGroup (or one Ingress) gets, with the target health AWS reports. */
+export interface AlbDef {
+  /** ingress.k8s.aws/stack: the group name, or "<namespace>/<name>" of an Ingress without a group. */
+  stack: string;
+  zones: ZoneLetter[];
+  /** By target group "<service>:<port>", then node key (instance) or pod key (ip). */
+  health?: Record<string, Record<string, HealthSpec>>;
+}
+
 export interface ScenarioDef {
   /** kebab-case; the cluster is demo-<id>. */
   id: string;
@@ -128,4 +165,31 @@ export interface ScenarioDef {
   pods: PodDef[];
   services: ServiceDef[];
   decoys?: DecoyDef[];
+  /** IngressClasses: name → controller (ingress.k8s.aws/alb, eks.amazonaws.com/alb). */
+  ingressClasses?: Record<string, string>;
+  ingresses?: IngressDef[];
+  albs?: AlbDef[];
+  /** Target groups made outside the cluster (an NLB by Terraform) and bound to a Service by hand (TGB). */
+  externalTargetGroups?: ExternalTargetGroupDef[];
+  /** Gateway API objects of the AWS Load Balancer Controller (gateway.k8s.aws/alb). */
+  gateways?: GatewayDef[];
+}
+
+export interface ExternalTargetGroupDef {
+  /** The TargetGroupBinding's (and the target group's) name. */
+  name: string;
+  service: { namespace: string; name: string; port: number };
+  zones: ZoneLetter[];
+  /** Instance IDs registered by something else (another cluster, a script): foreign targets. */
+  foreignTargets: { id: string; zone: ZoneLetter }[];
+  multiCluster?: boolean;
+}
+
+/** One Gateway with one HTTPRoute; the ALB has one rule per route rule (PathPrefix → path and path/*). */
+export interface GatewayDef {
+  namespace: string;
+  name: string;
+  className: string;
+  route: { name: string; hostnames?: string[]; rules: { pathPrefix: string; service: string; port: number }[] };
+  zones: ZoneLetter[];
 }

@@ -2,6 +2,8 @@ import type { Snapshot } from "../../server/core/model/snapshot";
 import { buildClassic } from "./classic";
 import { flavourOf, legacyLbName, targetTypeOf } from "./controllers";
 import { buildNlb } from "./elbv2";
+import { buildAlb, buildIngress, buildIngressClasses, stackOf } from "./alb";
+import { buildExternal, buildGateway } from "./external";
 import { hex } from "./ids";
 import { buildEndpointSlice, buildNode, buildPod, buildService, selects, serviceUid } from "./kube";
 import type { ScenarioDef, ServiceDef } from "./model";
@@ -50,6 +52,37 @@ export function buildScenario(def: ScenarioDef): Snapshot {
   });
 
   snap.kubernetes.pods = world.pods.map((p) => buildPod(p, world, gates.get(p.def.key)));
+
+  // Ingresses and their ALBs (issue 13): only scenarios that have them get the fields (older ones stay as they were).
+  if (def.ingresses) {
+    const hostnames = new Map<string, string>();
+    const bindings = [];
+    for (const alb of def.albs ?? []) {
+      const built = buildAlb(def, alb, world, CLUSTER_ID);
+      snap.aws.loadBalancers.push(built.lb);
+      snap.aws.targetGroups.push(...built.targetGroups);
+      bindings.push(...built.bindings);
+      hostnames.set(alb.stack, built.lb.dnsName);
+    }
+    if (bindings.length) snap.kubernetes.targetGroupBindings = bindings;
+    snap.kubernetes.ingressClasses = buildIngressClasses(def.ingressClasses ?? { alb: "ingress.k8s.aws/alb" });
+    snap.kubernetes.ingresses = def.ingresses.map((i) => buildIngress(i, hostnames.get(stackOf(i))));
+  }
+  for (const e of def.externalTargetGroups ?? []) {
+    const built = buildExternal(def, e, world);
+    snap.aws.loadBalancers.push(built.lb);
+    snap.aws.targetGroups.push(built.tg);
+    (snap.kubernetes.targetGroupBindings ??= []).push(built.binding);
+  }
+  for (const g of def.gateways ?? []) {
+    const built = buildGateway(def, g, world, CLUSTER_ID);
+    snap.aws.loadBalancers.push(built.lb);
+    snap.aws.targetGroups.push(...built.targetGroups);
+    (snap.kubernetes.targetGroupBindings ??= []).push(...built.bindings);
+    (snap.kubernetes.gatewayClasses ??= []).push(built.gatewayClass);
+    (snap.kubernetes.gateways ??= []).push(built.gateway);
+    (snap.kubernetes.routes ??= []).push(built.route);
+  }
 
   (def.decoys ?? []).forEach((d, i) => {
     const other = new World(`${def.id}/decoy/${d.clusterId}`, d.nodes, d.pods, () => d.service.namespace, i + 1);

@@ -10,6 +10,7 @@ import { internalIp, isNodeReady, nodeRemoval } from "./join/nodeFacts";
 import { buildPath } from "./buildPath";
 import { pathFindings } from "./analysis/findings";
 import { missingTargets } from "./join/expectedTargets";
+import { bindingPaths } from "./alb/bindingPaths";
 
 export interface ServiceRef {
   namespace: string;
@@ -82,6 +83,10 @@ function compute(svc: k8s.Service, index: SnapshotIndex): Topology {
     if (ownership.controller === "unknown")
       findings.push({ severity: "info", code: "CONTROLLER_UNKNOWN", message: `loadBalancerClass "${svc.spec.loadBalancerClass}" names a controller lbpath does not model; the legacy provider and the AWS Load Balancer Controller both ignore this Service.`, action: "If this is an AWS controller, tell us which; otherwise lbpath can only show what the hostname join finds.", rules: ["JOIN-1"], pathId: null, refs: [] });
   }
+  // TGB-1 (issue 13): target groups of load balancers made outside the cluster, bound to this Service by hand.
+  const bound = bindingPaths(svc, index, warnings);
+  paths.push(...bound.paths);
+  findings.push(...bound.findings);
   if (warnings.length > 0 && !findings.some((x) => x.code === "PARTIAL_DATA"))
     findings.push({ severity: "warning", code: "PARTIAL_DATA", message: `Part of the data could not be read: ${warnings.map((w) => w.code).join(", ")}. What is shown is partial.`, action: warnings.find((w) => w.fix)?.fix, rules: [], pathId: null, refs: [] });
 
@@ -95,7 +100,8 @@ function compute(svc: k8s.Service, index: SnapshotIndex): Topology {
       name: svc.metadata.name,
       type: svc.spec.type ?? "ClusterIP",
       externalTrafficPolicy: etp,
-      controller: ownership.controller,
+      // TGB-1: a Service that is not of type LoadBalancer but bound by hand: the AWS Load Balancer Controller keeps its targets.
+      controller: svc.spec.type !== "LoadBalancer" && bound.paths.length > 0 ? "aws-load-balancer-controller" : ownership.controller,
       loadBalancerClass: svc.spec.loadBalancerClass ?? null,
       healthCheckNodePort: svc.spec.healthCheckNodePort ?? null,
       ingress,
@@ -132,7 +138,7 @@ function missingHalf(svc: k8s.Service, ownership: ReturnType<typeof owningContro
   return { reason: "not-found", message: `not found in ${index.snapshot.cluster.region ?? "the region lbpath reads"}`, hostname };
 }
 
-function relevantNodes(paths: Path[], index: SnapshotIndex): NodeInfo[] {
+export function relevantNodes(paths: Path[], index: SnapshotIndex): NodeInfo[] {
   const names = new Set<string>();
   for (const p of paths) {
     for (const t of p.targets) if (t.node) names.add(t.node);

@@ -5,6 +5,8 @@ import { topologyOf } from "./buildTopology";
 import { owningController } from "./join/owningController";
 import { memoPerObject } from "./memo";
 import { VERDICT_ORDER } from "@/lib/vocabulary";
+import { subjectTopologies } from "./alb/subjects";
+import { userBindings } from "./alb/bindingPaths";
 
 const SEEN_ORDER = { client: 0, "load-balancer": 1, node: 2 } as const;
 const LEVEL_ORDER = { ok: 0, warn: 1, high: 2 } as const;
@@ -15,10 +17,14 @@ export const summarizeServices: (snapshot: Snapshot) => ServiceList = memoPerObj
 function computeServiceList(snapshot: Snapshot): ServiceList {
   const index = indexSnapshot(snapshot);
   const services: ServiceSummary[] = snapshot.kubernetes.services
-    .filter((svc) => svc.spec.type === "LoadBalancer")
+    .filter((svc) => svc.spec.type === "LoadBalancer" || userBindings(svc, index).length > 0)
     .map((svc) => summaryOf(topologyOf(svc, index), owningController(svc).targetType))
-    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
-  const any = services.length ? topologyOf(snapshot.kubernetes.services.find((s) => s.spec.type === "LoadBalancer")!, index) : null;
+    // Ingresses and Gateways (issue 13), in the same columns.
+    .concat(subjectTopologies(snapshot).map((t) => ({ ...summaryOf(t, null), kind: t.subject!.kind })))
+    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name) || (a.kind ?? "").localeCompare(b.kind ?? ""));
+  // The warnings of any topology (they are the snapshot's problems); a cluster may list only Ingresses or Gateways.
+  const firstLb = snapshot.kubernetes.services.find((s) => s.spec.type === "LoadBalancer");
+  const any = firstLb ? topologyOf(firstLb, index) : null;
   return { cluster: snapshot.cluster.name, services, warnings: any?.warnings ?? (snapshot.problems ?? []).map((p) => ({ code: p.code, message: p.message, fix: p.fix, source: p.source })), age: { capturedAt: snapshot.capturedAt, kubernetes: snapshot.ages?.kubernetes ?? null, aws: snapshot.ages?.aws ?? null } };
 }
 
@@ -62,9 +68,9 @@ export const triage: (snapshot: Snapshot) => Triage = memoPerObject(computeTriag
 function computeTriage(snapshot: Snapshot): Triage {
   const index = indexSnapshot(snapshot);
   const rows: TriageRow[] = [];
-  for (const svc of snapshot.kubernetes.services) {
-    if (svc.spec.type !== "LoadBalancer") continue;
-    const t = topologyOf(svc, index);
+  const topologies = snapshot.kubernetes.services.filter((svc) => svc.spec.type === "LoadBalancer" || userBindings(svc, index).length > 0).map((svc) => topologyOf(svc, index)).concat(subjectTopologies(snapshot));
+  for (const t of topologies) {
+    const kind = t.subject && t.subject.kind !== "Service" ? { kind: t.subject.kind } : {};
     for (const p of t.paths) {
       const droppedZones = new Set(p.zones.filter((z) => z.enabled && !z.inDns).map((z) => z.name));
       const anyInDns = p.zones.some((z) => z.inDns);
@@ -77,7 +83,7 @@ function computeTriage(snapshot: Snapshot): Triage {
           : target.verdict === "expected" ? 5
           : 4;
         rows.push({
-          service: { namespace: t.service.namespace, name: t.service.name },
+          service: { namespace: t.service.namespace, name: t.service.name, ...kind },
           loadBalancer: p.loadBalancer.name,
           targetGroup: p.targetGroup?.name ?? null,
           pathId: p.id,

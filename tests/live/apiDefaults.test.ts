@@ -17,7 +17,7 @@ const fixture = loadSnapshot(FIXTURE);
 let api: LiveApi | undefined;
 afterEach(async () => { await api?.close(); api = undefined; });
 
-const RESOURCES = ["services", "endpointslices", "nodes", "pods"] as const;
+const RESOURCES = ["services", "endpointslices", "nodes", "pods", "ingresses", "ingressclasses"] as const;
 
 describe("live API defaults", () => {
   it("runs the shared cache by default: one list + one watch per resource and one AWS cycle for 60 concurrent requests", async () => {
@@ -30,7 +30,7 @@ describe("live API defaults", () => {
     ]).flat();
     const answers = await Promise.all(requests);
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
-    await until(() => emulator.openWatches, (n) => n === 4);
+    await until(() => emulator.openWatches, (n) => n === 6); // four core resources, ingresses, ingressclasses
     for (const r of RESOURCES) {
       expect(emulator.kubeCount(r, "list"), r).toBe(1);
       expect(emulator.kubeCount(r, "watch"), r).toBe(1);
@@ -115,7 +115,8 @@ describe("live API defaults", () => {
     api = await startLiveApi(fixture);
     const { emulator } = api;
     await api.get(topologyPath("shop", "web"));
-    await until(() => emulator.openWatches, (n) => n === 4);
+    // The four core resources plus ingresses and ingressclasses (the fixture has no ALB/Gateway CRDs: no watch).
+    await until(() => emulator.openWatches, (n) => n === 6);
     await until(() => emulator.awsCount("DescribeTargetHealth"), (n) => n > fixture.aws.targetGroups.length); // the loop runs
     for (const s of await api.sources()) await s.close?.();
     await until(() => emulator.openWatches, (n) => n === 0, 3_000);

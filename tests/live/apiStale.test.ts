@@ -157,7 +157,8 @@ describe("stale data and recovery", () => {
     const good = await until(() => get(path), (x) => x.t.paths[0]?.pods.length > 0 && x.t.warnings.length === 0);
     api.emulator.fault({ kubernetes: "*", hang: true });
     const t0 = Date.now();
-    expect(api.emulator.dropWatches()).toBe(4); // the streams end; the re-watches hang
+    // Six watches: the four core resources, ingresses and ingressclasses (the fixture has no ALB/Gateway CRDs).
+    expect(api.emulator.dropWatches()).toBe(6); // the streams end; the re-watches hang
     const hung = await until(() => get(path), (x) => codes(x.t).includes("K8S_UNREACHABLE"), 15_000);
     expect(Date.now() - t0).toBeLessThan(10_000);
     const msg = hung.t.warnings.find((w) => w.code === "K8S_UNREACHABLE")!.message;

@@ -4,6 +4,7 @@ import { sortSnapshot } from "@/server/sources/live/reshapeSnapshot";
 import { startEmulator, type Emulator } from "@/tests/fixtures/emulator";
 import { syntheticSnapshot } from "@/tests/fixtures/emulator/synthetic";
 import { readSnapshotFromEmulator } from "./helpers";
+import { EXTRA_RESOURCES } from "@/server/sources/live/extraResources";
 
 /**
  * With a server-side page size of 2, the reader must follow every Kubernetes `continue` and every AWS
@@ -40,6 +41,8 @@ describe("paging against an emulator with pageSize 2", () => {
       "list /api/v1/nodes": pages(k.nodes.length),
       "list /api/v1/pods": pages(k.pods.length),
       "list /apis/discovery.k8s.io/v1/endpointslices": pages(k.endpointSlices.length),
+      // Ingress objects and the ALB / Gateway custom resources: one list each (404 where the CRD is not installed).
+      ...Object.fromEntries(EXTRA_RESOURCES.map((r) => [`list ${r.path}`, 1])),
     });
   });
 

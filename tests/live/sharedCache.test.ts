@@ -124,7 +124,7 @@ describe("shared cache", () => {
   it("a watch stream cut right after it connects is resumed quietly, but not in a tight loop", async () => {
     const { emulator, reader } = await setup(fixture);
     await reader.read();
-    await until(() => emulator.openWatches, (n) => n === 4);
+    await until(() => emulator.openWatches, (n) => n === 6); // four core resources, ingresses, ingressclasses
     emulator.resetCounts();
     // A proxy that closes every watch at once: 2 s of streams cut within 50 ms of connecting.
     const end = Date.now() + 2_000;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildTopology } from "@/server/core/buildTopology";
+import { subjectTopologies } from "@/server/core/alb/subjects";
+import { userBindings } from "@/server/core/alb/bindingPaths";
+import { indexSnapshot } from "@/server/core/index/snapshotIndex";
 import { trimSnapshot } from "@/server/sources/live/reshapeSnapshot";
 import type { Snapshot } from "@/server/core/model/snapshot";
 import { loadSnapshot, readThroughEmulator, scenarioFiles } from "./helpers";
@@ -12,9 +15,11 @@ import { loadSnapshot, readThroughEmulator, scenarioFiles } from "./helpers";
  */
 const topologies = (s: Snapshot) =>
   s.kubernetes.services
-    .filter((svc) => svc.spec.type === "LoadBalancer")
+    .filter((svc) => svc.spec.type === "LoadBalancer" || userBindings(svc, indexSnapshot(s)).length > 0)
     .sort((a, b) => `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`))
     .map((svc) => buildTopology(s, { namespace: svc.metadata.namespace, name: svc.metadata.name })!)
+    // Issue 13: the Ingresses' and Gateways' topologies too.
+    .concat(subjectTopologies(s))
     .map(({ age: _age, cluster: _cluster, ...rest }) => rest);
 
 describe("topology via the emulator and the real clients = topology of the scenario loaded directly", () => {
@@ -24,7 +29,7 @@ describe("topology via the emulator and the real clients = topology of the scena
     const viaEmulator = topologies(read);
     const direct = topologies(scenario);
     expect(viaEmulator.length).toBe(direct.length);
-    expect(viaEmulator.map((t) => ({ paths: t.paths, findings: t.findings, nodes: t.nodes }))).toStrictEqual(direct.map((t) => ({ paths: t.paths, findings: t.findings, nodes: t.nodes })));
+    expect(viaEmulator.map((t) => ({ paths: t.paths, findings: t.findings, nodes: t.nodes, subject: t.subject }))).toStrictEqual(direct.map((t) => ({ paths: t.paths, findings: t.findings, nodes: t.nodes, subject: t.subject })));
     expect(viaEmulator.map((t) => t.service)).toStrictEqual(topologies(trimSnapshot(scenario)).map((t) => t.service));
   });
 });

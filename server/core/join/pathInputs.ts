@@ -41,7 +41,7 @@ function zoneOfRegistered(d: elbv2.TargetHealthDescription, targetType: elbv2.Ta
   return (node && zoneOfNode(node)) ?? null;
 }
 
-function rawV2(d: elbv2.TargetHealthDescription): RawTarget {
+export function rawV2(d: elbv2.TargetHealthDescription): RawTarget {
   return {
     id: d.target.id,
     port: d.target.port ?? null,
@@ -59,21 +59,20 @@ const compatible = (svcProto: string, listenerProto: string) => {
   return l !== "UDP";
 };
 
-/** JOIN-3: listener whose port is the Service port → its forward target group, for NLB/ALB. */
-export function elbv2PathInputs(svc: k8s.Service, joined: Extract<JoinedLoadBalancer, { kind: "elbv2" }>, index: SnapshotIndex): { inputs: PathInput[]; unmatchedPorts: k8s.ServicePort[] } {
-  const lb = joined.lb;
+/** The path builder's view of an ELBv2 load balancer (DST-2, DST-3). */
+export function elbv2LbFacts(lb: elbv2.LoadBalancer, joinedBy: LbFacts["joinedBy"], index: SnapshotIndex): LbFacts {
   const tgsOfLb = index.targetGroupsByLoadBalancer.get(lb.loadBalancerArn) ?? [];
   const kind = lb.type === "application" ? "application" : "network";
   const subnetZones = lb.availabilityZones.map((z) => z.zoneName).sort();
   const zonalShifts = zonalShiftsV2(tgsOfLb, index);
-  const facts: LbFacts = {
+  return {
     kind,
     name: lb.loadBalancerName,
     arn: lb.loadBalancerArn,
     dnsName: lb.dnsName,
     scheme: lb.scheme ?? null,
     state: lb.state ?? null,
-    joinedBy: joined.joinedBy,
+    joinedBy,
     subnetZones,
     // DST-3: an active zonal shift takes the zone out of the enabled set; one delegated to DNS only out of DNS.
     enabledZones: subnetZones.filter((z) => zonalShifts[z] !== "active"),
@@ -83,6 +82,43 @@ export function elbv2PathInputs(svc: k8s.Service, joined: Extract<JoinedLoadBala
     attributes: lb.attributes,
     privateIps: lb.availabilityZones.flatMap((z) => z.loadBalancerAddresses ?? []).map((a) => a.privateIPv4Address).filter((x): x is string => !!x),
   };
+}
+
+/** DST-5: every target group of the load balancer whose health is known (DNS failover looks at all of them). */
+export function siblingTargetSets(lb: elbv2.LoadBalancer, facts: LbFacts, index: SnapshotIndex): PathInput["siblingTargetSets"] {
+  return (index.targetGroupsByLoadBalancer.get(lb.loadBalancerArn) ?? [])
+    .filter((tg) => tg.targetHealthDescriptions && (tg.targetType === "instance" || tg.targetType === "ip"))
+    .map((tg) => {
+      const tgCross = tg.attributes["load_balancing.cross_zone.enabled"];
+      return {
+        targets: tg.targetHealthDescriptions!.map(rawV2),
+        targetType: tg.targetType as "instance" | "ip",
+        crossZone: tgCross === "true" ? true : tgCross === "false" ? false : facts.crossZone,
+        attributes: tg.attributes,
+      };
+    });
+}
+
+/** The health check of a target group as the path shows it (HC-*). */
+export function healthCheckOf(tg: elbv2.TargetGroup | null, svc: k8s.Service): HealthCheck {
+  const hcPort = tg?.healthCheckPort ?? null;
+  return {
+    protocol: tg?.healthCheckProtocol ?? null,
+    port: hcPort,
+    path: tg?.healthCheckPath ?? null,
+    intervalSeconds: tg?.healthCheckIntervalSeconds ?? null,
+    timeoutSeconds: tg?.healthCheckTimeoutSeconds ?? null,
+    healthyThreshold: tg?.healthyThresholdCount ?? null,
+    unhealthyThreshold: tg?.unhealthyThresholdCount ?? null,
+    portMeaning: portMeaning(hcPort, svc),
+  };
+}
+
+/** JOIN-3: listener whose port is the Service port → its forward target group, for NLB/ALB. */
+export function elbv2PathInputs(svc: k8s.Service, joined: Extract<JoinedLoadBalancer, { kind: "elbv2" }>, index: SnapshotIndex): { inputs: PathInput[]; unmatchedPorts: k8s.ServicePort[] } {
+  const lb = joined.lb;
+  const tgsOfLb = index.targetGroupsByLoadBalancer.get(lb.loadBalancerArn) ?? [];
+  const facts = elbv2LbFacts(lb, joined.joinedBy, index);
   const siblings = tgsOfLb
     .filter((tg) => tg.targetHealthDescriptions && (tg.targetType === "instance" || tg.targetType === "ip"))
     .map((tg) => {

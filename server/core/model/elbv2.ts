@@ -17,6 +17,31 @@ export interface Action {
   type: string;
   targetGroupArn?: string;
   forwardConfig?: { targetGroups?: { targetGroupArn: string; weight?: number }[] };
+  /** Actions run in `order` (authenticate-* first); the last one is forward, redirect or fixed-response. */
+  order?: number;
+  redirectConfig?: { protocol?: string; port?: string; host?: string; path?: string; query?: string; statusCode: string };
+  fixedResponseConfig?: { statusCode: string; contentType?: string; messageBody?: string };
+}
+
+/** RuleCondition (W1): `field` plus the typed config; legacy rules carry only `values` (host-header, path-pattern). */
+export interface RuleCondition {
+  field: string;
+  values?: string[];
+  hostHeaderConfig?: { values?: string[]; regexValues?: string[] };
+  pathPatternConfig?: { values?: string[]; regexValues?: string[] };
+  httpHeaderConfig?: { httpHeaderName?: string; values?: string[]; regexValues?: string[] };
+  queryStringConfig?: { values?: { key?: string; value?: string }[] };
+  httpRequestMethodConfig?: { values?: string[] };
+  sourceIpConfig?: { values?: string[] };
+}
+
+/** DescribeRules (W1): `priority` is "1".."50000" or "default" (the listener's default rule, evaluated last). */
+export interface Rule {
+  ruleArn: string;
+  priority: string;
+  conditions: RuleCondition[];
+  actions: Action[];
+  isDefault: boolean;
 }
 
 export interface Listener {
@@ -24,6 +49,10 @@ export interface Listener {
   port: number;
   protocol: string;
   defaultActions: Action[];
+  /** HTTPS/TLS: the default certificate (DescribeListeners returns only it). */
+  certificates?: { certificateArn: string; isDefault?: boolean }[];
+  /** ALB HTTP/HTTPS listeners: every rule, the default one included (DescribeRules). Undefined: not read. */
+  rules?: Rule[];
 }
 
 export interface LoadBalancer {

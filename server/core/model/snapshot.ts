@@ -1,6 +1,8 @@
 import type * as k8s from "./kubernetes";
 import type * as elbv2 from "./elbv2";
 import type * as elb from "./elb";
+import type * as ing from "./ingress";
+import type * as crd from "./crds";
 
 /**
  * A problem met while reading the sources. Problems make a snapshot partial; the analysis still runs on
@@ -46,6 +48,19 @@ export interface Snapshot {
     endpointSlices: k8s.EndpointSlice[];
     nodes: k8s.Node[];
     pods: k8s.Pod[];
+    // The rest is optional, so snapshots written before they existed still load. Undefined: none, or not read (an
+    // older file; a custom resource whose CRD is not installed, which is not an error; or a problem says why).
+    ingresses?: ing.Ingress[];
+    ingressClasses?: ing.IngressClass[];
+    ingressClassParams?: ing.IngressClassParams[];
+    targetGroupBindings?: crd.TargetGroupBinding[];
+    gatewayClasses?: crd.GatewayClass[];
+    gateways?: crd.Gateway[];
+    /** HTTPRoute, TCPRoute, UDPRoute and TLSRoute objects (`kind` tells which). */
+    routes?: crd.Route[];
+    loadBalancerConfigurations?: crd.LoadBalancerConfiguration[];
+    targetGroupConfigurations?: crd.TargetGroupConfiguration[];
+    listenerRuleConfigurations?: crd.ListenerRuleConfiguration[];
   };
   aws: {
     loadBalancers: elbv2.LoadBalancer[];

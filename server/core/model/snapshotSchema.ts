@@ -30,7 +30,12 @@ const LoadBalancer = z.looseObject({
   availabilityZones: z.array(z.looseObject({ zoneName: str })),
   attributes: rec,
   tags: rec,
-  listeners: z.array(z.looseObject({ port: z.number(), protocol: str, defaultActions: z.array(z.looseObject({ type: str })) })),
+  listeners: z.array(z.looseObject({
+    port: z.number(),
+    protocol: str,
+    defaultActions: z.array(z.looseObject({ type: str })),
+    rules: z.array(z.looseObject({ priority: str, conditions: z.array(z.looseObject({ field: str })), actions: z.array(z.looseObject({ type: str })) })).optional(),
+  })),
 });
 const TargetGroup = z.looseObject({
   targetGroupArn: str,
@@ -51,11 +56,44 @@ const Classic = z.looseObject({
   tags: rec,
 });
 
+// The ALB / Gateway objects are optional (older files have none); what the analysis indexes by must be there.
+const IngressBackend = z.looseObject({ service: z.looseObject({ name: str }).optional() });
+const Ingress = z.looseObject({
+  metadata: nsMeta,
+  spec: z.looseObject({
+    ingressClassName: str.optional(),
+    defaultBackend: IngressBackend.optional(),
+    rules: z.array(z.looseObject({ host: str.optional(), http: z.looseObject({ paths: z.array(z.looseObject({ backend: IngressBackend })) }).optional() })).optional(),
+  }),
+});
+const IngressClass = z.looseObject({ metadata: meta, spec: z.looseObject({ controller: str.optional() }) });
+const IngressClassParams = z.looseObject({ apiVersion: str, metadata: meta, spec: z.looseObject({}) });
+const TargetGroupBinding = z.looseObject({ metadata: nsMeta, spec: z.looseObject({ serviceRef: z.looseObject({ name: str, port: z.union([z.number(), str]) }) }) });
+const GatewayClass = z.looseObject({ metadata: meta, spec: z.looseObject({ controllerName: str }) });
+const Gateway = z.looseObject({ metadata: nsMeta, spec: z.looseObject({ gatewayClassName: str, listeners: z.array(z.looseObject({ name: str, port: z.number(), protocol: str })) }) });
+const Route = z.looseObject({ kind: z.enum(["HTTPRoute", "TCPRoute", "UDPRoute", "TLSRoute"]), metadata: nsMeta, spec: z.looseObject({}) });
+const Namespaced = z.looseObject({ metadata: nsMeta, spec: z.looseObject({}) });
+
 export const SnapshotSchema = z.looseObject({
   schemaVersion: z.literal(1),
   capturedAt: str,
   cluster: z.looseObject({ name: str }),
-  kubernetes: z.object({ services: z.array(Service), endpointSlices: z.array(EndpointSlice), nodes: z.array(Node), pods: z.array(Pod) }),
+  kubernetes: z.object({
+    services: z.array(Service),
+    endpointSlices: z.array(EndpointSlice),
+    nodes: z.array(Node),
+    pods: z.array(Pod),
+    ingresses: z.array(Ingress).optional(),
+    ingressClasses: z.array(IngressClass).optional(),
+    ingressClassParams: z.array(IngressClassParams).optional(),
+    targetGroupBindings: z.array(TargetGroupBinding).optional(),
+    gatewayClasses: z.array(GatewayClass).optional(),
+    gateways: z.array(Gateway).optional(),
+    routes: z.array(Route).optional(),
+    loadBalancerConfigurations: z.array(Namespaced).optional(),
+    targetGroupConfigurations: z.array(Namespaced).optional(),
+    listenerRuleConfigurations: z.array(Namespaced).optional(),
+  }),
   aws: z.object({ loadBalancers: z.array(LoadBalancer), targetGroups: z.array(TargetGroup), classicLoadBalancers: z.array(Classic) }),
 });
 

@@ -7,6 +7,7 @@ export function assembleAws(s: AwsStructure, tags: AwsTags, health: AwsHealth): 
   return {
     loadBalancers: s.loadBalancers.map((lb) => reshapeLoadBalancer(lb, {
       listeners: s.listeners.get(lb.LoadBalancerArn ?? ""),
+      rules: s.rules,
       attributes: s.loadBalancerAttributes.get(lb.LoadBalancerArn ?? ""),
       tags: tags.v2.get(lb.LoadBalancerArn ?? ""),
     })),

@@ -268,7 +268,7 @@ export interface AwsCacheHalf {
 
 function emptyStructure(): AwsStructure {
   return {
-    loadBalancers: [], listeners: new Map(), loadBalancerAttributes: new Map(), targetGroups: [],
+    loadBalancers: [], listeners: new Map(), rules: new Map(), loadBalancerAttributes: new Map(), targetGroups: [],
     targetGroupAttributes: new Map(), classic: [], classicAttributes: new Map(),
   };
 }

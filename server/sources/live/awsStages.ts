@@ -1,7 +1,7 @@
 import {
   DescribeLoadBalancerAttributesCommand, DescribeTagsCommand, DescribeTargetGroupAttributesCommand, DescribeTargetHealthCommand,
-  paginateDescribeListeners, paginateDescribeLoadBalancers, paginateDescribeTargetGroups,
-  type Listener, type LoadBalancer, type LoadBalancerAttribute, type Tag, type TargetGroup, type TargetGroupAttribute,
+  paginateDescribeListeners, paginateDescribeLoadBalancers, paginateDescribeRules, paginateDescribeTargetGroups,
+  type Listener, type LoadBalancer, type Rule, type LoadBalancerAttribute, type Tag, type TargetGroup, type TargetGroupAttribute,
   type TargetHealthDescription,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import {
@@ -20,12 +20,15 @@ import { awsCall, chunks, shortArn, LIST_TIMEOUT_FACTOR, type AwsReadContext } f
  * Calls (`elasticloadbalancing:`): DescribeLoadBalancers (ELBv2 and Classic, paginators), DescribeTargetGroups
  * (paginator), DescribeListeners (paginator, per LB), DescribeLoadBalancerAttributes (per LB, both APIs),
  * DescribeTargetGroupAttributes (per TG), DescribeTags (≤ 20 ARNs/names per call, the API's limit),
- * DescribeTargetHealth (per TG, not paginated, W1), DescribeInstanceHealth (per Classic LB).
+ * DescribeTargetHealth (per TG, not paginated, W1), DescribeInstanceHealth (per Classic LB), DescribeRules (paginator,
+ * per HTTP/HTTPS listener of an Application Load Balancer only: NLB and Classic listeners have no rules).
  */
 
 export interface AwsStructure {
   loadBalancers: LoadBalancer[];
   listeners: Map<string, Listener[] | undefined>;
+  /** ALB HTTP/HTTPS listener ARN → its rules (DescribeRules); undefined where the call failed. */
+  rules: Map<string, Rule[] | undefined>;
   loadBalancerAttributes: Map<string, LoadBalancerAttribute[] | undefined>;
   targetGroups: TargetGroup[];
   targetGroupAttributes: Map<string, TargetGroupAttribute[] | undefined>;
@@ -64,10 +67,10 @@ export async function fetchStructure(c: AwsClients, ctx: AwsReadContext): Promis
   ]);
   const s: AwsStructure = {
     loadBalancers, targetGroups, classic,
-    listeners: new Map(), loadBalancerAttributes: new Map(), targetGroupAttributes: new Map(), classicAttributes: new Map(),
+    listeners: new Map(), rules: new Map(), loadBalancerAttributes: new Map(), targetGroupAttributes: new Map(), classicAttributes: new Map(),
   };
   await Promise.all([
-    ...loadBalancers.map(async ({ LoadBalancerArn: arn = "" }) => {
+    ...loadBalancers.map(async ({ LoadBalancerArn: arn = "", Type: type }) => {
       const [listeners, attrs] = await Promise.all([
         awsCall(ctx, "DescribeListeners", shortArn(arn),
           (o) => collect(paginateDescribeListeners({ client: c.elbv2, pageSize: PAGE }, { LoadBalancerArn: arn }, o), (p) => p.Listeners), LIST_TIMEOUT_FACTOR),
@@ -76,6 +79,12 @@ export async function fetchStructure(c: AwsClients, ctx: AwsReadContext): Promis
       ]);
       s.listeners.set(arn, listeners);
       s.loadBalancerAttributes.set(arn, attrs?.Attributes ?? (attrs ? [] : undefined));
+      if (type !== "application") return;
+      await Promise.all((listeners ?? []).filter((l) => l.Protocol === "HTTP" || l.Protocol === "HTTPS").map(async ({ ListenerArn: listenerArn = "" }) => {
+        const rules = await awsCall(ctx, "DescribeRules", shortArn(listenerArn),
+          (o) => collect(paginateDescribeRules({ client: c.elbv2, pageSize: PAGE }, { ListenerArn: listenerArn }, o), (p) => p.Rules), LIST_TIMEOUT_FACTOR);
+        s.rules.set(listenerArn, rules);
+      }));
     }),
     ...targetGroups.map(async ({ TargetGroupArn: arn = "" }) => {
       const attrs = await awsCall(ctx, "DescribeTargetGroupAttributes", shortArn(arn),

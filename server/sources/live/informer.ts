@@ -3,6 +3,7 @@ import type { SourceProblem } from "@/server/core/model/snapshot";
 import { logStateChange } from "@/server/log";
 import { kubernetesProblem, type KubeOp } from "./problems";
 import { timeoutOptions } from "./readKubernetes";
+import { isNotInstalled } from "./extraResources";
 
 /**
  * One resource type of one cluster kept current with list + watch (the shared cache, issue 5), on the real
@@ -44,6 +45,12 @@ export interface InformerOptions<T> {
   /** Default: the process-wide logStateChange. */
   logState?: StateLog;
   now?: () => number;
+  /**
+   * A custom resource: a 404 on list means its CRD is not installed. The informer is then `absent` (settled, no
+   * problem, no objects) and lists again after `absentRetryMs` (default 5 min), in case the CRD is installed later.
+   */
+  crd?: boolean;
+  absentRetryMs?: number;
 }
 
 const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((resolve) => {
@@ -57,6 +64,8 @@ export class ResourceInformer<T> {
   /** Bumped on every change to the store. */
   version = 0;
   synced = false;
+  /** A custom resource whose CRD is not installed (404 on list): no objects, and that is not a problem. */
+  absent = false;
   /** The current failure (list or watch), cleared once the watch runs again. */
   problem?: SourceProblem;
   /** Counts for tests and the docs' "what it calls": lists (pages) and watch requests. */
@@ -125,6 +134,11 @@ export class ResourceInformer<T> {
       try {
         rv = await this.list();
       } catch (e) {
+        if (this.o.crd && isNotInstalled(e)) {
+          this.markAbsent();
+          await sleep(this.o.absentRetryMs ?? 300_000, this.stopper.signal);
+          continue;
+        }
         this.fail(e, "list");
         this.attempted = true;
         this.settleFirst?.();
@@ -164,6 +178,7 @@ export class ResourceInformer<T> {
     } while (cont);
     this.store = next;
     this.synced = true;
+    this.absent = false;
     this.staleSince = undefined; // a full list is current by definition
     this.changed();
     return rv;
@@ -223,6 +238,20 @@ export class ResourceInformer<T> {
         })
         .catch(done);
     });
+  }
+
+  private markAbsent(): void {
+    const was = this.absent && this.synced;
+    this.absent = true;
+    this.synced = true;
+    this.attempted = true;
+    this.failures = 0;
+    this.staleSince = undefined;
+    this.store = new Map();
+    this.problem = undefined;
+    (this.o.logState ?? logStateChange)(this.stateKey, "absent", { cluster: this.o.cluster, resource: this.o.op.resource }, "info");
+    this.settleFirst?.();
+    if (!was) this.changed();
   }
 
   private changed(): void {

@@ -1,9 +1,10 @@
 import { CoreV1Api, DiscoveryV1Api, Observable, type KubeConfig, type RequestContext, type ResponseContext } from "@kubernetes/client-node";
 import type * as k8s from "@/server/core/model/kubernetes";
-import type { SourceProblem } from "@/server/core/model/snapshot";
+import type { Snapshot, SourceProblem } from "@/server/core/model/snapshot";
 import { reshapeEndpointSlice, reshapeNode, reshapePod, reshapeService, type NodeIn } from "./reshapeKubernetes";
 import { targetNodeLabelKeys } from "./trim";
 import { LiveSourceError, kubernetesProblem, type KubeOp } from "./problems";
+import { EXTRA_RESOURCES, assembleExtra, isNotInstalled, listFunction } from "./extraResources";
 
 /**
  * Read the four resource types the analysis needs with the real client: cluster-wide paginated lists
@@ -17,6 +18,8 @@ export interface KubernetesHalf {
   endpointSlices: k8s.EndpointSlice[];
   nodes: k8s.Node[];
   pods: k8s.Pod[];
+  /** Ingresses, IngressClasses and the custom resources that are installed (extraResources.ts). */
+  extra: Partial<Snapshot["kubernetes"]>;
   problems: SourceProblem[];
   /** ISO time the read started. */
   readAt: string;
@@ -98,6 +101,15 @@ export async function readKubernetes(kc: KubeConfig, opts: ReadKubernetesOptions
     }
   };
 
+  // The ALB / Gateway objects, read alongside: a custom resource that answers 404 is not installed, no problem.
+  const extraReading = Promise.all(EXTRA_RESOURCES.map(async (res) => {
+    try {
+      return { res, items: await listAll(listFunction(kc, res), res.trim, pageSize, options) };
+    } catch (e) {
+      if (!(res.crd && isNotInstalled(e))) problems.push(kubernetesProblem(e, res.op, { cluster: opts.cluster, server, timeoutMs }));
+      return { res, items: undefined };
+    }
+  }));
   // Nodes are trimmed after Services: which node labels to keep depends on Services' target-node-labels (JOIN-5).
   const [services, endpointSlices, rawNodes, pods] = await Promise.all([
     guard(OPS.services, () => listAll((p, o) => core.listServiceForAllNamespaces(p, o), reshapeService, pageSize, options)),
@@ -106,12 +118,14 @@ export async function readKubernetes(kc: KubeConfig, opts: ReadKubernetesOptions
     guard(OPS.pods, () => listAll((p, o) => core.listPodForAllNamespaces(p, o), reshapePod, pageSize, options)),
   ]);
   if (!services && !endpointSlices && !rawNodes && !pods) throw new LiveSourceError(dedupe(problems));
-  const extra = targetNodeLabelKeys(services ?? []);
+  const extraRead = await extraReading;
+  const nodeLabels = targetNodeLabelKeys(services ?? []);
   return {
     services: services ?? [],
     endpointSlices: endpointSlices ?? [],
-    nodes: (rawNodes ?? []).map((n) => reshapeNode(n, extra)),
+    nodes: (rawNodes ?? []).map((n) => reshapeNode(n, nodeLabels)),
     pods: pods ?? [],
+    extra: assembleExtra(extraRead),
     problems,
     readAt,
   };

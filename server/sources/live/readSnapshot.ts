@@ -30,7 +30,7 @@ export async function readSnapshot(o: ReadSnapshotOptions): Promise<Snapshot> {
     schemaVersion: 1,
     capturedAt: kube.readAt < aws.readAt ? kube.readAt : aws.readAt,
     cluster: { name: o.cluster, ...(o.awsClusterName ? { awsClusterName: o.awsClusterName } : {}), ...(region ? { region } : {}) },
-    kubernetes: { services: kube.services, endpointSlices: kube.endpointSlices, nodes: kube.nodes, pods: kube.pods },
+    kubernetes: { services: kube.services, endpointSlices: kube.endpointSlices, nodes: kube.nodes, pods: kube.pods, ...kube.extra },
     aws: { loadBalancers: aws.loadBalancers, targetGroups: aws.targetGroups, classicLoadBalancers: aws.classicLoadBalancers },
     ...(problems.length ? { problems } : {}),
     ages: { kubernetes: kube.readAt, aws: aws.readAt },

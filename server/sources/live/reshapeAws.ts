@@ -1,5 +1,5 @@
 import type {
-  Listener as SdkListener, LoadBalancer as SdkLoadBalancer, Tag, TargetGroup as SdkTargetGroup,
+  Action as SdkAction, Listener as SdkListener, LoadBalancer as SdkLoadBalancer, Rule as SdkRule, RuleCondition as SdkRuleCondition, Tag, TargetGroup as SdkTargetGroup,
   TargetHealthDescription as SdkTargetHealthDescription, LoadBalancerAttribute, TargetGroupAttribute,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type {
@@ -10,6 +10,7 @@ import type * as v2 from "@/server/core/model/elbv2";
 import type * as elb from "@/server/core/model/elb";
 import { defined } from "./reshapeKubernetes";
 import { keepAwsTag } from "./trim";
+import { sortRules } from "./reshapeSnapshot";
 
 /**
  * Pure: SDK output (PascalCase) → Snapshot model (camelCase; attributes and tags folded into maps and nested
@@ -28,24 +29,61 @@ export function attributeMap(attrs: (LoadBalancerAttribute | TargetGroupAttribut
   return out;
 }
 
-export function reshapeListener(l: SdkListener): v2.Listener {
+export function reshapeAction(a: SdkAction): v2.Action {
+  const r = a.RedirectConfig;
+  const f = a.FixedResponseConfig;
+  return defined({
+    type: a.Type ?? "",
+    targetGroupArn: a.TargetGroupArn,
+    forwardConfig: a.ForwardConfig && defined({
+      targetGroups: a.ForwardConfig.TargetGroups?.map((t) => defined({ targetGroupArn: t.TargetGroupArn ?? "", weight: t.Weight })),
+    }),
+    order: a.Order,
+    redirectConfig: r && defined({ protocol: r.Protocol, port: r.Port, host: r.Host, path: r.Path, query: r.Query, statusCode: r.StatusCode ?? "" }),
+    fixedResponseConfig: f && defined({ statusCode: f.StatusCode ?? "", contentType: f.ContentType, messageBody: f.MessageBody }),
+  });
+}
+
+function reshapeCondition(c: SdkRuleCondition): v2.RuleCondition {
+  const vals = (x: { Values?: string[]; RegexValues?: string[] } | undefined) => x && defined({ values: x.Values, regexValues: x.RegexValues });
+  return defined({
+    field: c.Field ?? "",
+    values: c.Values,
+    hostHeaderConfig: vals(c.HostHeaderConfig),
+    pathPatternConfig: vals(c.PathPatternConfig),
+    httpHeaderConfig: c.HttpHeaderConfig && defined({ httpHeaderName: c.HttpHeaderConfig.HttpHeaderName, values: c.HttpHeaderConfig.Values, regexValues: c.HttpHeaderConfig.RegexValues }),
+    queryStringConfig: c.QueryStringConfig && defined({ values: c.QueryStringConfig.Values?.map((kv) => defined({ key: kv.Key, value: kv.Value })) }),
+    httpRequestMethodConfig: c.HttpRequestMethodConfig && defined({ values: c.HttpRequestMethodConfig.Values }),
+    sourceIpConfig: c.SourceIpConfig && defined({ values: c.SourceIpConfig.Values }),
+  });
+}
+
+export function reshapeRule(r: SdkRule): v2.Rule {
   return {
+    ruleArn: r.RuleArn ?? "",
+    priority: r.Priority ?? "",
+    conditions: (r.Conditions ?? []).map(reshapeCondition),
+    actions: (r.Actions ?? []).map(reshapeAction),
+    isDefault: r.IsDefault ?? false,
+  };
+}
+
+/** `rules`: DescribeRules by listener ARN; a listener gets `rules` only when its rules were read. */
+export function reshapeListener(l: SdkListener, rules?: Map<string, SdkRule[] | undefined>): v2.Listener {
+  const own = rules?.get(l.ListenerArn ?? "");
+  return defined({
     listenerArn: l.ListenerArn ?? "",
     port: l.Port ?? 0,
     protocol: l.Protocol ?? "",
-    defaultActions: (l.DefaultActions ?? []).map((a) => defined({
-      type: a.Type ?? "",
-      targetGroupArn: a.TargetGroupArn,
-      forwardConfig: a.ForwardConfig && defined({
-        targetGroups: a.ForwardConfig.TargetGroups?.map((t) => defined({ targetGroupArn: t.TargetGroupArn ?? "", weight: t.Weight })),
-      }),
-    })),
-  };
+    defaultActions: (l.DefaultActions ?? []).map(reshapeAction),
+    certificates: l.Certificates?.map((c) => defined({ certificateArn: c.CertificateArn ?? "", isDefault: c.IsDefault })),
+    rules: own ? sortRules(own.map(reshapeRule)) : undefined,
+  });
 }
 
 export function reshapeLoadBalancer(
   lb: SdkLoadBalancer,
-  parts: { attributes?: LoadBalancerAttribute[]; tags?: Tag[]; listeners?: SdkListener[] },
+  parts: { attributes?: LoadBalancerAttribute[]; tags?: Tag[]; listeners?: SdkListener[]; rules?: Map<string, SdkRule[] | undefined> },
 ): v2.LoadBalancer {
   return defined({
     loadBalancerArn: lb.LoadBalancerArn ?? "",
@@ -65,7 +103,7 @@ export function reshapeLoadBalancer(
     })),
     attributes: attributeMap(parts.attributes),
     tags: tagMap(parts.tags),
-    listeners: (parts.listeners ?? []).map(reshapeListener),
+    listeners: (parts.listeners ?? []).map((l) => reshapeListener(l, parts.rules)),
   });
 }
 

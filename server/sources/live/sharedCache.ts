@@ -11,6 +11,7 @@ import { reshapeEndpointSlice, reshapeNode, reshapePod, reshapeService } from ".
 import { sortSnapshot } from "./reshapeSnapshot";
 import { targetNodeLabelKeys } from "./trim";
 import { within } from "@/server/within";
+import { EXTRA_RESOURCES, assembleExtra, listFunction, type ExtraResource } from "./extraResources";
 
 /**
  * The shared cache (issue 5) as a SnapshotReader: one informer per resource type for this cluster (list + watch)
@@ -63,6 +64,8 @@ export class SharedCacheReader implements SnapshotReader {
     nodes: ResourceInformer<k8s.Node>;
     pods: ResourceInformer<k8s.Pod>;
   };
+  /** Ingresses, IngressClasses and the ALB / Gateway custom resources (extraResources.ts); absent CRDs stay quiet. */
+  readonly extraInformers: { res: ExtraResource; informer: ResourceInformer<unknown> }[];
   private aws?: { region: string | undefined; cache: AwsCache };
   private started?: Promise<void>;
   private kubernetesStarted?: Promise<void>;
@@ -84,6 +87,15 @@ export class SharedCacheReader implements SnapshotReader {
       pods: new ResourceInformer({ ...common, op: { verb: "list", resource: "pods", group: "" }, path: "/api/v1/pods",
         list: (p, opt) => core.listPodForAllNamespaces(p, opt), trim: reshapePod }),
     };
+    this.extraInformers = EXTRA_RESOURCES.map((res) => ({
+      res,
+      informer: new ResourceInformer<unknown>({ ...common, op: res.op, path: res.path, list: listFunction(o.kubeconfig, res), trim: res.trim as (raw: never) => unknown, crd: res.crd }),
+    }));
+  }
+
+  /** Every informer: the four the NLB/Classic analysis needs, then the extra ones. */
+  private allInformers(): ResourceInformer<unknown>[] {
+    return [...Object.values(this.informers), ...this.extraInformers.map((x) => x.informer)] as ResourceInformer<unknown>[];
   }
 
   /** Start the informers (first list attempts) and the region's AWS loops; resolves after the first AWS cycle. */
@@ -96,12 +108,12 @@ export class SharedCacheReader implements SnapshotReader {
   }
 
   private startKubernetes(): Promise<void> {
-    this.kubernetesStarted ??= Promise.all(Object.values(this.informers).map((i) => i.start())).then(() => {});
+    this.kubernetesStarted ??= Promise.all(this.allInformers().map((i) => i.start())).then(() => {});
     return this.kubernetesStarted;
   }
 
   ready(): boolean {
-    return Object.values(this.informers).every((i) => i.settled);
+    return this.allInformers().every((i) => i.settled);
   }
 
   /** Kubernetes: the declared watch interval; AWS: the health stage's real renewal period (≥ its interval). */
@@ -112,13 +124,14 @@ export class SharedCacheReader implements SnapshotReader {
 
   async read(): Promise<Snapshot> {
     await this.startKubernetes();
-    const inf = Object.values(this.informers);
-    if (inf.every((i) => !i.synced)) throw new LiveSourceError(inf.map((i) => i.problem).filter((p): p is SourceProblem => !!p).slice(0, 1));
+    const core = Object.values(this.informers);
+    if (core.every((i) => !i.synced)) throw new LiveSourceError(core.map((i) => i.problem).filter((p): p is SourceProblem => !!p).slice(0, 1));
     const region = this.region();
     const aws = this.awsFor(region);
     const firstCycle = aws.start();
     const began = aws.firstCycle()?.startedAt;
     if (began !== undefined) await within(firstCycle, (this.o.firstAwsWaitMs ?? FIRST_AWS_WAIT_MS) - (Date.now() - began));
+    const inf = this.allInformers();
     const first = aws.firstCycle();
     const half = aws.half();
     // Structure and tags not all known: none of it may be used (a load balancer without its listeners or tags
@@ -153,6 +166,8 @@ export class SharedCacheReader implements SnapshotReader {
         endpointSlices: this.informers.endpointSlices.items(),
         nodes: this.informers.nodes.items().map((n) => reshapeNode(n, extra)),
         pods: this.informers.pods.items(),
+        // An absent CRD, or one never read (its problem says why), leaves its field undefined.
+        ...assembleExtra(this.extraInformers.map(({ res, informer }) => ({ res, items: informer.synced && !informer.absent ? informer.items() : undefined }))),
       },
       aws: usable ? half.aws : NO_AWS,
       ...(problems.length ? { problems } : {}),
@@ -163,7 +178,7 @@ export class SharedCacheReader implements SnapshotReader {
   }
 
   async close(): Promise<void> {
-    await Promise.all(Object.values(this.informers).map((i) => i.stop()));
+    await Promise.all(this.allInformers().map((i) => i.stop()));
     if (this.aws) releaseAwsCache(this.aws.cache);
     this.aws = undefined;
   }

@@ -6,7 +6,8 @@
 
 /** Service annotations the analysis reads (JOIN-1, JOIN-5, DST-8 topology-mode). */
 export function keepServiceAnnotation(key: string): boolean {
-  return key.startsWith("service.beta.kubernetes.io/aws-load-balancer-") || key.startsWith("service.kubernetes.io/");
+  // alb.ingress.kubernetes.io/*: a backend Service can set an Ingress's target type and health check (L2 ingress annotations).
+  return key.startsWith("service.beta.kubernetes.io/aws-load-balancer-") || key.startsWith("service.kubernetes.io/") || key.startsWith("alb.ingress.kubernetes.io/");
 }
 
 export const TARGET_NODE_LABELS_ANNOTATION = "service.beta.kubernetes.io/aws-load-balancer-target-node-labels";

@@ -15,8 +15,16 @@ type Check = (snap: Snapshot, exp: ScenarioExpectation) => string[];
 
 const ownTg = (tg: TargetGroup) => tg.tags["kubernetes.io/cluster/demo"] === "owned" || tg.tags["elbv2.k8s.aws/cluster"] === "demo";
 const keyOf = (m: { namespace?: string; name: string }) => `${m.namespace}/${m.name}`;
-const serviceOfTg = (snap: Snapshot, tg: TargetGroup) =>
-  snap.kubernetes.services.find((s) => keyOf(s.metadata) === (tg.tags["service.k8s.aws/stack"] ?? tg.tags["kubernetes.io/service-name"]));
+const bindingOf = (snap: Snapshot, tg: TargetGroup) => snap.kubernetes.targetGroupBindings?.find((b) => b.spec.targetGroupARN === tg.targetGroupArn);
+/** The Service of a target group: by the Service controllers' tags, or (Ingress target groups) its TargetGroupBinding. */
+const serviceOfTg = (snap: Snapshot, tg: TargetGroup) => {
+  const b = bindingOf(snap, tg);
+  const key = b ? `${b.metadata.namespace}/${b.spec.serviceRef.name}` : (tg.tags["service.k8s.aws/stack"] ?? tg.tags["kubernetes.io/service-name"]);
+  return snap.kubernetes.services.find((s) => keyOf(s.metadata) === key);
+};
+/** The forward target groups of a listener: its default action and, on an ALB, every rule's (weighted) forward. */
+const forwardedBy = (l: Snapshot["aws"]["loadBalancers"][number]["listeners"][number]) =>
+  [...l.defaultActions, ...(l.rules ?? []).flatMap((r) => r.actions)].flatMap((a) => a.forwardConfig?.targetGroups?.map((t) => t.targetGroupArn) ?? (a.targetGroupArn ? [a.targetGroupArn] : []));
 const nodesByInstance = (snap: Snapshot) => new Map(snap.kubernetes.nodes.map((n) => [n.spec?.providerID?.split("/").pop() ?? "", n]));
 
 /** Parses as the model with nothing extra; fixed metadata; a 2–4 sentence story. */
@@ -47,7 +55,7 @@ export const hostnameJoin: Check = (snap, exp) => {
     else if (status === "unsupported" && (!svc.spec.loadBalancerClass || svc.spec.loadBalancerClass === "service.k8s.aws/nlb")) out.push(`${key}: unsupported without a foreign class`);
     else if (status === "ok" && !(hosts.length === 1 && dns.has(hosts[0]))) out.push(`${key}: hostname matches no load balancer`);
   }
-  for (const key of exp.notListed) if (snap.kubernetes.services.find((s) => keyOf(s.metadata) === key)?.spec.type !== "ClusterIP") out.push(`${key}: should be ClusterIP`);
+  for (const key of exp.notListed) if (snap.kubernetes.services.find((s) => keyOf(s.metadata) === key)?.spec.type === "LoadBalancer") out.push(`${key}: should not be a LoadBalancer Service`);
   return out;
 };
 
@@ -55,7 +63,28 @@ export const hostnameJoin: Check = (snap, exp) => {
 export const awsNaming: Check = (snap) => {
   const out: string[] = [];
   const bad = (ok: boolean, what: string) => (ok ? undefined : out.push(what));
-  for (const lb of snap.aws.loadBalancers) {
+  for (const lb of snap.aws.loadBalancers.filter((l) => l.type === "application")) {
+    // ALB (W10-style DNS name, internal- prefix), named and tagged by the controller for an Ingress stack (L6).
+    bad(new RegExp(`^${ARN}:loadbalancer/app/${lb.loadBalancerName}/[0-9a-f]{16}$`).test(lb.loadBalancerArn), `ALB ARN ${lb.loadBalancerArn}`);
+    bad(new RegExp(`^(internal-)?${lb.loadBalancerName}-[1-9][0-9]{9}\\.us-east-1\\.elb\\.amazonaws\\.com$`).test(lb.dnsName), `ALB DNS ${lb.dnsName}`);
+    bad(/^k8s-[a-z0-9]{1,17}(-[a-z0-9]{1,8})?-[0-9a-f]{10}$/.test(lb.loadBalancerName), `ALB name ${lb.loadBalancerName}`);
+    // An Ingress's ALB carries the stack tags (L6); a Gateway's only the cluster tag (its own tags are not modelled).
+    const gatewayLb = snap.kubernetes.gateways?.some((g) => g.status?.addresses?.some((a) => a.value === lb.dnsName));
+    if (!gatewayLb) bad(lb.tags["ingress.k8s.aws/resource"] === "LoadBalancer" && !!lb.tags["ingress.k8s.aws/stack"] && !!lb.tags["elbv2.k8s.aws/cluster"], `Ingress tags ${lb.loadBalancerName}`);
+    else bad(lb.tags["elbv2.k8s.aws/cluster"] === "demo", `Gateway tags ${lb.loadBalancerName}`);
+    for (const l of lb.listeners) {
+      bad(l.rules?.at(-1)?.isDefault === true && JSON.stringify(l.rules.at(-1)!.actions) === JSON.stringify(l.defaultActions), `listener ${l.port}: default rule`);
+      for (const arn of forwardedBy(l)) {
+        const tg = snap.aws.targetGroups.find((t) => t.targetGroupArn === arn);
+        bad(tg?.loadBalancerArns.length === 1 && tg.loadBalancerArns[0] === lb.loadBalancerArn, `listener ${l.port} → TG of another LB`);
+      }
+    }
+  }
+  // Load balancers made outside the cluster (Terraform) carry no controller tag and any valid name (TGB scenarios).
+  const external = (lb: { tags: Record<string, string> }) => Object.keys(lb.tags).length === 0;
+  for (const lb of snap.aws.loadBalancers.filter((l) => l.type !== "application" && external(l)))
+    bad(/^[A-Za-z0-9-]{1,32}$/.test(lb.loadBalancerName) && !lb.loadBalancerName.startsWith("internal-"), `external LB name ${lb.loadBalancerName}`);
+  for (const lb of snap.aws.loadBalancers.filter((l) => l.type !== "application" && !external(l))) {
     bad(new RegExp(`^${ARN}:loadbalancer/net/${lb.loadBalancerName}/[0-9a-f]{16}$`).test(lb.loadBalancerArn), `LB ARN ${lb.loadBalancerArn}`);
     bad(new RegExp(`^${lb.loadBalancerName}-[0-9a-f]{16}\\.elb\\.us-east-1\\.amazonaws\\.com$`).test(lb.dnsName), `NLB DNS ${lb.dnsName}`);
     bad(/^(a[0-9a-f]{31}|k8s-[a-z0-9]{1,8}-[a-z0-9]{1,8}-[0-9a-f]{10})$/.test(lb.loadBalancerName), `LB name ${lb.loadBalancerName}`);
@@ -68,7 +97,7 @@ export const awsNaming: Check = (snap) => {
   }
   for (const tg of snap.aws.targetGroups) {
     bad(new RegExp(`^${ARN}:targetgroup/${tg.targetGroupName}/[0-9a-f]{16}$`).test(tg.targetGroupArn), `TG ARN ${tg.targetGroupArn}`);
-    bad(/^k8s-[a-z0-9]{1,8}-[a-z0-9]{1,8}-[0-9a-f]{10}$/.test(tg.targetGroupName), `TG name ${tg.targetGroupName}`);
+    if (Object.keys(tg.tags).length) bad(/^k8s-[a-z0-9]{1,8}-[a-z0-9]{1,8}-[0-9a-f]{10}$/.test(tg.targetGroupName), `TG name ${tg.targetGroupName}`);
     bad(tg.attributes["deregistration_delay.timeout_seconds"] === "300" && tg.attributes["load_balancing.cross_zone.enabled"] === "use_load_balancer_configuration", `TG attributes ${tg.targetGroupName}`);
   }
   for (const clb of snap.aws.classicLoadBalancers) {
@@ -87,7 +116,9 @@ export const targetsJoin: Check = (snap) => {
   const endpoints = snap.kubernetes.endpointSlices.flatMap((s) => (s.endpoints ?? []).map((e) => ({ s, e })));
   for (const tg of snap.aws.targetGroups.filter(ownTg)) {
     const lb = snap.aws.loadBalancers.find((l) => l.loadBalancerArn === tg.loadBalancerArns[0]);
-    const port = lb?.listeners.find((l) => l.defaultActions[0]?.targetGroupArn === tg.targetGroupArn)?.port;
+    // Service controllers: the listener port is the Service port (JOIN-3); Ingress target groups: the binding's port.
+    const binding = bindingOf(snap, tg);
+    const port = binding ? binding.spec.serviceRef.port : lb?.listeners.find((l) => l.defaultActions[0]?.targetGroupArn === tg.targetGroupArn)?.port;
     const sp = serviceOfTg(snap, tg)?.spec.ports?.find((p) => p.port === port);
     if (!sp) {
       out.push(`${tg.targetGroupName}: no Service port for listener ${port}`);
@@ -136,6 +167,12 @@ export const healthChecks: Check = (snap) => {
   for (const tg of snap.aws.targetGroups.filter(ownTg)) {
     const svc = serviceOfTg(snap, tg);
     if (!svc || svc.metadata.annotations?.[`${A}aws-load-balancer-healthcheck-port`]) continue;
+    if (bindingOf(snap, tg) && snap.aws.loadBalancers.find((l) => l.loadBalancerArn === tg.loadBalancerArns[0])?.type === "application") {
+      // The controller's Ingress defaults (pkg/ingress/model_builder.go): HTTP traffic-port /, 15 s / 5 s, 2 / 2, "200".
+      const got = [tg.healthCheckProtocol, tg.healthCheckPort, tg.healthCheckPath, tg.healthCheckIntervalSeconds, tg.healthCheckTimeoutSeconds, tg.healthyThresholdCount, tg.unhealthyThresholdCount, tg.matcher?.httpCode];
+      if (JSON.stringify(got) !== JSON.stringify(["HTTP", "traffic-port", "/", 15, 5, 2, 2, "200"])) out.push(`${tg.targetGroupName}: Ingress health check ${JSON.stringify(got)}`);
+      continue;
+    }
     const lbc = "service.k8s.aws/stack" in tg.tags;
     const local = svc.spec.externalTrafficPolicy === "Local" && tg.targetType === "instance";
     const want = local ? ["HTTP", String(svc.spec.healthCheckNodePort), "/healthz", 10, 2, 2] : ["TCP", "traffic-port", undefined, lbc ? 10 : 30, 3, 3];
@@ -192,7 +229,11 @@ export const kubernetesValid: Check = (snap) => {
     if (!isDns1123Label(s.metadata.name)) out.push(`Service name ${s.metadata.name}`);
     // The default service-node-port-range.
     for (const port of [...(s.spec.ports ?? []).map((p) => p.nodePort), s.spec.healthCheckNodePort]) if (port !== undefined && (port < 30000 || port > 32767)) out.push(`node port ${port}`);
-    if (s.spec.type !== "LoadBalancer" && (s.spec.ports ?? []).some((p) => p.nodePort !== undefined)) out.push(`${s.metadata.name}: nodePort on a ${s.spec.type} Service`);
+    if (s.spec.type !== "LoadBalancer" && s.spec.type !== "NodePort" && (s.spec.ports ?? []).some((p) => p.nodePort !== undefined)) out.push(`${s.metadata.name}: nodePort on a ${s.spec.type} Service`);
+  }
+  for (const o of [...(k.ingresses ?? []), ...(k.ingressClasses ?? []), ...(k.targetGroupBindings ?? [])]) {
+    if (!isDns1123Subdomain(o.metadata.name)) out.push(`name ${o.metadata.name}`);
+    for (const key of Object.keys(o.metadata.annotations ?? {})) if (!isQualifiedKey(key)) out.push(`annotation key ${key}`);
   }
   return out;
 };

@@ -97,6 +97,151 @@ const Pod = z
   })
   .strict();
 
+const Action = z
+  .object({
+    type: str,
+    targetGroupArn: str.optional(),
+    forwardConfig: z.object({ targetGroups: z.array(z.object({ targetGroupArn: str, weight: z.number().optional() }).strict()).optional() }).strict().optional(),
+    order: z.number().optional(),
+    redirectConfig: z.object({ protocol: str.optional(), port: str.optional(), host: str.optional(), path: str.optional(), query: str.optional(), statusCode: str }).strict().optional(),
+    fixedResponseConfig: z.object({ statusCode: str, contentType: str.optional(), messageBody: str.optional() }).strict().optional(),
+  })
+  .strict();
+const Values = z.object({ values: z.array(str).optional(), regexValues: z.array(str).optional() }).strict();
+const Rule = z
+  .object({
+    ruleArn: str,
+    priority: str,
+    conditions: z.array(
+      z
+        .object({
+          field: str,
+          values: z.array(str).optional(),
+          hostHeaderConfig: Values.optional(),
+          pathPatternConfig: Values.optional(),
+          httpHeaderConfig: z.object({ httpHeaderName: str.optional(), values: z.array(str).optional(), regexValues: z.array(str).optional() }).strict().optional(),
+          queryStringConfig: z.object({ values: z.array(z.object({ key: str.optional(), value: str.optional() }).strict()).optional() }).strict().optional(),
+          httpRequestMethodConfig: z.object({ values: z.array(str).optional() }).strict().optional(),
+          sourceIpConfig: z.object({ values: z.array(str).optional() }).strict().optional(),
+        })
+        .strict(),
+    ),
+    actions: z.array(Action),
+    isDefault: z.boolean(),
+  })
+  .strict();
+
+// ALB Ingress and Gateway API objects (server/core/model/ingress.ts, crds.ts).
+const LbStatus = z.object({ loadBalancer: z.object({ ingress: z.array(z.object({ hostname: str.optional(), ip: str.optional() }).strict()).optional() }).strict().optional() }).strict();
+const Backend = z
+  .object({
+    service: z.object({ name: str, port: z.object({ number: z.number().optional(), name: str.optional() }).strict().optional() }).strict().optional(),
+    resource: z.object({ apiGroup: str.optional(), kind: str, name: str }).strict().optional(),
+  })
+  .strict();
+const Ingress = z
+  .object({
+    metadata: NsMeta,
+    spec: z
+      .object({
+        ingressClassName: str.optional(),
+        defaultBackend: Backend.optional(),
+        rules: z.array(z.object({ host: str.optional(), http: z.object({ paths: z.array(z.object({ path: str.optional(), pathType: z.enum(["Exact", "Prefix", "ImplementationSpecific"]).optional(), backend: Backend }).strict()) }).strict().optional() }).strict()).optional(),
+        tls: z.array(z.object({ hosts: z.array(str).optional() }).strict()).optional(),
+      })
+      .strict(),
+    status: LbStatus.optional(),
+  })
+  .strict();
+const IngressClass = z
+  .object({
+    metadata: ObjectMeta,
+    spec: z.object({ controller: str.optional(), parameters: z.object({ apiGroup: str.optional(), kind: str, name: str, namespace: str.optional(), scope: str.optional() }).strict().optional() }).strict(),
+  })
+  .strict();
+const IngressClassParams = z
+  .object({
+    apiVersion: z.enum(["elbv2.k8s.aws/v1beta1", "eks.amazonaws.com/v1"]),
+    metadata: ObjectMeta,
+    spec: z
+      .object({
+        group: z.object({ name: str }).strict().optional(),
+        scheme: str.optional(),
+        ipAddressType: str.optional(),
+        targetType: str.optional(),
+        certificateArn: z.array(str).optional(),
+        certificateARNs: z.array(str).optional(),
+        loadBalancerAttributes: z.array(z.object({ key: str, value: str }).strict()).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+const TargetGroupBinding = z
+  .object({
+    metadata: NsMeta,
+    spec: z
+      .object({
+        targetGroupARN: str.optional(),
+        targetGroupName: str.optional(),
+        targetType: z.enum(["instance", "ip"]).optional(),
+        serviceRef: z.object({ name: str, port: z.union([z.number(), str]) }).strict(),
+        nodeSelector: z.object({ matchLabels: strMap.optional() }).strict().optional(),
+        multiClusterTargetGroup: z.boolean().optional(),
+        ipAddressType: str.optional(),
+      })
+      .strict(),
+  })
+  .strict();
+const GatewayClass = z
+  .object({ metadata: ObjectMeta, spec: z.object({ controllerName: str, parametersRef: z.object({ group: str, kind: str, name: str, namespace: str.optional() }).strict().optional() }).strict() })
+  .strict();
+const Gateway = z
+  .object({
+    metadata: NsMeta,
+    spec: z
+      .object({
+        gatewayClassName: str,
+        listeners: z.array(z.object({ name: str, port: z.number(), protocol: str, hostname: str.optional() }).strict()),
+        infrastructure: z.object({ parametersRef: z.object({ group: str, kind: str, name: str }).strict().optional() }).strict().optional(),
+      })
+      .strict(),
+    status: z.object({ addresses: z.array(z.object({ type: str.optional(), value: str }).strict()).optional() }).strict().optional(),
+  })
+  .strict();
+const NameValue = z.array(z.object({ type: z.enum(["Exact", "RegularExpression"]).optional(), name: str, value: str }).strict());
+const Route = z
+  .object({
+    kind: z.enum(["HTTPRoute", "TCPRoute", "UDPRoute", "TLSRoute"]),
+    metadata: NsMeta,
+    spec: z
+      .object({
+        parentRefs: z.array(z.object({ group: str.optional(), kind: str.optional(), namespace: str.optional(), name: str, sectionName: str.optional(), port: z.number().optional() }).strict()).optional(),
+        hostnames: z.array(str).optional(),
+        rules: z
+          .array(
+            z
+              .object({
+                matches: z.array(z.object({ path: z.object({ type: z.enum(["Exact", "PathPrefix", "RegularExpression"]).optional(), value: str.optional() }).strict().optional(), headers: NameValue.optional(), queryParams: NameValue.optional(), method: str.optional() }).strict()).optional(),
+                backendRefs: z.array(z.object({ group: str.optional(), kind: str.optional(), namespace: str.optional(), name: str, port: z.number().optional(), weight: z.number().optional() }).strict()).optional(),
+              })
+              .strict(),
+          )
+          .optional(),
+      })
+      .strict(),
+  })
+  .strict();
+const LoadBalancerConfiguration = z.object({ metadata: NsMeta, spec: z.object({ loadBalancerName: str.optional(), scheme: str.optional(), ipAddressType: str.optional() }).strict() }).strict();
+const TargetGroupConfiguration = z
+  .object({
+    metadata: NsMeta,
+    spec: z.object({ targetReference: z.object({ group: str.optional(), kind: str.optional(), name: str }).strict(), defaultConfiguration: z.object({ targetType: str.optional() }).strict().optional() }).strict(),
+  })
+  .strict();
+const ListenerRuleConfiguration = z
+  .object({ metadata: NsMeta, spec: z.object({ conditions: z.array(z.object({ field: str }).strict()).optional(), actions: z.array(z.object({ type: str }).strict()).optional() }).strict() })
+  .strict();
+
 const LoadBalancer = z
   .object({
     loadBalancerArn: str,
@@ -124,15 +269,9 @@ const LoadBalancer = z
           listenerArn: str,
           port: z.number(),
           protocol: str,
-          defaultActions: z.array(
-            z
-              .object({
-                type: str,
-                targetGroupArn: str.optional(),
-                forwardConfig: z.object({ targetGroups: z.array(z.object({ targetGroupArn: str, weight: z.number().optional() }).strict()).optional() }).strict().optional(),
-              })
-              .strict(),
-          ),
+          defaultActions: z.array(Action),
+          certificates: z.array(z.object({ certificateArn: str, isDefault: z.boolean().optional() }).strict()).optional(),
+          rules: z.array(Rule).optional(),
         })
         .strict(),
     ),
@@ -217,7 +356,24 @@ export const SnapshotSchema = z
     schemaVersion: z.literal(1),
     capturedAt: str,
     cluster: z.object({ name: str, awsClusterName: str.optional(), region: str.optional() }).strict(),
-    kubernetes: z.object({ services: z.array(Service), endpointSlices: z.array(EndpointSlice), nodes: z.array(Node), pods: z.array(Pod) }).strict(),
+    kubernetes: z
+      .object({
+        services: z.array(Service),
+        endpointSlices: z.array(EndpointSlice),
+        nodes: z.array(Node),
+        pods: z.array(Pod),
+        ingresses: z.array(Ingress).optional(),
+        ingressClasses: z.array(IngressClass).optional(),
+        ingressClassParams: z.array(IngressClassParams).optional(),
+        targetGroupBindings: z.array(TargetGroupBinding).optional(),
+        gatewayClasses: z.array(GatewayClass).optional(),
+        gateways: z.array(Gateway).optional(),
+        routes: z.array(Route).optional(),
+        loadBalancerConfigurations: z.array(LoadBalancerConfiguration).optional(),
+        targetGroupConfigurations: z.array(TargetGroupConfiguration).optional(),
+        listenerRuleConfigurations: z.array(ListenerRuleConfiguration).optional(),
+      })
+      .strict(),
     aws: z.object({ loadBalancers: z.array(LoadBalancer), targetGroups: z.array(TargetGroup), classicLoadBalancers: z.array(ClassicLoadBalancer) }).strict(),
     problems: z
       .array(z.object({ code: str, source: z.enum(["kubernetes", "aws"]), message: str, fix: str.optional(), detail: str.optional() }).strict())

@@ -18,17 +18,27 @@ const EXPECTED_ACTIONS = [
   "elasticloadbalancing:DescribeListeners",
   "elasticloadbalancing:DescribeLoadBalancerAttributes",
   "elasticloadbalancing:DescribeLoadBalancers",
+  "elasticloadbalancing:DescribeRules",
   "elasticloadbalancing:DescribeTags",
   "elasticloadbalancing:DescribeTargetGroupAttributes",
   "elasticloadbalancing:DescribeTargetGroups",
   "elasticloadbalancing:DescribeTargetHealth",
 ];
-// "verb group/resource"; core is the "" API group.
+// "verb group/resource"; core is the "" API group. Issue 13 adds the Ingress, TargetGroupBinding, Gateway API and
+// EKS Auto Mode objects (read only, like the rest).
 const EXPECTED_RBAC = ["services", "pods", "nodes"]
   .map((r) => `core/${r}`)
   .concat("discovery.k8s.io/endpointslices")
+  .concat("networking.k8s.io/ingresses", "networking.k8s.io/ingressclasses")
+  .concat("elbv2.k8s.aws/ingressclassparams", "elbv2.k8s.aws/targetgroupbindings", "eks.amazonaws.com/ingressclassparams")
+  .concat(["gatewayclasses", "gateways", "httproutes", "tcproutes", "udproutes", "tlsroutes"].map((r) => `gateway.networking.k8s.io/${r}`))
+  .concat(["loadbalancerconfigurations", "targetgroupconfigurations", "listenerruleconfigurations"].map((r) => `gateway.k8s.aws/${r}`))
   .flatMap((r) => ["get", "list", "watch"].map((v) => `${v} ${r}`))
   .sort();
+
+// CustomObjectsApi takes group/version/plural at run time: allowed only where they come from literal paths that the
+// path check below covers (server/sources/live/extraResources.ts), never anywhere else.
+const CUSTOM_OBJECT_FILES = new Set(["server/sources/live/extraResources.ts"]);
 
 interface Statement {
   Effect: string;
@@ -79,7 +89,7 @@ describe("deploy/iam-policy.json", () => {
 });
 
 describe("deploy/rbac.yaml", () => {
-  it("ClusterRole lbpath-reader: exactly get/list/watch on services, pods, nodes and endpointslices", () => {
+  it("ClusterRole lbpath-reader: exactly get/list/watch on the objects lbpath reads (services, pods, nodes, endpointslices, ingress and gateway objects)", () => {
     expect(clusterRole.metadata?.name).toBe("lbpath-reader");
     expect([...granted].sort()).toEqual(EXPECTED_RBAC);
     for (const r of clusterRole.rules ?? []) {
@@ -113,12 +123,22 @@ describe("the code calls nothing outside these lists", () => {
 
   it("every Kubernetes client method is a plain read the ClusterRole grants", () => {
     const outside = [...inv.k8sMethods]
-      .filter(([m]) => {
+      .filter(([m, sites]) => {
+        if (m === "listClusterCustomObject") return sites.some((s) => !CUSTOM_OBJECT_FILES.has(s.file));
         const p = permissionOfMethod(m);
         return p === null || !granted.has(p);
       })
       .map(([m, s]) => `${m} (${where(s)})`);
     expect(outside).toEqual([]);
+  });
+
+  it("custom resources are listed from literal paths the ClusterRole grants (list + watch)", () => {
+    const sites = inv.k8sMethods.get("listClusterCustomObject") ?? [];
+    expect(sites.length).toBeGreaterThan(0);
+    const paths = [...inv.k8sPaths].filter(([, s]) => s.some((x) => CUSTOM_OBJECT_FILES.has(x.file))).map(([p]) => p);
+    const crdPaths = paths.filter((p) => !/^\/apis\/networking\.k8s\.io\//.test(p));
+    expect(crdPaths.length).toBe(12);
+    for (const p of crdPaths) expect(pathOutsideRole(p), p).toBe(false);
   });
 
   it("every Kubernetes REST path (informers, watches) names a granted resource, without subresources", () => {

@@ -42,7 +42,8 @@ function kubernetesApiMethods(): Set<string> {
   const methods = new Set<string>();
   const exported = k8s as unknown as Record<string, unknown>;
   for (const [name, value] of Object.entries(exported)) {
-    if (!/V\d\w*Api$/.test(name) || typeof value !== "function") continue;
+    // CustomObjectsApi too: its calls take the group and plural at run time (the RBAC test confines them).
+    if (!(/V\d\w*Api$/.test(name) || name === "CustomObjectsApi") || typeof value !== "function") continue;
     for (const m of Object.getOwnPropertyNames((value as { prototype: object }).prototype)) {
       if (m !== "constructor") methods.add(m.replace(/WithHttpInfo$/, ""));
     }
@@ -163,6 +164,8 @@ const KIND_RESOURCE: Record<string, string> = {
   Pod: "core/pods",
   Node: "core/nodes",
   EndpointSlice: "discovery.k8s.io/endpointslices",
+  Ingress: "networking.k8s.io/ingresses",
+  IngressClass: "networking.k8s.io/ingressclasses",
 };
 
 /**
@@ -171,7 +174,7 @@ const KIND_RESOURCE: Record<string, string> = {
  * nodes/proxy, other kinds).
  */
 export function permissionOfMethod(method: string): string | null {
-  const m = /^(list|read)(Namespaced)?(Service|Pod|Node|EndpointSlice)(ForAllNamespaces)?$/.exec(method);
+  const m = /^(list|read)(Namespaced)?(Service|Pod|Node|EndpointSlice|Ingress|IngressClass)(ForAllNamespaces)?$/.exec(method);
   if (!m) return null;
   return `${m[1] === "read" ? "get" : "list"} ${KIND_RESOURCE[m[3]]}`;
 }

@@ -4,10 +4,11 @@ import { describe, expect, it } from "vitest";
 import { PATH_CODES, TARGET_CODES } from "@/lib/api/codes";
 import { FINDING_DOCS, findingDoc, findingHref } from "@/lib/summary/findingDocs";
 import { renderFindingsMarkdown } from "@/lib/summary/findingsMarkdown";
-import { SCENARIOS, servicesOf, topologyOf, triageOf } from "./scenario";
+import { SCENARIOS, rowTopologyOf, servicesOf, triageOf } from "./scenario";
 
 const ALL_CODES = [...Object.keys(TARGET_CODES), ...Object.keys(PATH_CODES)];
-const RULE = /^((SRC|HC|HLT|DST|JOIN)-[A-Z]?\d+|§\d+(\.\d+)?)$/;
+// SRC…JOIN: traffic-semantics.md; ALB, TGB, GW: docs/alb.md (issue 13).
+const RULE = /^((SRC|HC|HLT|DST|JOIN|ALB|TGB|GW)-[A-Z]?\d+|§\d+(\.\d+)?)$/;
 const docsFile = fileURLToPath(new URL("../../../docs/findings.md", import.meta.url));
 
 describe("finding code docs", () => {
@@ -50,7 +51,7 @@ describe("finding code docs", () => {
       for (const svc of servicesOf(id).services) {
         for (const f of svc.findings) codes.add(f.code);
         if (svc.status === "ok" || svc.status === "unknown") {
-          const t = topologyOf(id, svc.namespace, svc.name);
+          const t = rowTopologyOf(id, svc);
           for (const p of t.paths) for (const x of p.targets) codes.add(x.code);
           for (const f of t.findings) codes.add(f.code);
         }

@@ -5,7 +5,9 @@ import { isRuleId, RULE_IDS, RULES, ruleHref, ruleText, SOURCES } from "@/lib/ap
 import { RuleId } from "@/lib/api/topology";
 import { FINDING_DOCS } from "@/lib/summary/findingDocs";
 import { renderRulesMarkdown } from "@/lib/summary/rulesMarkdown";
-import { SCENARIOS, servicesOf, topologyOf } from "./scenario";
+import { subjectTopologies } from "@/server/core/alb/subjects";
+import { buildTopology } from "@/server/core/buildTopology";
+import { SCENARIOS, servicesOf, snapshot } from "./scenario";
 
 const docsFile = fileURLToPath(new URL("../../../docs/rules.md", import.meta.url));
 
@@ -14,9 +16,10 @@ function citedIds(): Map<string, string> {
   const cited = new Map<string, string>();
   const add = (ids: readonly string[], where: string) => ids.forEach((id) => cited.set(id, where));
   for (const [code, doc] of Object.entries(FINDING_DOCS)) add(doc.rules, `docs of ${code}`);
-  for (const id of SCENARIOS)
-    for (const svc of servicesOf(id).services) {
-      const t = topologyOf(id, svc.namespace, svc.name);
+  for (const id of SCENARIOS) {
+    const services = servicesOf(id).services.filter((s) => (s.kind ?? "Service") === "Service").map((s) => buildTopology(snapshot(id), { namespace: s.namespace, name: s.name })!);
+    // Ingresses and Gateways (issue 13) cite the ALB rules.
+    for (const t of [...services, ...subjectTopologies(snapshot(id))]) {
       for (const f of t.findings) add(f.rules, `${id} finding ${f.code}`);
       for (const p of t.paths) {
         add(p.clientIp.rules, `${id} ${p.id} clientIp`);
@@ -24,6 +27,7 @@ function citedIds(): Map<string, string> {
         for (const x of p.pods) add(x.sourceIp.rules, `${id} pod ${x.key}`);
       }
     }
+  }
   return cited;
 }
 

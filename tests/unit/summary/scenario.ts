@@ -5,6 +5,19 @@ import { Topology as TopologySchema, Triage as TriageSchema, ServiceList as Serv
 import type { Snapshot } from "@/server/core/model/snapshot";
 import { buildTopology } from "@/server/core/buildTopology";
 import { summarizeServices, triage } from "@/server/core/summaries";
+import { buildIngressTopology } from "@/server/core/alb/buildIngressTopology";
+import { buildGatewayTopology } from "@/server/core/alb/buildGatewayTopology";
+
+/** The topology behind an overview row: a Service's, or an Ingress's / Gateway's (issue 13). */
+export function rowTopologyOf(id: string, row: { kind?: "Service" | "Ingress" | "Gateway"; namespace: string; name: string }): Topology {
+  if (!row.kind || row.kind === "Service") {
+    // A listed Service may be a NodePort one bound by a TargetGroupBinding (TGB-1), not only a LoadBalancer.
+    const t = buildTopology(snapshot(id), { namespace: row.namespace, name: row.name });
+    return TopologySchema.parse(JSON.parse(JSON.stringify(t)));
+  }
+  const build = row.kind === "Ingress" ? buildIngressTopology : buildGatewayTopology;
+  return TopologySchema.parse(JSON.parse(JSON.stringify(build(snapshot(id), { namespace: row.namespace, name: row.name }))));
+}
 
 /**
  * Test inputs from the shipped demo scenarios, run through the real (pure) core and parsed with the wire

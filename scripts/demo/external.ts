@@ -1,0 +1,80 @@
+import type { LoadBalancer, TargetGroup, TargetHealthDescription } from "../../server/core/model/elbv2";
+import type { TargetGroupBinding, Gateway, GatewayClass, Route } from "../../server/core/model/crds";
+import { elbv2Health, lbcEligible } from "./health";
+import { hex } from "./ids";
+import { buildAlb } from "./alb";
+import { nlbTargetGroupDefaults, nlbAttributes } from "./controllers";
+import type { ExternalTargetGroupDef, GatewayDef, ScenarioDef } from "./model";
+import { ACCOUNT, REGION, type World } from "./world";
+
+const ARN = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}`;
+
+/**
+ * An NLB and target group made outside the cluster (as Terraform would: no controller tags), bound to a Service by a
+ * TargetGroupBinding written by hand (L9). The controller registers this cluster's eligible nodes on the nodePort
+ * (L7); `foreignTargets` are registered by something else (TGB-2).
+ */
+export function buildExternal(def: ScenarioDef, e: ExternalTargetGroupDef, world: World): { lb: LoadBalancer; tg: TargetGroup; binding: TargetGroupBinding } {
+  const svc = def.services.find((s) => s.namespace === e.service.namespace && s.name === e.service.name);
+  const sp = svc?.ports.find((p) => p.port === e.service.port);
+  if (!svc || !sp) throw new Error(`${def.id}: ${e.name} binds a missing Service port`);
+  const seed = `${world.seed}/external/${e.name}`;
+  const lbName = `tf-${e.name}`.slice(0, 32);
+  const lbId = hex(`${seed}/lb`, 16);
+  const lbArn = `${ARN}:loadbalancer/net/${lbName}/${lbId}`;
+  const tgArn = `${ARN}:targetgroup/${e.name}/${hex(`${seed}/tg`, 16)}`;
+  const targets: TargetHealthDescription[] = [];
+  for (const n of world.nodes.filter((x) => lbcEligible(x.def)))
+    targets.push({ target: { id: n.instanceId, port: sp.nodePort }, healthCheckPort: String(sp.nodePort), targetHealth: elbv2Health(e.zones.includes(n.def.zone) ? "healthy" : "not-in-use") });
+  for (const f of e.foreignTargets) targets.push({ target: { id: f.id, port: sp.nodePort }, healthCheckPort: String(sp.nodePort), targetHealth: elbv2Health("healthy") });
+  const tg: TargetGroup = {
+    targetGroupArn: tgArn, targetGroupName: e.name, protocol: "TCP", port: sp.nodePort, targetType: "instance",
+    healthCheckEnabled: true, healthCheckProtocol: "TCP", healthCheckPort: "traffic-port", healthCheckIntervalSeconds: 30, healthCheckTimeoutSeconds: 10,
+    healthyThresholdCount: 5, unhealthyThresholdCount: 2, loadBalancerArns: [lbArn], ipAddressType: "ipv4",
+    attributes: nlbTargetGroupDefaults(false, false), tags: {}, targetHealthDescriptions: targets,
+  };
+  const lb: LoadBalancer = {
+    loadBalancerArn: lbArn, loadBalancerName: lbName, dnsName: `${lbName}-${hex(`${seed}/dns`, 16)}.elb.${REGION}.amazonaws.com`,
+    type: "network", scheme: "internet-facing", state: "active", vpcId: world.vpcId, ipAddressType: "ipv4",
+    availabilityZones: e.zones.map((z) => ({ zoneName: `${REGION}${z}`, subnetId: world.lbSubnet(z, false), loadBalancerAddresses: [] })),
+    attributes: nlbAttributes("lbc", svc), tags: {},
+    listeners: [{ listenerArn: `${ARN}:listener/net/${lbName}/${lbId}/${hex(`${seed}/listener`, 16)}`, port: sp.port, protocol: "TCP", defaultActions: [{ type: "forward", targetGroupArn: tgArn, forwardConfig: { targetGroups: [{ targetGroupArn: tgArn, weight: 1 }] } }] }],
+  };
+  const binding: TargetGroupBinding = {
+    metadata: { name: e.name, namespace: svc.namespace },
+    spec: { targetGroupARN: tgArn, targetType: "instance", serviceRef: { name: svc.name, port: sp.port }, ...(e.multiCluster ? { multiClusterTargetGroup: true } : {}) },
+  };
+  return { lb, tg, binding };
+}
+
+/** A Gateway of the AWS Load Balancer Controller: its ALB made like an Ingress's (rules from the HTTPRoute's rules). */
+export function buildGateway(def: ScenarioDef, g: GatewayDef, world: World, clusterId: string): { gatewayClass: GatewayClass; gateway: Gateway; route: Route; lb: LoadBalancer; targetGroups: TargetGroup[]; bindings: TargetGroupBinding[] } {
+  const stack = `gateway:${g.namespace}/${g.name}`;
+  // MODEL: PathPrefix becomes path-pattern `/p` and `/p/*`, as an Ingress's Prefix (the gateway controller's exact
+  // conversion is not in the reference).
+  const asIngress = { namespace: g.namespace, name: g.name, targetType: "ip" as const, scheme: "internet-facing" as const, group: stack, rules: (g.route.hostnames?.length ? g.route.hostnames : [undefined]).map((host) => ({ host, paths: g.route.rules.map((r) => ({ path: r.pathPrefix, pathType: "Prefix" as const, service: r.service, port: r.port })) })) };
+  const built = buildAlb({ ...def, ingresses: [asIngress] }, { stack, zones: g.zones }, world, clusterId);
+  // Tags: the cluster's only (the gateway controller's own stack tags are not in the reference).
+  built.lb.tags = { "elbv2.k8s.aws/cluster": clusterId };
+  for (const tg of built.targetGroups) tg.tags = { "elbv2.k8s.aws/cluster": clusterId };
+  return {
+    gatewayClass: { metadata: { name: g.className }, spec: { controllerName: "gateway.k8s.aws/alb" } },
+    gateway: {
+      metadata: { name: g.name, namespace: g.namespace },
+      spec: { gatewayClassName: g.className, listeners: [{ name: "http", port: 80, protocol: "HTTP" }] },
+      status: { addresses: [{ type: "Hostname", value: built.lb.dnsName }] },
+    },
+    route: {
+      kind: "HTTPRoute",
+      metadata: { name: g.route.name, namespace: g.namespace },
+      spec: {
+        parentRefs: [{ name: g.name }],
+        ...(g.route.hostnames ? { hostnames: g.route.hostnames } : {}),
+        rules: g.route.rules.map((r) => ({ matches: [{ path: { type: "PathPrefix" as const, value: r.pathPrefix } }], backendRefs: [{ name: r.service, port: r.port }] })),
+      },
+    },
+    lb: built.lb,
+    targetGroups: built.targetGroups,
+    bindings: built.bindings,
+  };
+}

@@ -1,0 +1,105 @@
+import type * as crd from "../model/crds";
+import type { Snapshot } from "../model/snapshot";
+import type { Finding, Path, RuleView, Topology, Warning } from "@/lib/api/topology";
+import { GATEWAY_CONTROLLER_ALB, GATEWAY_CONTROLLER_NLB } from "../model/crds";
+import { indexSnapshot, objectKey, type SnapshotIndex } from "../index/snapshotIndex";
+import { relevantNodes } from "../buildTopology";
+import { elbv2LbFacts } from "../join/pathInputs";
+import { albIndex, type AlbIndex } from "./albIndex";
+import { listenerPaths } from "./listenerPaths";
+import { ruleViews } from "./ruleViews";
+import type { ObjectRef } from "./buildIngressTopology";
+
+const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
+const memo = new WeakMap<Snapshot, Map<string, Topology | null>>();
+
+/**
+ * A Gateway of the AWS Load Balancer Controller (GW-1: GatewayClass controllerName `gateway.k8s.aws/alb` makes an
+ * ALB, `gateway.k8s.aws/nlb` an NLB): Gateway → load balancer (GW-2: `status.addresses` hostname) → listeners →
+ * rules (ALB) or the default action (NLB) → target groups → their Services (TargetGroupBinding, TGB-1) → pods.
+ * The data plane is the same as an Ingress's or a Service's; routes (HTTPRoute, TCPRoute, UDPRoute, TLSRoute) are
+ * named as the source of the rules that forward to their backends (GW-3). Null: no such Gateway.
+ */
+export function buildGatewayTopology(snapshot: Snapshot, ref: ObjectRef): Topology | null {
+  let per = memo.get(snapshot);
+  if (!per) memo.set(snapshot, (per = new Map()));
+  const key = objectKey(ref.namespace, ref.name);
+  if (per.has(key)) return per.get(key)!;
+  const idx = albIndex(snapshot);
+  const gw = idx.gatewaysByKey.get(key);
+  const t = gw ? compute(gw, indexSnapshot(snapshot), idx) : null;
+  per.set(key, t);
+  return t;
+}
+
+/** GW-3: the routes attached to this Gateway (parentRefs naming it, in the route's namespace by default). */
+export function routesOf(gw: crd.Gateway, s: Snapshot): crd.Route[] {
+  return (s.kubernetes.routes ?? []).filter((r) =>
+    (r.spec.parentRefs ?? []).some((p) => (p.kind ?? "Gateway") === "Gateway" && p.name === gw.metadata.name && (p.namespace ?? r.metadata.namespace) === gw.metadata.namespace));
+}
+
+function withRouteSources(views: RuleView[], routes: crd.Route[]): RuleView[] {
+  return views.map((v) => {
+    if (v.source) return v;
+    const services = v.actions.flatMap((a) => a.targetGroups ?? []).map((t) => t.service).filter((x): x is NonNullable<typeof x> => !!x);
+    const r = routes.find((route) => (route.spec.rules ?? []).some((rule) => (rule.backendRefs ?? []).some((b) => services.some((s) => s.name === b.name && s.namespace === (b.namespace ?? route.metadata.namespace)))));
+    return r ? { ...v, source: { kind: r.kind, namespace: r.metadata.namespace, name: r.metadata.name } } : v;
+  });
+}
+
+function compute(gw: crd.Gateway, index: SnapshotIndex, idx: AlbIndex): Topology {
+  const s = index.snapshot;
+  const warnings: Warning[] = (s.problems ?? []).map((p) => ({ code: p.code, message: p.message, fix: p.fix, source: p.source }));
+  const findings: Finding[] = [];
+  const paths: Path[] = [];
+  const cls = idx.gatewayClassesByName.get(gw.spec.gatewayClassName);
+  const controllerName = cls?.spec.controllerName ?? null;
+  const aws = controllerName === GATEWAY_CONTROLLER_ALB || controllerName === GATEWAY_CONTROLLER_NLB;
+  const routes = routesOf(gw, s);
+  const addresses = (gw.status?.addresses ?? []).map((a) => a.value);
+  if (!aws) {
+    findings.push({ severity: "info", code: "CONTROLLER_UNKNOWN", message: `GatewayClass ${gw.spec.gatewayClassName}${controllerName ? ` (controller ${controllerName})` : ""} is not the AWS Load Balancer Controller's (gateway.k8s.aws/alb or gateway.k8s.aws/nlb): no AWS load balancer is made for it.`, action: "Nothing, if another Gateway controller serves it.", rules: ["GW-1"], pathId: null, refs: [] });
+  } else {
+    const lb = addresses.map((a) => index.loadBalancersByDns.get(a.toLowerCase())).find((x) => !!x);
+    if (lb) {
+      const facts = elbv2LbFacts(lb, "dns-name", index);
+      for (const listener of [...lb.listeners].sort((a, b) => a.port - b.port)) {
+        const views = withRouteSources(ruleViews(listener, index, idx, []), routes);
+        const out = listenerPaths({ lb, facts, listener, views, mine: () => true, subject: `Gateway ${gw.metadata.namespace}/${gw.metadata.name}` }, index, idx, warnings);
+        paths.push(...out.paths);
+        findings.push(...out.findings);
+      }
+    } else if (addresses.length === 0 && !index.missing.aws) {
+      findings.push({ severity: "info", code: "LB_PENDING", message: "The Gateway has no address yet: the controller has not made its load balancer.", action: "Wait; kubectl describe gateway shows the controller's conditions.", rules: ["GW-2"], pathId: null, refs: [] });
+    } else if (index.missing.aws) {
+      findings.push({ severity: "warning", code: "PARTIAL_DATA", message: "The Gateway's load balancer could not be looked up: AWS data is unavailable.", action: "See the partial-data warning for the cause.", rules: ["GW-2"], pathId: null, refs: [] });
+    } else {
+      findings.push({ severity: "critical", code: "LB_NOT_FOUND", message: `The Gateway's address ${addresses.join(", ")} matches no load balancer in ${s.cluster.region ?? "this region"}.`, action: "Check the region and account lbpath reads, and the controller's conditions on the Gateway.", rules: ["GW-2"], pathId: null, refs: [] });
+    }
+  }
+  if (warnings.length > 0 && !findings.some((x) => x.code === "PARTIAL_DATA"))
+    findings.push({ severity: "warning", code: "PARTIAL_DATA", message: `Part of the data could not be read: ${[...new Set(warnings.map((w) => w.code))].join(", ")}. What is shown is partial.`, action: warnings.find((w) => w.fix)?.fix, rules: [], pathId: null, refs: [] });
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const hosts = [...new Set([...gw.spec.listeners.map((l) => l.hostname), ...routes.flatMap((r) => r.spec.hostnames ?? [])].filter((h): h is string => !!h))].sort();
+  return {
+    cluster: s.cluster.name,
+    subject: { kind: "Gateway", namespace: gw.metadata.namespace, name: gw.metadata.name, className: gw.spec.gatewayClassName, controllerName, group: null, hosts },
+    service: {
+      namespace: gw.metadata.namespace,
+      name: gw.metadata.name,
+      type: "Gateway",
+      externalTrafficPolicy: "Cluster",
+      controller: aws ? "aws-load-balancer-controller" : "unknown",
+      loadBalancerClass: gw.spec.gatewayClassName,
+      healthCheckNodePort: null,
+      ingress: addresses,
+      annotations: gw.metadata.annotations ?? {},
+      labels: gw.metadata.labels ?? {},
+    },
+    nodes: relevantNodes(paths, index),
+    paths,
+    findings,
+    warnings,
+    age: { capturedAt: s.capturedAt, kubernetes: s.ages?.kubernetes ?? null, aws: s.ages?.aws ?? null },
+  };
+}

@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+
+/**
+ * Issue 13 in Chromium (demo mode): the overview lists Ingresses and Gateways beside Services; the Ingress page
+ * shows the listener's rules in evaluation order with the shadowed ones marked, the graph, and the rule simulator,
+ * whose inputs go into the URL so a shared link answers the same question again. Keyboard only where a person would.
+ */
+const CLUSTER = "demo-alb-ingress-group";
+const ingressPage = `/clusters/${CLUSTER}/namespaces/shop/ingresses/api`;
+
+test("the overview lists the group's Ingresses and links to the Ingress page", async ({ page }) => {
+  await page.goto(`/?cluster=${CLUSTER}`);
+  const row = page.locator(`[data-testid="service-row"][data-cluster="${CLUSTER}"][data-service="shop/api"]`);
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId("row-kind")).toHaveText("Ingress");
+  await row.getByRole("link", { name: "shop/api" }).click();
+  await expect(page).toHaveURL(new RegExp(`${ingressPage}$`));
+  await expect(page.getByTestId("rules-table")).toBeVisible();
+});
+
+test("rules in evaluation order, shadowed ones marked; the graph draws the path", async ({ page }) => {
+  await page.goto(ingressPage);
+  const rows = page.getByTestId("rule-row");
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(0)).toHaveAttribute("data-priority", "1");
+  await expect(rows.nth(3)).toHaveAttribute("data-priority", "default");
+  await expect(rows.nth(1).getByTestId("shadowed")).toHaveText(/never wins: rule 1/);
+  await expect(rows.nth(2).getByTestId("shadowed")).toBeVisible();
+  await expect(rows.nth(0).getByTestId("shadowed")).toHaveCount(0);
+  await expect(page.getByTestId("subject-line")).toContainText("IngressGroup shop");
+  await expect(page.getByTestId("topology-graph")).toBeVisible();
+  await expect(page.getByText("RULE_SHADOWED").first()).toBeVisible();
+});
+
+test("the simulator answers, keeps its inputs in the URL, and a reload answers again", async ({ page }) => {
+  await page.goto(ingressPage);
+  await page.getByTestId("sim-host").fill("shop.example.com");
+  await page.getByTestId("sim-path").fill("/api/orders");
+  await page.getByTestId("sim-path").press("Enter");
+  await expect(page.getByTestId("sim-summary")).toContainText("Rule 1 wins (Ingress shop/storefront)");
+  await expect(page.getByTestId("sim-summary")).toContainText("rule(s) 2 match too");
+  await expect(page.getByTestId("sim-pod")).toHaveCount(2);
+  await expect(page.locator('[data-testid="rule-row"][data-priority="1"]')).toHaveClass(/font-semibold/);
+  await expect(page).toHaveURL(/rhost=shop\.example\.com/);
+  await expect(page).toHaveURL(/rpath=%2Fapi%2Forders/);
+  await page.reload();
+  await expect(page.getByTestId("sim-summary")).toContainText("Rule 1 wins");
+});
+
+test("a bad simulator input gets the API's message naming the field", async ({ page }) => {
+  await page.goto(ingressPage);
+  await page.getByTestId("sim-host").fill("shop.example.com");
+  await page.getByTestId("sim-sourceIp").fill("not-an-ip");
+  await page.getByTestId("route-simulator").getByRole("button", { name: "Evaluate", exact: true }).click();
+  await expect(page.getByTestId("sim-error")).toContainText("sourceIp");
+});
+
+test("the Gateway page shows its HTTPRoute's rules", async ({ page }) => {
+  await page.goto("/clusters/demo-gateway-httproute/namespaces/default/gateways/shop-gw");
+  const rows = page.getByTestId("rule-row");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText("HTTPRoute default/shop");
+  await expect(page.getByTestId("route-simulator")).toHaveCount(0);
+});
