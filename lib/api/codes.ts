@@ -30,6 +30,8 @@ export const TARGET_CODES = {
   HC_TIMEOUT: "health check timed out (ALB/GWLB)",
   // unknown
   HEALTH_UNKNOWN: "target health could not be read",
+  // over time (issue 12)
+  TARGET_FLAPPING: "the target's health changed 3 or more times in 15 minutes (timeline)",
 } as const;
 
 export const PATH_CODES = {
@@ -53,6 +55,12 @@ export const PATH_CODES = {
   IPV6_CLIENTS_SEE_LB: "IPv6 clients to IPv4 targets: pods see the load balancer's IPv4 address (SRC-4)",
   TARGETS_MISSING: "nodes or pods that should be registered are not (JOIN-4)",
   PARTIAL_DATA: "part of the data could not be read",
+  // observed vs expected, rollouts (issue 12)
+  ZONE_NO_OBSERVED_TRAFFIC: "a zone expected to get new flows got none in the CloudWatch window",
+  ZONE_OUT_OF_DNS_TRAFFIC: "a zone out of DNS still gets new flows (clients caching DNS)",
+  OBSERVED_SKEW: "the observed split of new flows over zones differs from the expected one",
+  POD_EXITS_BEFORE_DEREGISTRATION: "pods can exit while the load balancer still sends them flows (preStop / grace period vs deregistration)",
+  READINESS_GATE_MISSING: "ip targets without the AWS Load Balancer Controller's pod readiness gate",
 } as const;
 
 export type TargetCode = keyof typeof TARGET_CODES;

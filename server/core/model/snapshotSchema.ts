@@ -51,12 +51,31 @@ const Classic = z.looseObject({
   tags: rec,
 });
 
+// Optional history (issue 12). Checked only as far as the analysis reads it: series values must be numbers, so a
+// hand-edited file cannot turn the observed shares into NaN.
+const MetricSeries = z.looseObject({
+  namespace: str, metricName: str, dimensions: rec, stat: str,
+  timestamps: z.array(str), values: z.array(z.number()),
+}).refine((s) => s.timestamps.length === s.values.length, { message: "timestamps and values differ in length" });
+const Metrics = z.looseObject({
+  window: z.looseObject({ start: str, end: str, periodSeconds: z.number().positive() }),
+  series: z.array(MetricSeries),
+});
+const HealthSpan = z.looseObject({ state: str, reason: str.optional(), from: str, to: str.nullable() });
+const Timeline = z.looseObject({
+  window: z.looseObject({ start: str, end: str }),
+  targets: z.array(z.looseObject({ id: str, observedSince: str, spans: z.array(HealthSpan), targetGroupArn: str.optional(), loadBalancerName: str.optional(), port: z.number().optional() })),
+  events: z.array(z.looseObject({ at: str, kind: str })),
+});
+
 export const SnapshotSchema = z.looseObject({
   schemaVersion: z.literal(1),
   capturedAt: str,
   cluster: z.looseObject({ name: str }),
   kubernetes: z.object({ services: z.array(Service), endpointSlices: z.array(EndpointSlice), nodes: z.array(Node), pods: z.array(Pod) }),
   aws: z.object({ loadBalancers: z.array(LoadBalancer), targetGroups: z.array(TargetGroup), classicLoadBalancers: z.array(Classic) }),
+  metrics: Metrics.optional(),
+  timeline: Timeline.optional(),
 });
 
 /** The first problem, as "kubernetes.services[3].metadata.name: expected string". */
