@@ -6,6 +6,7 @@ import { fiveNodeCases } from "./fiveNodes";
 import { healthCases } from "./healthCases";
 import { sourceIpCases } from "./sourceIp";
 import { workedCases } from "./worked";
+import { overTimeCases } from "./overTime";
 
 /** Every built-in scenario, in the order the demo lists them (the blog's example first). */
-export const scenarios: ScenarioDef[] = [blogLocal, ...workedCases, ...classicCases, ...fiveNodeCases, ...sourceIpCases, ...healthCases, ...clusterCases];
+export const scenarios: ScenarioDef[] = [blogLocal, ...workedCases, ...classicCases, ...fiveNodeCases, ...sourceIpCases, ...healthCases, ...clusterCases, ...overTimeCases];

@@ -1,4 +1,5 @@
 import type { MetricSeries, Metrics } from "../model/observed";
+import type { Snapshot } from "../model/snapshot";
 
 /**
  * CloudWatch's names for the load balancers lbpath reads (AWS/NetworkELB and AWS/ELB metric dimensions). The live
@@ -59,3 +60,35 @@ export function findSeries(metrics: Metrics, namespace: string, metricName: stri
   }
   return index.get(seriesKey(namespace, metricName, stat, dimensions));
 }
+
+export interface MetricQuery {
+  namespace: string;
+  metricName: string;
+  stat: string;
+  dimensions: Record<string, string>;
+}
+
+/**
+ * Pure: the series lbpath reads for every NLB and Classic ELB of a region, in a stable order (the live reader asks
+ * for exactly these; demo scenarios carry exactly these).
+ */
+export function metricQueries(aws: Snapshot["aws"]): MetricQuery[] {
+  const out: MetricQuery[] = [];
+  const byArn = <T extends { loadBalancerArn?: string; targetGroupArn?: string }>(a: T, b: T) => ((a.loadBalancerArn ?? a.targetGroupArn ?? "") < (b.loadBalancerArn ?? b.targetGroupArn ?? "") ? -1 : 1);
+  for (const lb of [...aws.loadBalancers].filter((l) => l.type === "network").sort(byArn)) {
+    const LoadBalancer = loadBalancerDimension(lb.loadBalancerArn);
+    const zones = lb.availabilityZones.map((z) => z.zoneName).sort();
+    for (const zone of zones) for (const m of NLB_ZONE_METRICS) out.push({ namespace: NLB_NAMESPACE, ...m, dimensions: { LoadBalancer, AvailabilityZone: zone } });
+    const tgs = aws.targetGroups.filter((tg) => tg.loadBalancerArns.includes(lb.loadBalancerArn)).sort(byArn);
+    for (const tg of tgs) {
+      const TargetGroup = targetGroupDimension(tg.targetGroupArn);
+      for (const zone of zones) for (const m of NLB_TARGET_GROUP_METRICS) out.push({ namespace: NLB_NAMESPACE, ...m, dimensions: { LoadBalancer, TargetGroup, AvailabilityZone: zone } });
+    }
+  }
+  for (const clb of [...aws.classicLoadBalancers].sort((a, b) => (a.loadBalancerName < b.loadBalancerName ? -1 : 1))) {
+    for (const zone of [...clb.availabilityZones].sort())
+      for (const m of CLASSIC_ZONE_METRICS) out.push({ namespace: CLASSIC_NAMESPACE, ...m, dimensions: { LoadBalancerName: clb.loadBalancerName, AvailabilityZone: zone } });
+  }
+  return out;
+}
+

@@ -1,10 +1,6 @@
 import { GetMetricDataCommand, type GetMetricDataCommandOutput, type MetricDataQuery } from "@aws-sdk/client-cloudwatch";
-import type { Snapshot } from "@/server/core/model/snapshot";
 import type { MetricSeries, Metrics } from "@/server/core/model/observed";
-import {
-  CLASSIC_NAMESPACE, CLASSIC_ZONE_METRICS, NLB_NAMESPACE, NLB_TARGET_GROUP_METRICS, NLB_ZONE_METRICS,
-  loadBalancerDimension, targetGroupDimension,
-} from "@/server/core/analysis/metricKeys";
+import { metricQueries, type MetricQuery } from "@/server/core/analysis/metricKeys";
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { awsCall, chunks, LIST_TIMEOUT_FACTOR, type AwsReadContext } from "./awsCall";
 
@@ -23,33 +19,7 @@ import { awsCall, chunks, LIST_TIMEOUT_FACTOR, type AwsReadContext } from "./aws
 export const MAX_QUERIES_PER_CALL = 500;
 export const PERIOD_SECONDS = 60;
 
-export interface MetricQuery {
-  namespace: string;
-  metricName: string;
-  stat: string;
-  dimensions: Record<string, string>;
-}
-
-/** Pure: the queries for every NLB and Classic ELB of the region, in a stable order. */
-export function metricQueries(aws: Snapshot["aws"]): MetricQuery[] {
-  const out: MetricQuery[] = [];
-  const byArn = <T extends { loadBalancerArn?: string; targetGroupArn?: string }>(a: T, b: T) => ((a.loadBalancerArn ?? a.targetGroupArn ?? "") < (b.loadBalancerArn ?? b.targetGroupArn ?? "") ? -1 : 1);
-  for (const lb of [...aws.loadBalancers].filter((l) => l.type === "network").sort(byArn)) {
-    const LoadBalancer = loadBalancerDimension(lb.loadBalancerArn);
-    const zones = lb.availabilityZones.map((z) => z.zoneName).sort();
-    for (const zone of zones) for (const m of NLB_ZONE_METRICS) out.push({ namespace: NLB_NAMESPACE, ...m, dimensions: { LoadBalancer, AvailabilityZone: zone } });
-    const tgs = aws.targetGroups.filter((tg) => tg.loadBalancerArns.includes(lb.loadBalancerArn)).sort(byArn);
-    for (const tg of tgs) {
-      const TargetGroup = targetGroupDimension(tg.targetGroupArn);
-      for (const zone of zones) for (const m of NLB_TARGET_GROUP_METRICS) out.push({ namespace: NLB_NAMESPACE, ...m, dimensions: { LoadBalancer, TargetGroup, AvailabilityZone: zone } });
-    }
-  }
-  for (const clb of [...aws.classicLoadBalancers].sort((a, b) => (a.loadBalancerName < b.loadBalancerName ? -1 : 1))) {
-    for (const zone of [...clb.availabilityZones].sort())
-      for (const m of CLASSIC_ZONE_METRICS) out.push({ namespace: CLASSIC_NAMESPACE, ...m, dimensions: { LoadBalancerName: clb.loadBalancerName, AvailabilityZone: zone } });
-  }
-  return out;
-}
+export { metricQueries, type MetricQuery };
 
 /** The window ending at the last whole minute before `now`. */
 export function metricsWindow(nowMs: number, minutes: number): Metrics["window"] {

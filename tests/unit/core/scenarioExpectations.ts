@@ -2,6 +2,7 @@ import { clusterExpectations } from "../demo/expectations/clusters";
 import type { ScenarioExpectation } from "../demo/expectations/dsl";
 import { sourceIpExpectations } from "../demo/expectations/sourceIp";
 import { workedExpectations } from "../demo/expectations/worked";
+import { overTimeExpectations } from "../demo/expectations/overTime";
 
 /**
  * Hand-derived outcomes for every demo scenario (server/sources/demo/scenarios/<id>.json), keyed by scenario id.
@@ -20,4 +21,5 @@ export const expectations: Record<string, ScenarioExpectation> = {
   ...workedExpectations,
   ...sourceIpExpectations,
   ...clusterExpectations,
+  ...overTimeExpectations,
 };
