@@ -87,13 +87,13 @@ export function demoTimeline(snap: Snapshot, def: ScenarioDef): Timeline {
   for (const tg of snap.aws.targetGroups) {
     for (const d of tg.targetHealthDescriptions ?? []) {
       const { spans, observedSince } = spansFor(tg.targetGroupArn, d.target.id, d.targetHealth.state, d.targetHealth.reason, false, flapKeys(def, snap, d.target.id));
-      targets.push({ targetGroupArn: tg.targetGroupArn, id: d.target.id, ...(d.target.port !== undefined ? { port: d.target.port } : {}), observedSince: iso(observedSince), spans });
+      targets.push({ targetGroupArn: tg.targetGroupArn, id: d.target.id, ...(d.target.port !== undefined ? { port: d.target.port } : {}), observedSince: iso(observedSince), ...(observedSince > w0 ? { seenArriving: true } : {}), spans });
     }
   }
   for (const c of snap.aws.classicLoadBalancers) {
     for (const s of c.instanceStates ?? []) {
       const { spans, observedSince } = spansFor(`classic:${c.loadBalancerName}`, s.instanceId, s.state, s.reasonCode !== "N/A" ? s.reasonCode : undefined, true, flapKeys(def, snap, s.instanceId));
-      targets.push({ loadBalancerName: c.loadBalancerName, id: s.instanceId, observedSince: iso(observedSince), spans });
+      targets.push({ loadBalancerName: c.loadBalancerName, id: s.instanceId, observedSince: iso(observedSince), ...(observedSince > w0 ? { seenArriving: true } : {}), spans });
     }
   }
   return { window: { start: iso(w0), end: CAPTURED_AT }, targets, events: demoEvents(snap, faultAt, w0, now) };

@@ -47,12 +47,15 @@ export function serviceTimeline(snapshot: Snapshot, ref: ServiceRef, opts: { sec
     }
   }
 
-  // Changes that concern these targets: their pods (by name or IP), or their nodes (and pods on those nodes).
+  // Changes that concern these targets: an ip target's own pod (by name or IP); an instance target's node, and the
+  // pods on it (its kube-proxy forwards to them); any target's node going away or tainted.
   const events: TimelineMark[] = [];
   for (const e of tl?.events ?? []) {
     const at = Date.parse(e.at);
     if (!(at >= start && at <= end)) continue;
-    const concerned = rows.filter((r) => (e.pod && r.pod === e.pod) || (e.ip && r.id === e.ip) || (e.node && r.node === e.node)).map((r) => r.key);
+    const concerned = rows
+      .filter((r) => (e.pod && r.pod === e.pod) || (e.ip && r.id === e.ip) || (e.node && r.node === e.node && (e.kind.startsWith("node-") || r.pod === null)))
+      .map((r) => r.key);
     if (!concerned.length) continue;
     events.push({ at: e.at, kind: e.kind, pod: e.pod ?? null, node: e.node ?? null, ip: e.ip ?? null, detail: e.detail ?? null, rows: concerned });
   }

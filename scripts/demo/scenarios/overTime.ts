@@ -43,9 +43,9 @@ export const rolloutDrainGap: ScenarioDef = {
   pods: [
     { key: "p1", node: "n1", app: "checkout", revision: "old", spec: SHORT_DRAIN },
     { key: "p2", node: "n2", app: "checkout", revision: "old", spec: SHORT_DRAIN },
-    { key: "p3", node: "n1", app: "checkout", spec: SHORT_DRAIN },
+    { key: "p3", node: "n1", app: "checkout", revision: "new", spec: SHORT_DRAIN },
     { key: "p4", node: "n2", app: "checkout", state: "terminating", revision: "old", spec: SHORT_DRAIN },
-    { key: "p5", node: "n2", app: "checkout", spec: SHORT_DRAIN },
+    { key: "p5", node: "n2", app: "checkout", revision: "new", spec: SHORT_DRAIN },
     { key: "c1", node: "n1", app: "cart", spec: NO_GATE },
     { key: "c2", node: "n2", app: "cart", spec: NO_GATE },
   ],

@@ -50,7 +50,7 @@ export function recentChanges(h: TargetHistory, now: number, windowMs = FLAP_WIN
 export function sinceOf(h: TargetHistory, state: string): Target["since"] {
   const lastSpan = h.spans[h.spans.length - 1];
   if (!lastSpan || lastSpan.to !== null || lastSpan.state !== state) return null;
-  return { at: lastSpan.from, atLeast: Date.parse(lastSpan.from) <= Date.parse(h.observedSince) };
+  return { at: lastSpan.from, atLeast: !h.seenArriving && Date.parse(lastSpan.from) <= Date.parse(h.observedSince) };
 }
 
 /**

@@ -50,8 +50,10 @@ export interface TargetHistory {
   loadBalancerName?: string;
   id: string;
   port?: number;
-  /** When lbpath first saw this target: what it did before is unknown. */
+  /** When lbpath first saw this target: what it did before is unknown (unless `seenArriving`). */
   observedSince: string;
+  /** lbpath was already watching when the target was registered: its first span starts with its registration. */
+  seenArriving?: boolean;
   /** Oldest first. A fixed number is kept per target; older ones are dropped and `truncated` set. */
   spans: HealthSpan[];
   truncated?: boolean;

@@ -254,6 +254,7 @@ const Timeline = z
           id: str,
           port: z.number().optional(),
           observedSince: str,
+          seenArriving: z.boolean().optional(),
           spans: z.array(z.object({ state: str, reason: str.optional(), from: str, to: str.nullable() }).strict()),
           truncated: z.boolean().optional(),
         })

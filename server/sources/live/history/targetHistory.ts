@@ -23,7 +23,7 @@ export interface HealthReading {
 }
 
 interface Span { state: string; reason?: string; from: number; to: number | null }
-interface Entry { group: string; id: string; port?: number; observedSince: number; spans: Ring<Span> }
+interface Entry { group: string; id: string; port?: number; observedSince: number; seenArriving: boolean; spans: Ring<Span> }
 
 export interface TargetHistoryOptions {
   /** How long history is kept (LBPATH_TIMELINE_HOURS, default 6 h). */
@@ -49,6 +49,7 @@ export class TargetHistoryStore {
 
   /** One health read at `at` (epoch ms). */
   record(readings: HealthReading[], at: number): void {
+    const first = this.startedAt === undefined;
     this.startedAt ??= at;
     this.coveredFrom ??= at;
     let changed = false;
@@ -62,7 +63,7 @@ export class TargetHistoryStore {
         seen.add(k);
         let e = this.entries.get(k);
         if (!e) {
-          e = { group: r.group, id: t.id, ...(t.port !== undefined ? { port: t.port } : {}), observedSince: at, spans: new Ring(this.o.maxSpans) };
+          e = { group: r.group, id: t.id, ...(t.port !== undefined ? { port: t.port } : {}), observedSince: at, seenArriving: !first, spans: new Ring(this.o.maxSpans) };
           this.entries.set(k, e);
           const g = this.byGroup.get(r.group) ?? new Map<string, Entry>();
           g.set(k, e);
@@ -131,6 +132,7 @@ export class TargetHistoryStore {
         id: e.id,
         ...(e.port !== undefined ? { port: e.port } : {}),
         observedSince: iso(e.observedSince),
+        ...(e.seenArriving ? { seenArriving: true } : {}),
         spans: e.spans.toArray().map((s) => ({ state: s.state, ...(s.reason ? { reason: s.reason } : {}), from: iso(s.from), to: s.to === null ? null : iso(s.to) })),
         ...(e.spans.dropped > 0 ? { truncated: true } : {}),
       }));
