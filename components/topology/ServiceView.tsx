@@ -18,6 +18,7 @@ import { EmptyState, LoadingState, TopologyErrorState, type ServiceName } from "
 import { useViewState } from "./useViewState";
 import { warmLayoutWorker } from "./graph/layoutWorker";
 import { LazyGraphView, loadGraphView } from "./lazyGraphView";
+import { TimelineView } from "./TimelineView";
 
 /**
  * The service page: fetches the topology (refreshing every 5 s), keeps the last good data on screen when a
@@ -30,7 +31,7 @@ export function ServiceView({ preview, ...svc }: ServiceName & { preview?: Graph
   // Load the graph code and start the layout worker while the topology is still on its way, not after it
   // arrives (issue 6, time to graph). Once, at mount: later switches to the graph view load on demand.
   useEffect(() => {
-    if (view.view === "table") return;
+    if (view.view !== "graph") return;
     loadGraphView().catch(() => undefined); // LazyGraphView reports a failure when it renders
     warmLayoutWorker();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -95,6 +96,8 @@ export function ServiceView({ preview, ...svc }: ServiceName & { preview?: Graph
         <EmptyState topology={topology} findings={findings} />
       ) : view.view === "table" ? (
         <TableView topology={topology} path={path} findings={findings} view={view} setView={setView} />
+      ) : view.view === "timeline" ? (
+        <TimelineView svc={svc} path={path} now={topology.age.capturedAt} view={view} setView={setView} />
       ) : (
         <LazyGraphView topology={topology} path={path} findings={findings} view={view} setView={setView} preview={preview?.pathId === path.id ? preview : null} />
       )}

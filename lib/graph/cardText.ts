@@ -62,7 +62,7 @@ export function cardLines(n: GraphNode): string[] {
     case "zone":
       return [
         d.zone
-          ? `${d.name} · ${d.zone.enabled ? (d.zone.inDns ? `LB node in DNS · ${formatShare(d.zone.share)} of flows` : "NOT in DNS") : "no LB subnet"} · ${d.zone.healthyTargets}/${d.zone.targets} healthy${d.zone.failingOpen ? " · fail-open" : ""}`
+          ? `${d.name} · ${d.zone.enabled ? (d.zone.inDns ? `LB node in DNS · ${formatShare(d.zone.share)} of flows` : "NOT in DNS") : "no LB subnet"} · ${d.zone.healthyTargets}/${d.zone.targets} healthy${d.zone.failingOpen ? " · fail-open" : ""}${d.observed ? ` · ${d.observed.off ? "⚠ " : ""}observed ${formatShare(d.observed.share)} / expected ${formatShare(d.observed.expectedShare)}` : ""}`
           : `${d.name} · no LB node`,
       ];
   }

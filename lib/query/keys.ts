@@ -10,6 +10,7 @@ export const queryKeys = {
   services: (cluster: string) => [...queryKeys.cluster(cluster), "services"] as const,
   triage: (cluster: string) => [...queryKeys.cluster(cluster), "triage"] as const,
   topology: (cluster: string, namespace: string, name: string) => [...queryKeys.cluster(cluster), "topology", namespace, name] as const,
+  timeline: (cluster: string, namespace: string, name: string, window: string, end: string | null) => [...queryKeys.cluster(cluster), "timeline", namespace, name, window, end ?? "now"] as const,
 };
 
 /** How often the service page refetches its topology (issue 3: "refreshes by itself"). */

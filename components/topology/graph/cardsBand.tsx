@@ -3,6 +3,7 @@ import type { Verdict } from "@/lib/api/topology";
 import { formatRatio, formatShare, HEADER_WORDS, middleTruncate, plural, shortNodeName, VERDICT_LABEL } from "@/lib/graph/format";
 import type { CardData, CardProps } from "./shared";
 import { Card, Line, Title, useGraphActions, VerdictCounts } from "./shared";
+import { Sparkline } from "../Sparkline";
 
 const SHORT_SEEN = { client: "client IP", node: "node IP", "load-balancer": "LB IP", mixed: "mixed" } as const;
 
@@ -214,6 +215,12 @@ export function ZoneBand({ data }: { data: CardData }) {
           </span>
         ) : null}
         {z?.failingOpen ? <span className="font-semibold text-red-700 dark:text-red-300"> · ⚠ fail-open</span> : null}
+        {d.observed ? (
+          <span data-testid="zone-observed" data-off={d.observed.off || undefined} className={d.observed.off ? "font-semibold text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-300"} title="New flows into this zone in the last minutes (CloudWatch), against the expected share">
+            {" "}· {d.observed.off ? "⚠ " : ""}observed {formatShare(d.observed.share)} / expected {formatShare(d.observed.expectedShare)}{" "}
+            <span className="text-sky-700 dark:text-sky-300"><Sparkline values={d.observed.series ?? []} width={48} height={12} /></span>
+          </span>
+        ) : null}
       </div>
     </div>
   );
