@@ -53,8 +53,8 @@ export function TimelineView({ svc, path, now, view, setView }: { svc: ServiceRe
             <button key={z} type="button" aria-pressed={view.tw === z} onClick={() => zoomTo(z)} className={`${btn} ${view.tw === z ? "border-sky-600 bg-sky-50 font-semibold dark:bg-sky-950" : ""}`}>{z}</button>
           ))}
         </div>
-        <button type="button" className={btn} onClick={() => zoomTo(zoomIn(view.tw))} aria-label="Zoom in">＋ zoom in</button>
-        <button type="button" className={btn} onClick={() => zoomTo(zoomOut(view.tw))} aria-label="Zoom out">－ zoom out</button>
+        <button type="button" className={btn} onClick={() => zoomTo(zoomIn(view.tw))} aria-label="Zoom in">+ zoom in</button>
+        <button type="button" className={btn} onClick={() => zoomTo(zoomOut(view.tw))} aria-label="Zoom out">− zoom out</button>
         <button type="button" className={btn} onClick={() => move(-1)} aria-label="Earlier">◀ earlier</button>
         <button type="button" className={btn} onClick={() => move(1)} disabled={!view.tend} aria-label="Later">later ▶</button>
         <button type="button" className={btn} onClick={() => setView((v) => ({ ...v, tend: null }))} disabled={!view.tend}>now</button>

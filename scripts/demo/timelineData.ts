@@ -133,7 +133,9 @@ function demoEvents(snap: Snapshot, faultAt: number, w0: number, now: number): T
       const at = Date.parse(p.metadata.deletionTimestamp);
       out.push({ at: iso(at), kind: "pod-terminating", ...where }, { at: iso(at + 1_000), kind: "endpoint-terminating", ...where, ...(services.get(name) ? { detail: services.get(name) } : {}) });
     } else if (created > w0 && ready) {
-      out.push({ at: iso(Math.min(created + 15_000, now - 1_000)), kind: "pod-ready", ...where });
+      // A pod with the LBC readiness gate turns Ready only once its target is healthy (registration + checks).
+      const gated = (p.spec?.readinessGates?.length ?? 0) > 0;
+      out.push({ at: iso(Math.min(created + (gated ? 101_000 : 15_000), now - 1_000)), kind: "pod-ready", ...where });
     } else if (created <= w0 && !ready) {
       out.push({ at: iso(faultAt - 12_000), kind: "pod-not-ready", ...where });
     }

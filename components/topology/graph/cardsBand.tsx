@@ -198,7 +198,9 @@ export function ZoneBand({ data }: { data: CardData }) {
   const d = data.g.data;
   if (d.kind !== "zone") return null;
   const z = d.zone;
-  const status = !z ? "no load balancer node" : !z.enabled ? "no LB subnet: targets unused" : z.inDns ? `LB node in DNS · ${formatShare(z.share)} of new flows` : "LB node NOT in DNS";
+  const o = d.observed;
+  // With CloudWatch data the expected share sits next to the observed one, in fewer words (the band is one line).
+  const status = !z ? "no load balancer node" : !z.enabled ? "no LB subnet: targets unused" : o ? (z.inDns ? "in DNS" : "NOT in DNS") : z.inDns ? `LB node in DNS · ${formatShare(z.share)} of new flows` : "LB node NOT in DNS";
   const ring = data.sel ? "ring-2 ring-sky-600 dark:ring-sky-400" : data.hl ? "ring-4 ring-amber-400" : "";
   return (
     <div data-testid="zone-band" data-highlighted={data.hl || undefined} className={`h-full w-full overflow-hidden rounded-lg border border-dashed border-slate-300 bg-slate-100/70 px-3 py-1 text-[12px] dark:border-slate-700 dark:bg-slate-900/60 ${ring} ${data.dim ? "opacity-50" : ""}`}>
@@ -208,6 +210,12 @@ export function ZoneBand({ data }: { data: CardData }) {
           <span aria-hidden="true">{z?.inDns ? "● " : "○ "}</span>
           {status}
         </span>
+        {o ? (
+          <span data-testid="zone-observed" data-off={o.off || undefined} className={o.off ? "font-semibold text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-300"} title="New flows into this zone over the CloudWatch window, against the expected share">
+            {" "}· expected {formatShare(o.expectedShare)} · {o.off ? "⚠ " : ""}observed {formatShare(o.share)}{" "}
+            <span className="text-sky-700 dark:text-sky-300"><Sparkline values={o.series ?? []} width={44} height={12} /></span>
+          </span>
+        ) : null}
         {z ? (
           <span className="text-slate-600 dark:text-slate-300">
             {" "}
@@ -215,12 +223,6 @@ export function ZoneBand({ data }: { data: CardData }) {
           </span>
         ) : null}
         {z?.failingOpen ? <span className="font-semibold text-red-700 dark:text-red-300"> · ⚠ fail-open</span> : null}
-        {d.observed ? (
-          <span data-testid="zone-observed" data-off={d.observed.off || undefined} className={d.observed.off ? "font-semibold text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-300"} title="New flows into this zone in the last minutes (CloudWatch), against the expected share">
-            {" "}· {d.observed.off ? "⚠ " : ""}observed {formatShare(d.observed.share)} / expected {formatShare(d.observed.expectedShare)}{" "}
-            <span className="text-sky-700 dark:text-sky-300"><Sparkline values={d.observed.series ?? []} width={48} height={12} /></span>
-          </span>
-        ) : null}
       </div>
     </div>
   );
