@@ -114,3 +114,16 @@ test("triage says for how long each target has been in its state", async ({ page
   await expect(row).toContainText("⚠ 4 changes in 15 min");
   await expect(row.getByTestId("triage-since")).toContainText(/for 3 min/);
 });
+
+test("the timeline API validates its query and names unknown Services, as JSON", async ({ request }) => {
+  for (const bad of ["window=7h", "window=soon", "end=yesterday"]) {
+    const r = await request.get(`${api(FLAP, "timeline")}?${bad}`);
+    expect(r.status(), bad).toBe(400);
+    expect((await r.json()).error).toMatchObject({ code: "INVALID_PARAMETER" });
+  }
+  const missing = await request.get("/api/v1/clusters/demo-flapping-target/namespaces/default/services/nope/timeline");
+  expect(missing.status()).toBe(404);
+  expect((await missing.json()).error.code).toBe("SERVICE_NOT_FOUND");
+  const ok = ServiceTimeline.parse(await (await request.get(api(FLAP, "timeline"))).json());
+  expect(ok.window.seconds).toBe(3600);
+});

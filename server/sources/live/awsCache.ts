@@ -1,11 +1,11 @@
 import type { Snapshot, SourceProblem } from "@/server/core/model/snapshot";
 import type { Metrics, TargetHistory } from "@/server/core/model/observed";
 import { logStateChange } from "@/server/log";
-import { destroyAwsClients, type AwsClients } from "./awsClients";
+import type { AwsClients } from "./awsClients";
 import type { AwsReadContext } from "./awsCall";
 import { assembleAws } from "./assembleAws";
 import { fetchHealth, fetchStructure, fetchTags, structureArns, type AwsHealth, type AwsStructure, type AwsTags } from "./awsStages";
-import { Gate, RateBudget } from "./gate";
+import { CountingGate, RateBudget } from "./gate";
 import type { StateLog } from "./informer";
 import { foldAwsDown, isAwsDown, type FirstAwsProgress } from "./problems";
 import { contextProblems, newAwsContext } from "./readAws";
@@ -62,18 +62,6 @@ export const DEFAULT_TIMELINE: TargetHistoryOptions = { windowMs: 6 * 3600_000, 
 export interface FirstCycle extends FirstAwsProgress {
   /** Epoch ms when the first cycle began. */
   startedAt: number;
-}
-
-/** A Gate that counts its calls into the cache's totals, so the first cycle can say how far it is. */
-class CountingGate extends Gate {
-  constructor(concurrency: number, budget: RateBudget, private readonly count: { asked: number; finished: number }) {
-    super(concurrency, budget);
-  }
-
-  override run<T>(fn: () => Promise<T>): Promise<T> {
-    this.count.asked++;
-    return super.run(fn).finally(() => { this.count.finished++; });
-  }
 }
 
 export class AwsCache {
@@ -320,30 +308,4 @@ function emptyStructure(): AwsStructure {
     loadBalancers: [], listeners: new Map(), loadBalancerAttributes: new Map(), targetGroups: [],
     targetGroupAttributes: new Map(), classic: [], classicAttributes: new Map(),
   };
-}
-
-/** One cache per region for the whole process, counted by the clusters that use it. */
-// On globalThis: Next may load this module more than once (route bundles, instrumentation), and a region must
-// still have one set of loops per process.
-const CACHES = Symbol.for("lbpath.awsCaches");
-const g = globalThis as unknown as Record<symbol, Map<string, { cache: AwsCache; refs: number }> | undefined>;
-const caches = (g[CACHES] ??= new Map());
-
-export function acquireAwsCache(region: string | undefined, make: () => AwsCache): AwsCache {
-  const key = region ?? "";
-  const entry = caches.get(key) ?? { cache: make(), refs: 0 };
-  entry.refs++;
-  caches.set(key, entry);
-  return entry.cache;
-}
-
-export function releaseAwsCache(cache: AwsCache): void {
-  for (const [key, entry] of caches) {
-    if (entry.cache !== cache) continue;
-    if (--entry.refs <= 0) {
-      entry.cache.stop();
-      destroyAwsClients(entry.cache.clients);
-      caches.delete(key);
-    }
-  }
 }
