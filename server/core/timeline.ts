@@ -50,14 +50,19 @@ export function serviceTimeline(snapshot: Snapshot, ref: ServiceRef, opts: { sec
   // Changes that concern these targets: an ip target's own pod (by name or IP); an instance target's node, and the
   // pods on it (its kube-proxy forwards to them); any target's node going away or tainted.
   const events: TimelineMark[] = [];
+  const index = (key: (r: TimelineRow) => string | null) => {
+    const m = new Map<string, string[]>();
+    for (const r of rows) { const k = key(r); if (k) m.set(k, [...(m.get(k) ?? []), r.key]); }
+    return m;
+  };
+  const byPod = index((r) => r.pod), byId = index((r) => r.id), byNode = index((r) => r.node), byNodeInstance = index((r) => (r.pod === null ? r.node : null));
   for (const e of tl?.events ?? []) {
     const at = Date.parse(e.at);
     if (!(at >= start && at <= end)) continue;
-    const concerned = rows
-      .filter((r) => (e.pod && r.pod === e.pod) || (e.ip && r.id === e.ip) || (e.node && r.node === e.node && (e.kind.startsWith("node-") || r.pod === null)))
-      .map((r) => r.key);
+    const nodeRows = e.node ? (e.kind.startsWith("node-") ? byNode : byNodeInstance).get(e.node) ?? [] : [];
+    const concerned = [...new Set([...(e.pod ? byPod.get(e.pod) ?? [] : []), ...(e.ip ? byId.get(e.ip) ?? [] : []), ...nodeRows])];
     if (!concerned.length) continue;
-    events.push({ at: e.at, kind: e.kind, pod: e.pod ?? null, node: e.node ?? null, ip: e.ip ?? null, detail: e.detail ?? null, rows: concerned });
+    events.push({ at: e.at, kind: e.kind, pod: e.pod ?? null, node: e.node ?? null, ip: e.ip ?? null, detail: e.detail ?? null, rows: concerned.sort() });
   }
   events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
