@@ -92,6 +92,22 @@ export const LB_KIND: Record<LoadBalancerKind, { short: string; word: string; la
   application: { short: "ALB", word: "ALB", label: "Application Load Balancer (ALB)" },
 };
 
+/**
+ * AWS's own target states (ELBv2 TargetHealth.State, Classic InstanceState), as the timeline draws them: the word
+ * is AWS's, verbatim; the symbol echoes the verdict it usually leads to.
+ */
+export const TARGET_STATE: Record<string, { symbol: string; word: string }> = {
+  healthy: { symbol: "✓", word: "healthy" },
+  InService: { symbol: "✓", word: "InService" },
+  unhealthy: { symbol: "✕", word: "unhealthy" },
+  OutOfService: { symbol: "✕", word: "OutOfService" },
+  "unhealthy.draining": { symbol: "✕↘", word: "unhealthy, draining" },
+  initial: { symbol: "◔", word: "initial" },
+  draining: { symbol: "↘", word: "draining" },
+  unused: { symbol: "○", word: "unused" },
+  unavailable: { symbol: "?", word: "unavailable" },
+};
+
 /** Where flows end that reach no pod (DST-10). */
 export const SINK: Record<"dropped" | "rejected" | "unknown", { symbol: string; word: string }> = {
   dropped: { symbol: "✕", word: "Dropped" },

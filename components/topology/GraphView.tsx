@@ -108,7 +108,7 @@ function GraphView({
           {tab === "findings" ? <FindingsPanel findings={findings} active={view.finding} onPick={(code) => setView((v) => ({ ...v, finding: code }))} /> : null}
           {tab === "inspector" ? (
             view.sel ? (
-              <Inspector selKey={view.sel} path={path} graph={graph} onClose={() => setView((v) => ({ ...v, sel: null }))} onExpand={expand} onCollapse={collapse} />
+              <Inspector selKey={view.sel} path={path} graph={graph} now={topology.age.capturedAt} onClose={() => setView((v) => ({ ...v, sel: null }))} onExpand={expand} onCollapse={collapse} />
             ) : (
               <p className="text-sm text-slate-600 dark:text-slate-300">Select an element in the graph (click, or Tab to it and press Enter) to see everything known about it.</p>
             )

@@ -8,15 +8,15 @@ import { GraphNodeInspector, LoadBalancerInspector, TargetGroupInspector } from 
  * Everything known about the selected element. Domain elements (targets, pods, zones) are shown even when
  * the graph draws them inside a collapsed group, so a link to a single target in a big Service still works.
  */
-export function Inspector({ selKey, path, graph, onClose, onExpand, onCollapse }: { selKey: string; path: Path; graph: GraphModel | null; onClose: () => void; onExpand: (key: string) => void; onCollapse: (key: string) => void }) {
+export function Inspector({ selKey, path, graph, now, onClose, onExpand, onCollapse }: { selKey: string; path: Path; graph: GraphModel | null; now?: string; onClose: () => void; onExpand: (key: string) => void; onCollapse: (key: string) => void }) {
   const node = graph?.nodes.find((n) => n.key === selKey) ?? null;
   const target = path.targets.find((t) => t.key === selKey);
   const pod = path.pods.find((p) => p.key === selKey);
   const zoneName = selKey.startsWith("Zone:") ? selKey.slice(5) : null;
   let body: React.ReactNode;
-  if (target) body = <TargetInspector t={target} path={path} />;
+  if (target) body = <TargetInspector t={target} path={path} now={now} />;
   else if (pod) body = <PodInspector p={pod} path={path} />;
-  else if (zoneName != null) body = <ZoneInspector z={path.zones.find((z) => z.name === zoneName || z.key === selKey) ?? null} name={zoneName} />;
+  else if (zoneName != null) body = <ZoneInspector z={path.zones.find((z) => z.name === zoneName || z.key === selKey) ?? null} name={zoneName} observed={path.observed?.zones.find((o) => o.zone === zoneName) ?? null} />;
   else if (selKey.startsWith("LoadBalancer:")) body = <LoadBalancerInspector path={path} />;
   else if (selKey.startsWith("TargetGroup:") || selKey.startsWith("Instances:")) body = <TargetGroupInspector path={path} />;
   else if (node) body = <GraphNodeInspector node={node} path={path} />;

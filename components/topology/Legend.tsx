@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import type { Verdict } from "@/lib/api/topology";
-import { SINK, VERDICT, VERDICTS, verdictText } from "@/lib/vocabulary";
+import { SINK, TARGET_STATE, VERDICT, VERDICTS, verdictText } from "@/lib/vocabulary";
+
+const TIMELINE_STATES = ["healthy", "unhealthy", "initial", "draining", "unused"] as const;
 
 function Row({ mark, children }: { mark: ReactNode; children: ReactNode }) {
   return (
@@ -55,6 +57,15 @@ export function Legend() {
           <Row mark={<span className="text-xs">cross-zone ON ⇆ / OFF ⇢</span>}>Whether an LB node may send to targets in other zones.</Row>
           <Row mark={<span className="rounded border border-sky-600 px-1 text-xs font-semibold">+N expand</span>}>A collapsed group (pods per node, targets per zone). Click or press Enter to open.</Row>
           <Row mark={<span className="inline-block h-4 w-10 rounded ring-4 ring-amber-400" />}>Elements the picked finding is about.</Row>
+        </ul>
+      </section>
+      <section>
+        <h3 className="mb-1 font-semibold">Observed and over time</h3>
+        <ul className="space-y-1.5">
+          <Row mark={<span className="text-xs">observed 31% / expected 33%</span>}>Zone band: share of new flows CloudWatch saw entering the zone, next to the configured split; ⚠ where they disagree. Per zone only: there is no per-target metric.</Row>
+          <Row mark={<svg width="60" height="14" aria-hidden="true" className="text-sky-700"><polyline points="0,10 10,8 20,9 30,4 40,6 50,3 60,5" fill="none" stroke="currentColor" strokeWidth="1.5" /></svg>}>New flows per minute over the CloudWatch window.</Row>
+          <Row mark={<span className="text-xs">{TIMELINE_STATES.map((s) => TARGET_STATE[s].symbol).join(" ")}</span>}>Timeline tab: {TIMELINE_STATES.join(", ")} spans per target; hatched = before lbpath watched.</Row>
+          <Row mark={<span className="text-xs">▲ ▽ ⏏ ◐ ◆</span>}>Timeline marks: pod Ready / not Ready / terminating, endpoint terminating, node change.</Row>
         </ul>
       </section>
       <p className="text-xs text-slate-600 dark:text-slate-400">Keyboard: Tab moves between elements in packet order, arrow keys move by column and row, Enter selects (or expands a group), Escape clears.</p>

@@ -5,6 +5,7 @@ import { formatRatio, formatShare } from "@/lib/graph/format";
 import { HEADER, SEEN_AS, VERDICT_ORDER, VERDICTS, verdictText } from "@/lib/vocabulary";
 import { Badge } from "@/components/ui/Badge";
 import { VERDICT_TONE } from "./inspectorDomain";
+import { sinceText } from "@/lib/graph/sinceText";
 
 const PAGE = 300;
 const th = "border-b border-slate-300 px-2 py-1 text-left text-xs font-semibold text-slate-600 dark:border-slate-700 dark:text-slate-300";
@@ -21,7 +22,7 @@ function More({ shown, total, onMore }: { shown: number; total: number; onMore: 
 }
 
 /** Targets, faults first; a verdict filter that lives in the URL (`verdict=`). */
-export function TargetsTable({ path, verdicts, onFilter, onShow }: { path: Path; verdicts: Verdict[]; onFilter: (v: Verdict[]) => void; onShow: (key: string) => void }) {
+export function TargetsTable({ path, now, verdicts, onFilter, onShow }: { path: Path; now?: string; verdicts: Verdict[]; onFilter: (v: Verdict[]) => void; onShow: (key: string) => void }) {
   const [all, setAll] = useState(false);
   const rows = path.targets
     .filter((t) => !verdicts.length || verdicts.includes(t.verdict))
@@ -68,7 +69,10 @@ export function TargetsTable({ path, verdicts, onFilter, onShow }: { path: Path;
                 </td>
                 <td className={td}>{t.pod ? `${t.pod.namespace}/${t.pod.name}` : (t.node ?? "–")}</td>
                 <td className={`${td} whitespace-nowrap`}>{t.zone ?? "–"}</td>
-                <td className={td}>{t.state}</td>
+                <td className={td}>
+                  {t.state}
+                  {t.since && now ? <div className="text-xs text-slate-600 dark:text-slate-400" data-testid="target-since">{sinceText(t.since, now)}</div> : null}
+                </td>
                 <td className={td}>{t.reason ?? "–"}</td>
                 <td className={td}>
                   <Badge tone={VERDICT_TONE[t.verdict]}>{verdictText(t.verdict)}</Badge>

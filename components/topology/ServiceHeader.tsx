@@ -21,7 +21,7 @@ export function ServiceHeader({ topology, path, stale, staleReason, fetchedAt, v
   const seen = path ? [...new Set(path.pods.map((p) => p.sourceIp.seenAs))] : [];
   const tabs = (
     <div role="tablist" aria-label="View" className="flex rounded border border-slate-300 text-sm dark:border-slate-600">
-      {(["graph", "table"] as const).map((v) => (
+      {(["graph", "table", "timeline"] as const).map((v) => (
         <button
           key={v}
           type="button"
@@ -30,7 +30,7 @@ export function ServiceHeader({ topology, path, stale, staleReason, fetchedAt, v
           onClick={() => setView((s) => ({ ...s, view: v }))}
           className={`px-3 py-0.5 ${view.view === v ? "bg-slate-800 font-semibold text-white dark:bg-slate-200 dark:text-slate-900" : ""}`}
         >
-          {v === "graph" ? "Graph" : "Table"}
+          {v === "graph" ? "Graph" : v === "table" ? "Table" : "Timeline"}
         </button>
       ))}
     </div>

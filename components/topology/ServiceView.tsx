@@ -20,6 +20,7 @@ import { warmLayoutWorker } from "./graph/layoutWorker";
 import { LazyGraphView, loadGraphView } from "./lazyGraphView";
 import { WhatIfPanel } from "./whatIf/WhatIfPanel";
 import { useWhatIfUrl } from "./whatIf/useWhatIfUrl";
+import { TimelineView } from "./TimelineView";
 
 /**
  * The service page: fetches the topology (refreshing every 5 s), keeps the last good data on screen when a
@@ -33,7 +34,7 @@ export function ServiceView({ preview, aside, ...svc }: ServiceName & { preview?
   // Load the graph code and start the layout worker while the topology is still on its way, not after it
   // arrives (issue 6, time to graph). Once, at mount: later switches to the graph view load on demand.
   useEffect(() => {
-    if (view.view === "table") return;
+    if (view.view !== "graph") return;
     loadGraphView().catch(() => undefined); // LazyGraphView reports a failure when it renders
     warmLayoutWorker();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -111,6 +112,8 @@ export function ServiceView({ preview, aside, ...svc }: ServiceName & { preview?
         <EmptyState topology={topology} findings={findings} picture={view.view === "graph"} />
       ) : view.view === "table" ? (
         <TableView topology={topology} path={path} findings={findings} view={view} setView={setView} />
+      ) : view.view === "timeline" ? (
+        <TimelineView svc={svc} path={path} now={topology.age.capturedAt} view={view} setView={setView} />
       ) : (
         <LazyGraphView topology={topology} path={path} findings={findings} view={view} setView={setView} preview={preview?.pathId === path.id ? preview : null} />
       )}

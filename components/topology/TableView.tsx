@@ -8,6 +8,7 @@ import { Facts, RuleList, Section } from "./Facts";
 import { FindingsPanel } from "./FindingsPanel";
 import { healthCheckText } from "./inspectorDomain";
 import { PodsTable, TargetsTable } from "./PathTables";
+import { ObservedTable } from "./ObservedTable";
 
 
 /**
@@ -72,8 +73,12 @@ export function TableView({ topology, path, findings, view, setView }: { topolog
         <RuleList rules={path.clientIp.rules} />
       </Section>
 
+      <Section title="Observed vs expected new flows per zone (CloudWatch)">
+        <ObservedTable path={path} />
+      </Section>
+
       <Section title={`Targets (${path.targets.length})`}>
-        <TargetsTable path={path} verdicts={view.verdict} onFilter={(verdict) => setView((v) => ({ ...v, verdict }))} onShow={(key) => setView((v) => ({ ...v, view: "graph", sel: key }))} />
+        <TargetsTable path={path} now={topology.age.capturedAt} verdicts={view.verdict} onFilter={(verdict) => setView((v) => ({ ...v, verdict }))} onShow={(key) => setView((v) => ({ ...v, view: "graph", sel: key }))} />
       </Section>
 
       <Section title={`Pods (${path.pods.length})`}>

@@ -1,4 +1,7 @@
-import type { HealthCheck, Path, PodShare, Target, ZoneState } from "@/lib/api/topology";
+import type { HealthCheck, ObservedZone, Path, PodShare, Target, ZoneState } from "@/lib/api/topology";
+import { sinceText } from "@/lib/graph/sinceText";
+import { Sparkline } from "./Sparkline";
+import { observedScope } from "./ObservedTable";
 import { TARGET_CODES } from "@/lib/api/codes";
 import { formatRatio, formatShare } from "@/lib/graph/format";
 import { HEADER, SEEN_AS, verdictText, zoneStatus } from "@/lib/vocabulary";
@@ -19,7 +22,7 @@ export function healthCheckText(hc: HealthCheck | null | undefined): string | nu
   return `${hc.protocol ?? "?"} port ${hc.port ?? "?"}${hc.path ? ` path ${hc.path}` : ""}${hc.intervalSeconds ? ` every ${hc.intervalSeconds} s` : ""}${hc.healthyThreshold ? `, ${hc.healthyThreshold}/${hc.unhealthyThreshold} to turn healthy/unhealthy` : ""}`;
 }
 
-export function TargetInspector({ t, path }: { t: Target; path: Path }) {
+export function TargetInspector({ t, path, now }: { t: Target; path: Path; now?: string }) {
   const hc = path.targetGroup?.healthCheck ?? path.classicHealthCheck;
   const codeText = (TARGET_CODES as Record<string, string>)[t.code];
   return (
@@ -37,6 +40,8 @@ export function TargetInspector({ t, path }: { t: Target; path: Path }) {
           ["Pod", t.pod ? `${t.pod.namespace}/${t.pod.name}` : null],
           ["Zone", t.zone],
           ["State", t.state],
+          ["In this state", now ? sinceText(t.since, now) : null],
+          ["Changes in 15 min", t.recentChanges !== undefined ? `${t.recentChanges}${t.recentChanges >= 3 ? " — flapping" : ""}` : null],
           ["Reason", t.reason],
           ["AWS says", t.description],
           ["Health check", healthCheckText(hc)],
@@ -46,6 +51,9 @@ export function TargetInspector({ t, path }: { t: Target; path: Path }) {
           ["Fail-open traffic", t.receivesFailOpenTraffic ? "yes: the load balancer sends to it although it is not healthy" : null],
         ]}
       />
+      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="no-target-metrics">
+        Observed traffic: expected only. {observedScope(path)} Its zone shows what CloudWatch saw there.
+      </p>
       <Section title="Diagnosis">
         <p className="text-sm">{t.diagnosis}</p>
         {codeText ? (
@@ -99,7 +107,7 @@ export function PodInspector({ p, path }: { p: PodShare; path: Path }) {
   );
 }
 
-export function ZoneInspector({ z, name }: { z: ZoneState | null; name: string }) {
+export function ZoneInspector({ z, name, observed }: { z: ZoneState | null; name: string; observed?: ObservedZone | null }) {
   return (
     <div className="space-y-3" data-testid="inspector-zone">
       <h2 className="text-base font-semibold">Zone {name}</h2>
@@ -112,6 +120,8 @@ export function ZoneInspector({ z, name }: { z: ZoneState | null; name: string }
             ["Fail-open", z.failingOpen ? "yes: the LB node here sends to all its targets, healthy or not" : "no"],
             ["Targets healthy", `${z.healthyTargets} of ${z.targets}`],
             ["New flows entering here", formatShare(z.share)],
+            ["Observed (CloudWatch)", observed ? <span key="o">{formatShare(observed.share)} of new flows ({Math.round(observed.newFlows).toLocaleString("en-US")}) <span className="text-sky-700 dark:text-sky-300"><Sparkline values={observed.series ?? []} /></span></span> : null],
+            ["Hosts (CloudWatch)", observed && observed.healthyHosts != null ? `${observed.healthyHosts} healthy${observed.unhealthyHosts != null ? `, ${observed.unhealthyHosts} unhealthy` : ""}` : null],
           ]}
         />
       ) : (

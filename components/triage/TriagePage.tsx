@@ -36,7 +36,7 @@ export function TriagePage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `results` is a new array each render; `version` changes when any data does
     [version],
   );
-  const items = useMemo<TriageItem[]>(() => triages.flatMap((t) => t.targets.map((row) => ({ cluster: t.cluster, row }))), [triages]);
+  const items = useMemo<TriageItem[]>(() => triages.flatMap((t) => t.targets.map((row) => ({ cluster: t.cluster, row, capturedAt: t.age.capturedAt }))), [triages]);
   const view = useMemo(() => triageView(items, query), [items, query]);
   const namespaces = useMemo(() => [...new Set(items.map((i) => i.row.service.namespace))].sort(), [items]);
   const codes = useMemo(() => [...new Set(items.map((i) => i.row.code))].sort(), [items]);

@@ -6,6 +6,7 @@ import { servicePageHref } from "@/lib/summary/links";
 import type { TriageItem } from "@/lib/summary/triageRows";
 import { CodeLink } from "@/components/overview/CodeLink";
 import { VerdictBadge } from "@/components/overview/HealthCounts";
+import { sinceText } from "@/lib/graph/sinceText";
 
 /**
  * The ranked list of non-healthy targets. Under the default sort, rows are grouped under their rank
@@ -84,6 +85,8 @@ function TriageRowView({ item, showCluster, grouped }: { item: TriageItem; showC
       <td className="px-2 py-1.5 text-xs">
         <div className="font-mono">{row.state}</div>
         {row.reason ? <div className="font-mono text-slate-500">{row.reason}</div> : null}
+        {row.since && item.capturedAt ? <div data-testid="triage-since" className="text-slate-600 dark:text-slate-300">{sinceText(row.since, item.capturedAt)}</div> : null}
+        {row.recentChanges && row.recentChanges >= 3 ? <div className="font-semibold text-red-700 dark:text-red-300">⚠ {row.recentChanges} changes in 15 min</div> : null}
       </td>
       <td className="min-w-[20rem] px-2 py-1.5 text-xs">
         <CodeLink code={row.code} />

@@ -31,6 +31,8 @@ export const TARGET_CODES = {
   HC_TIMEOUT: "health check timed out (ALB/GWLB)",
   // unknown
   HEALTH_UNKNOWN: "target health could not be read",
+  // over time (issue 12)
+  TARGET_FLAPPING: "the target's health changed 3 or more times in 15 minutes (timeline)",
 } as const;
 
 export const PATH_CODES = {
@@ -62,6 +64,12 @@ export const PATH_CODES = {
   INGRESS_NOT_AWS: "the Ingress's class belongs to a controller other than the AWS Load Balancer Controller or EKS Auto Mode (ALB-I1)",
   FOREIGN_TARGETS: "a bound target group holds targets that no Service of this cluster owns (TGB-2)",
   MULTI_CLUSTER_TG: "a target group bound here is shared with another cluster or source (TGB-3)",
+  // observed vs expected, rollouts (issue 12)
+  ZONE_NO_OBSERVED_TRAFFIC: "a zone expected to get new flows got none in the CloudWatch window",
+  ZONE_OUT_OF_DNS_TRAFFIC: "a zone out of DNS still gets new flows (clients caching DNS)",
+  OBSERVED_SKEW: "the observed split of new flows over zones differs from the expected one",
+  POD_EXITS_BEFORE_DEREGISTRATION: "pods can exit while the load balancer still sends them flows (preStop / grace period vs deregistration)",
+  READINESS_GATE_MISSING: "ip targets without the AWS Load Balancer Controller's pod readiness gate",
 } as const;
 
 export type TargetCode = keyof typeof TARGET_CODES;

@@ -66,6 +66,9 @@ export type HealthCheck = z.infer<typeof HealthCheck>;
 export const HealthCounts = z.object({ healthy: z.number(), expected: z.number(), transient: z.number(), fault: z.number(), unknown: z.number() });
 export type HealthCounts = z.infer<typeof HealthCounts>;
 
+export const TargetSince = z.object({ at: z.string(), atLeast: z.boolean() });
+export type TargetSince = z.infer<typeof TargetSince>;
+
 export const Target = z.object({
   /** Stable element key, e.g. "Target:i-0abc123:31234" or "Target:10.0.1.5:8080". */
   key: z.string(),
@@ -91,6 +94,10 @@ export const Target = z.object({
   readyLocalEndpoints: z.number().nullable(),
   /** True when the LB node routes to this target although it is not healthy (fail-open, DST-5). */
   receivesFailOpenTraffic: z.boolean(),
+  /** When it entered its current state (timeline); `atLeast`: no change seen since lbpath began watching. Null/absent: no history. */
+  since: TargetSince.nullable().optional(),
+  /** Health state changes in the 15 min before the snapshot (≥ 3: flapping, a fault). Absent: no history. */
+  recentChanges: z.number().optional(),
 });
 export type Target = z.infer<typeof Target>;
 
@@ -211,6 +218,38 @@ export const RuleView = z.object({
   source: z.object({ kind: z.string(), namespace: z.string(), name: z.string() }).nullable(),
 });
 export type RuleView = z.infer<typeof RuleView>;
+/** One zone of `paths[].observed` (docs/api.md "Observed traffic"). */
+export const ObservedZone = z.object({
+  zone: z.string(),
+  /** New flows (NLB NewFlowCount, Classic RequestCount) entering this zone's load-balancer node in the window. */
+  newFlows: z.number(),
+  /** newFlows / all zones' new flows (0 when there were none). */
+  share: z.number(),
+  /** The path's expected share for this zone (`zones[].share`, DST-5/DST-6). */
+  expectedShare: z.number(),
+  /** New flows per period, oldest first, 0 where CloudWatch has no data point (the sparkline). */
+  series: z.array(z.number()).optional(),
+  /** Average concurrent flows (NLB ActiveFlowCount) and bytes (ProcessedBytes) in the window; null: no data. */
+  activeFlows: z.number().nullable().optional(),
+  processedBytes: z.number().nullable().optional(),
+  /** This path's target group in this zone at the last period with data (HealthyHostCount max, UnHealthyHostCount min). */
+  healthyHosts: z.number().nullable().optional(),
+  unhealthyHosts: z.number().nullable().optional(),
+});
+export type ObservedZone = z.infer<typeof ObservedZone>;
+
+export const Divergence = z.object({ level: z.enum(["ok", "warn", "high"]), message: z.string() });
+export type Divergence = z.infer<typeof Divergence>;
+
+/** Observed traffic per zone (CloudWatch) next to the expected split. Per load balancer and zone: no per-target numbers exist. */
+export const Observed = z.object({
+  window: z.object({ start: z.string(), end: z.string(), periodSeconds: z.number().optional() }),
+  /** The CloudWatch metric the zones' newFlows come from: NewFlowCount (NLB, all listeners) or RequestCount (Classic). */
+  metric: z.string().optional(),
+  zones: z.array(ObservedZone),
+  divergence: Divergence,
+});
+export type Observed = z.infer<typeof Observed>;
 
 export const Path = z.object({
   /** Stable id, e.g. "network:k8s-shop-web-1a2b3c:80". */
@@ -268,6 +307,8 @@ export const Path = z.object({
    */
   weight: z.number().optional(),
   otherTargetGroups: z.number().optional(),
+  /** Observed traffic (CloudWatch) against the expected split; null when there are no metrics for this load balancer. */
+  observed: Observed.nullable().optional(),
 });
 export type Path = z.infer<typeof Path>;
 
@@ -427,6 +468,9 @@ export const TriageRow = z.object({
   action: z.string().nullable(),
   /** 1 fail-open, 2 zone out of DNS, 3 fault, 4 transient, 5 expected (issue #4 ranking). */
   rank: z.number(),
+  /** As Target.since / Target.recentChanges (timeline). */
+  since: TargetSince.nullable().optional(),
+  recentChanges: z.number().optional(),
 });
 export type TriageRow = z.infer<typeof TriageRow>;
 

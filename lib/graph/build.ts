@@ -136,14 +136,15 @@ function buildAtLevel(topology: Topology, path: Path, expand: Set<string>, level
     const targets = targetsIn.get(name) ?? 0;
     const pods = podsIn.get(name) ?? 0;
     const dns = zone ? zoneStatus(zone).sentence : name === NO_ZONE ? "zone unknown" : "the load balancer has no subnet in this zone";
+    const observed = observedZone(path, name); // issue 12
     c.addNode({
       key,
       column: "target",
       band: name,
       order: "",
       title: name,
-      ariaLabel: `Zone ${name}: ${dns}${zone ? `, ${formatShare(zone.share)} of new flows enter here, ${zone.healthyTargets} of ${zone.targets} targets healthy${zone.failingOpen ? ", failing open" : ""}` : ""}; ${targets} targets, ${pods} pods.`,
-      data: { kind: "zone", zone, name, targets, pods },
+      ariaLabel: `Zone ${name}: ${dns}${zone ? `, ${formatShare(zone.share)} of new flows enter here, ${zone.healthyTargets} of ${zone.targets} targets healthy${zone.failingOpen ? ", failing open" : ""}` : ""}; ${targets} targets, ${pods} pods.${observed ? ` Observed by CloudWatch: ${formatShare(observed.share)} of new flows${observed.off ? ", unlike expected" : ""}.` : ""}`,
+      data: { kind: "zone", zone, name, targets, pods, observed },
     });
     c.representative[key] = key;
     if (zone) c.representative[zone.key] = key;
@@ -178,6 +179,16 @@ function buildAtLevel(topology: Topology, path: Path, expand: Set<string>, level
   addPods(c);
   addSinks(c);
   return c.finish();
+}
+
+/** The zone's observed traffic, flagged when it is part of the path's divergence (issue 12, docs/api.md). */
+function observedZone(path: Path, name: string): (NonNullable<Path["observed"]>["zones"][number] & { off: boolean }) | null {
+  const o = path.observed;
+  const z = o?.zones.find((x) => x.zone === name);
+  if (!o || !z) return null;
+  const ratio = z.expectedShare > 0 ? z.share / z.expectedShare : null;
+  const off = o.divergence.level !== "ok" && (ratio === null ? z.share >= 0.05 : ratio > 1.2 || ratio < 0.5);
+  return { ...z, off };
 }
 
 function countBy<T>(items: T[], keyOf: (item: T) => string): Map<string, number> {

@@ -1,4 +1,4 @@
-import type { ClientIpHeader, Path, PodShare, ServiceInfo, Skeleton, Target, Verdict, ZoneState } from "@/lib/api/topology";
+import type { ClientIpHeader, ObservedZone, Path, PodShare, ServiceInfo, Skeleton, Target, Verdict, ZoneState } from "@/lib/api/topology";
 
 /**
  * The graph the service page draws for one path: plain data (no React, no React Flow), so it can be built
@@ -52,7 +52,11 @@ export type NodeData =
   | { kind: "pod"; pod: PodShare; fair: number | null; ratio: number | null; overFair: boolean }
   | { kind: "podGroup"; summary: PodGroupSummary; members: string[] }
   | { kind: "sink"; sink: "dropped" | "rejected" | "unknown"; share: number }
-  | { kind: "zone"; zone: ZoneState | null; name: string; targets: number; pods: number }
+  | {
+      kind: "zone"; zone: ZoneState | null; name: string; targets: number; pods: number;
+      /** Observed traffic into this zone (CloudWatch, issue 12); `off`: it is part of a divergence worth a look. */
+      observed?: (ObservedZone & { off: boolean }) | null;
+    }
   // The skeleton (Topology.skeleton): the Kubernetes half drawn without the load balancer's.
   | { kind: "lbMissing"; reason: Skeleton["reason"]; message: string; expectedKind: Skeleton["expected"]["kind"]; hostname: string | null; since: string | null }
   | { kind: "k8sNode"; node: Skeleton["nodes"][number] }

@@ -1,6 +1,7 @@
 import type { PathCode } from "@/lib/api/codes";
 import type { FindingDoc } from "./findingDocTypes";
 import { ALB_PATH_DOCS } from "./findingDocsAlb";
+import { OVER_TIME_PATH_DOCS } from "./findingDocsOverTime";
 
 const TGA = "aws elbv2 describe-target-group-attributes --target-group-arn <arn>";
 const TGA_ANNOTATION = "service.beta.kubernetes.io/aws-load-balancer-target-group-attributes";
@@ -208,4 +209,5 @@ export const PATH_DOCS: Record<PathCode, FindingDoc> = {
     confirm: ["The warning names the failed call, e.g. `list endpointslices.discovery.k8s.io` or `elasticloadbalancing:DescribeTargetHealth`."],
     fix: ["Grant what the warning names: RBAC get/list/watch on services, endpointslices, pods and nodes; the ELB Describe* IAM actions."],
   },
+  ...OVER_TIME_PATH_DOCS,
 };

@@ -1,5 +1,6 @@
 import type { TargetCode } from "@/lib/api/codes";
 import type { FindingDoc } from "./findingDocTypes";
+import { OVER_TIME_TARGET_DOCS } from "./findingDocsOverTime";
 
 const DTH = "aws elbv2 describe-target-health --target-group-arn <target-group-arn>";
 const SLICES = "kubectl get endpointslices -n <namespace> -l kubernetes.io/service-name=<service> -o wide";
@@ -258,4 +259,5 @@ export const TARGET_DOCS: Record<TargetCode, FindingDoc> = {
     confirm: ["The page's partial-data warning names what failed, e.g. `elasticloadbalancing:DescribeTargetHealth`."],
     fix: ["Grant the missing IAM action, or wait for throttling to pass; see PARTIAL_DATA."],
   },
+  ...OVER_TIME_TARGET_DOCS,
 };

@@ -7,6 +7,8 @@ import type { TriageQuery, TriageSort } from "./triageQuery";
 export interface TriageItem {
   cluster: string;
   row: TriageRow;
+  /** The answer's data time (age.capturedAt): "since" durations are measured against it. */
+  capturedAt?: string;
 }
 
 /** Rank 5 = expected by design (issue 4): collapsed by default. */

@@ -36,6 +36,12 @@ export function whatIfApiPath(ref: ServiceRef, changes: readonly string[]): stri
   return changes.length ? `${base}?${changes.map((c) => `change=${encodeURIComponent(c)}`).join("&")}` : base;
 }
 
+/** The Service's timeline (issue 12): `window` like "1h", `end` an ISO time (default: the data's time). */
+export function timelineApiPath(ref: ServiceRef, q: { window: string; end?: string | null }): string {
+  const base = `/api/v1/clusters/${seg(ref.cluster)}/namespaces/${seg(ref.namespace)}/services/${seg(ref.name)}/timeline`;
+  return `${base}?window=${seg(q.window)}${q.end ? `&end=${seg(q.end)}` : ""}`;
+}
+
 /** Route segments arrive percent-encoded in some Next versions and decoded in others; decode once, safely. */
 export function decodeSegment(raw: string): string {
   try {

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { Verdict } from "@/lib/api/topology";
+import { DEFAULT_WINDOW, windowSeconds } from "@/lib/api/timeline";
 
 /**
  * Everything the service page needs to reproduce a view lives in the URL (issue 3, "Shareable"):
- *   ?path=<pathId>&sel=<element key>&expand=<key,key>&view=graph|table&finding=<CODE>&verdict=<v,v>
+ *   ?path=<pathId>&sel=<element key>&expand=<key,key>&view=graph|table|timeline&finding=<CODE>&verdict=<v,v>
+ *   &tw=<timeline window, e.g. 15m>&tend=<timeline end, ISO time>
  * Each parameter is parsed on its own with zod; a bad value falls back to its default instead of
  * breaking the page, and defaults are omitted when writing, so links stay short and canonical.
  */
@@ -11,7 +13,7 @@ import { Verdict } from "@/lib/api/topology";
 /** Element keys (Target:i-0abc:31234, Pod:ns/name, Zone:us-east-1a, Pods:<node>, …): no blanks, no commas. */
 const ElementKey = z.string().min(1).max(300).regex(/^[^\s,]+$/);
 const FindingCode = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/);
-export const VIEWS = ["graph", "table"] as const;
+export const VIEWS = ["graph", "table", "timeline"] as const;
 export type View = (typeof VIEWS)[number];
 /** More expanded groups than this is not a view anyone built by clicking; ignore the rest. */
 export const MAX_EXPANDED = 200;
@@ -23,12 +25,18 @@ export interface ViewState {
   view: View;
   finding: string | null;
   verdict: Verdict[];
+  /** Timeline zoom: the window's length ("15m" … "6h") and its end (null: the data's time). */
+  tw: string;
+  tend: string | null;
 }
 
 /** The parameters this module owns; others in the URL (e.g. asOf/digest pins) are left alone. */
-export const VIEW_PARAMS = ["path", "sel", "expand", "view", "finding", "verdict"] as const;
+export const VIEW_PARAMS = ["path", "sel", "expand", "view", "finding", "verdict", "tw", "tend"] as const;
 
-export const DEFAULT_VIEW: ViewState = { path: null, sel: null, expand: [], view: "graph", finding: null, verdict: [] };
+export const DEFAULT_VIEW: ViewState = { path: null, sel: null, expand: [], view: "graph", finding: null, verdict: [], tw: DEFAULT_WINDOW, tend: null };
+
+const TimelineWindow = z.string().refine((w) => windowSeconds(w) !== null);
+const TimelineEnd = z.iso.datetime({ offset: true });
 
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -61,6 +69,8 @@ export function parseViewState(src: ParamSource): ViewState {
     view: view.success ? view.data : DEFAULT_VIEW.view,
     finding: finding.success ? finding.data : null,
     verdict: list(first(src, "verdict"), Verdict, Verdict.options.length),
+    tw: TimelineWindow.safeParse(first(src, "tw")).data ?? DEFAULT_VIEW.tw,
+    tend: TimelineEnd.safeParse(first(src, "tend")).data ?? null,
   };
 }
 
@@ -79,6 +89,8 @@ export function serializeViewState(state: Partial<ViewState>): string {
   if (s.view !== DEFAULT_VIEW.view) parts.push(`view=${s.view}`);
   if (s.finding) parts.push(`finding=${enc(s.finding)}`);
   if (s.verdict.length) parts.push(`verdict=${[...new Set(s.verdict)].sort().join(",")}`);
+  if (s.tw !== DEFAULT_VIEW.tw) parts.push(`tw=${s.tw}`);
+  if (s.tend) parts.push(`tend=${enc(s.tend)}`);
   return parts.length ? `?${parts.join("&")}` : "";
 }
 

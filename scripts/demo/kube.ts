@@ -66,6 +66,19 @@ function podConditions(state: PodState, gate: string | undefined, nodeLost: bool
   return conds;
 }
 
+/** The spec fields of issue 12's rollout check, when the scenario gives them (one container, named after the app). */
+function podSpec(p: ResolvedPod, gate: string | undefined): Partial<NonNullable<Pod["spec"]>> {
+  const s = p.def.spec;
+  if (!s) return {};
+  const h = s.preStop;
+  const preStop = !h ? undefined : "sleep" in h ? { sleep: { seconds: h.sleep } } : "exec" in h ? { exec: { command: h.exec } } : { httpGet: { port: h.httpGet, scheme: "HTTP" } };
+  return {
+    terminationGracePeriodSeconds: s.terminationGracePeriodSeconds,
+    ...(preStop ? { containers: [{ name: p.def.app, lifecycle: { preStop } }] } : {}),
+    ...(gate ? { readinessGates: [{ conditionType: `target-health.elbv2.k8s.aws/${gate}` }] } : {}),
+  };
+}
+
 export function buildPod(p: ResolvedPod, world: World, gate?: string): Pod {
   const state = p.def.state ?? "ready";
   const young = state === "gate-pending" || state === "gate-failing" || p.def.revision === "new";
@@ -79,7 +92,7 @@ export function buildPod(p: ResolvedPod, world: World, gate?: string): Pod {
       creationTimestamp: young ? "2026-11-20T09:57:41Z" : LONG_AGO,
       ...(state === "terminating" ? { deletionTimestamp: "2026-11-20T09:59:48Z" } : {}),
     },
-    spec: { nodeName: p.node.name },
+    spec: { nodeName: p.node.name, ...podSpec(p, gate) },
     status: { phase: "Running", podIP: p.ip, conditions: podConditions(state, gate, (p.node.def.ready ?? "True") !== "True") },
   };
 }

@@ -50,6 +50,19 @@ export interface PodDef {
   annotations?: Record<string, string>;
   /** Default: the namespace of the first Service selecting it, else "default". */
   namespace?: string;
+  /**
+   * The pod spec fields the rollout check reads (issue 12). Without it the pod carries none, as a snapshot that did
+   * not capture them (the check then skips the pod).
+   */
+  spec?: PodSpecDef;
+}
+
+export interface PodSpecDef {
+  terminationGracePeriodSeconds: number;
+  /** The container's preStop hook: a sleep action, an exec command, or an HTTP GET to a port. */
+  preStop?: { sleep: number } | { exec: string[] } | { httpGet: number };
+  /** The LBC readiness gate (namespace labelled elbv2.k8s.aws/pod-readiness-gate-inject=enabled). */
+  readinessGate?: boolean;
 }
 
 export interface PortDef {
@@ -155,6 +168,22 @@ export interface AlbDef {
   health?: Record<string, Record<string, HealthSpec>>;
 }
 
+/** CloudWatch data the demo carries for each load balancer (issue 12): the expected split, perturbed. */
+export interface ObservedDef {
+  /** New flows per minute through each load balancer (default 600). */
+  flowsPerMinute?: number;
+  /** Multiply a zone's expected share (then renormalise): 0 = the zone gets no new flows. */
+  zoneFactor?: Partial<Record<ZoneLetter, number>>;
+  /** Share of new flows that still reach zones out of DNS (clients caching DNS); default 0.005. */
+  outOfDnsShare?: number;
+}
+
+/** What the demo timeline adds beyond what the current state implies. */
+export interface TimelineDef {
+  /** Targets (node keys, pod keys for ip targets) whose health flaps in the last 15 minutes. */
+  flapping?: string[];
+}
+
 export interface ScenarioDef {
   /** kebab-case; the cluster is demo-<id>. */
   id: string;
@@ -173,6 +202,8 @@ export interface ScenarioDef {
   externalTargetGroups?: ExternalTargetGroupDef[];
   /** Gateway API objects of the AWS Load Balancer Controller (gateway.k8s.aws/alb). */
   gateways?: GatewayDef[];
+  observed?: ObservedDef;
+  timeline?: TimelineDef;
 }
 
 export interface ExternalTargetGroupDef {

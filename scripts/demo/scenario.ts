@@ -8,6 +8,8 @@ import { hex } from "./ids";
 import { buildEndpointSlice, buildNode, buildPod, buildService, selects, serviceUid } from "./kube";
 import type { ScenarioDef, ServiceDef } from "./model";
 import { CAPTURED_AT, CLUSTER_ID, REGION, World } from "./world";
+import { demoMetrics } from "./observedData";
+import { demoTimeline } from "./timelineData";
 
 /** Turn a scenario definition into the Snapshot the demo serves and the emulator is seeded with. */
 export function buildScenario(def: ScenarioDef): Snapshot {
@@ -41,7 +43,7 @@ export function buildScenario(def: ScenarioDef): Snapshot {
         hostname = built.lb.dnsName;
         // L10: with readiness-gate injection every pod of the Service carries the gate condition.
         const pods = world.pods.filter((x) => selects(svc, x));
-        const gated = targetTypeOf(svc) === "ip" && pods.some((p) => p.def.state === "gate-pending" || p.def.state === "gate-failing");
+        const gated = targetTypeOf(svc) === "ip" && pods.some((p) => p.def.state === "gate-pending" || p.def.state === "gate-failing" || p.def.spec?.readinessGate);
         if (gated) for (const p of pods) gates.set(p.def.key, built.targetGroups[0].targetGroupName);
       }
     } else if (lb === "missing") {
@@ -90,7 +92,10 @@ export function buildScenario(def: ScenarioDef): Snapshot {
     snap.aws.loadBalancers.push(built.lb);
     snap.aws.targetGroups.push(...built.targetGroups);
   });
-  return snap;
+  // Issue 12: what CloudWatch observed and what lbpath recorded over time, worked out on a copy (the analysis is
+  // memoised per snapshot object, and the scenario itself gets these parts only now).
+  const base = structuredClone(snap);
+  return { ...snap, metrics: demoMetrics(base, def), timeline: demoTimeline(base, def) };
 }
 
 /** The hostname a legacy NLB had before someone deleted it in AWS (the Service status still names it). */

@@ -11,6 +11,7 @@ import { buildPath } from "./buildPath";
 import { pathFindings } from "./analysis/findings";
 import { missingTargets } from "./join/expectedTargets";
 import { bindingPaths } from "./alb/bindingPaths";
+import { enrichPath } from "./analysis/overTime";
 
 export interface ServiceRef {
   namespace: string;
@@ -62,6 +63,7 @@ function compute(svc: k8s.Service, index: SnapshotIndex): Topology {
       const { inputs, unmatchedPorts } = joined.kind === "elbv2" ? elbv2PathInputs(svc, joined, index) : classicPathInputs(svc, joined); // JOIN-3
       for (const input of inputs) {
         const path = buildPath(input, index, warnings); // JOIN-4, HLT-*, DST-*, SRC-*
+        const overTime = enrichPath(path, index, { controller: ownership.controller, etp }); // observed, history, rollout (issue 12)
         paths.push(path);
         const lb = joined.kind === "elbv2" ? joined.lb : null;
         const dualStackToIpv4 = !!lb && (lb.ipAddressType ?? "").startsWith("dualstack") && (input.targetGroup?.ipAddressType ?? "ipv4") === "ipv4";
@@ -71,7 +73,7 @@ function compute(svc: k8s.Service, index: SnapshotIndex): Topology {
             pod.sourceIp.explanation += " IPv6 clients of this dual-stack load balancer reach the pod from the load balancer's IPv4 address instead (SRC-4).";
             pod.sourceIp.rules = [...pod.sourceIp.rules, "SRC-4"];
           }
-        findings.push(...pathFindings(path, { etp, scheme: input.lb.scheme, dualStackToIpv4, missing: missingTargets(svc, path, index) }));
+        findings.push(...pathFindings(path, { etp, scheme: input.lb.scheme, dualStackToIpv4, missing: missingTargets(svc, path, index) }), ...overTime);
       }
       for (const p of unmatchedPorts)
         findings.push({ severity: "warning", code: "NO_LISTENER", message: `No listener on ${joined.lb.loadBalancerName} forwards port ${p.port}/${p.protocol ?? "TCP"} (${p.name ?? "unnamed"}).`, action: "Check the controller's events for this Service (kubectl describe service).", rules: ["JOIN-3"], pathId: null, refs: [] });

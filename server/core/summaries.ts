@@ -99,6 +99,8 @@ function computeTriage(snapshot: Snapshot): Triage {
           diagnosis: target.diagnosis,
           action: target.action,
           rank,
+          ...(target.since !== undefined ? { since: target.since } : {}),
+          ...(target.recentChanges !== undefined ? { recentChanges: target.recentChanges } : {}),
         });
       }
     }

@@ -37,9 +37,9 @@ describe("scripts/capture.ts", { timeout: 90_000 }, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const capture = (args: string[]) => run(join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/capture.ts", ...args], {
+  const capture = (args: string[], env: Record<string, string> = {}) => run(join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/capture.ts", ...args], {
     cwd: ROOT,
-    env: { ...process.env, KUBECONFIG: join(dir, "kubeconfig"), AWS_ENDPOINT_URL: emulator.url, HOME: dir, AWS_REGION: "us-east-1" },
+    env: { ...process.env, KUBECONFIG: join(dir, "kubeconfig"), AWS_ENDPOINT_URL: emulator.url, HOME: dir, AWS_REGION: "us-east-1", ...env },
   });
 
   it("writes a snapshot file with the analysis data and nothing sensitive; never lists Secrets", async () => {
@@ -55,6 +55,27 @@ describe("scripts/capture.ts", { timeout: 90_000 }, () => {
     expect(file.cluster).toEqual({ name: "staging", region: "us-east-1" });
     expect(file.meta?.title).toBe("Captured from staging");
     expect(Object.keys(emulator.counts.kubernetes).filter((k) => /secrets|\/endpoints(\?|$)/.test(k))).toEqual([]);
+  });
+
+  it("carries CloudWatch metrics (one GetMetricData call) and a timeline; --watch records the changes while it reads", async () => {
+    emulator.resetCounts();
+    const out = join(dir, "watched.json");
+    const target = seeded.aws.targetGroups.flatMap((tg) => tg.targetHealthDescriptions ?? []).find((d) => d.targetHealth.state === "healthy")!.target;
+    const running = capture(["--context", "staging", "--out", out, "--watch", "5s"], { LBPATH_REFRESH_SECONDS: "1" });
+    // While it watches (its first read has asked for target health): the load balancer reports the target unhealthy.
+    for (let i = 0; i < 600 && emulator.awsCount("DescribeTargetHealth") === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300));
+    emulator.setTargetHealth({ id: target.id, port: target.port, state: "unhealthy", reason: "Target.FailedHealthChecks" });
+    const { stderr } = await running;
+    expect(stderr).toMatch(/watching staging: \d+ s left/);
+    const file = JSON.parse(readFileSync(out, "utf8")) as Snapshot;
+    expect(SnapshotSchema.safeParse(file).success).toBe(true);
+    // Metrics are read once however many reads a watch makes (LBPATH_METRICS_SECONDS, default 60).
+    expect(emulator.awsCount("cloudwatch:GetMetricData")).toBe(1);
+    expect(file.metrics!.series.length).toBeGreaterThan(0);
+    const h = file.timeline!.targets.find((x) => x.id === target.id && x.port === target.port)!;
+    expect(h.spans.map((x) => x.state)).toEqual(["healthy", "unhealthy"]);
+    emulator.setTargetHealth({ id: target.id, port: target.port, state: "healthy" });
   });
 
   it("names the available contexts when the one asked for does not exist", async () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { KubeConfig } from "@kubernetes/client-node";
 import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { ElasticLoadBalancingClient } from "@aws-sdk/client-elastic-load-balancing";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import type { Snapshot } from "@/server/core/model/snapshot";
 import type { AwsClients } from "@/server/sources/live/awsClients";
 import { PollingReader, type ReadSnapshotOptions } from "@/server/sources/live/readSnapshot";
@@ -32,7 +33,7 @@ export function emulatorKubeConfig(emulator: Emulator, context = "emulator"): Ku
 /** Real SDK clients whose endpoint is the emulator (credentials: the dummy ones vitest.config.ts sets). */
 export function emulatorAwsClients(emulator: Emulator, region = "us-east-1"): AwsClients {
   const config = { region, endpoint: emulator.url };
-  return { elbv2: new ElasticLoadBalancingV2Client(config), elb: new ElasticLoadBalancingClient(config), region };
+  return { elbv2: new ElasticLoadBalancingV2Client(config), elb: new ElasticLoadBalancingClient(config), cloudwatch: new CloudWatchClient(config), region };
 }
 
 export type ReadOptions = Partial<Omit<ReadSnapshotOptions, "kubeconfig" | "awsClients">>;

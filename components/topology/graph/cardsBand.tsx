@@ -4,6 +4,7 @@ import { formatRatio, formatShare, middleTruncate, plural, shortNodeName } from 
 import { HEADER, HEADER_SYMBOL, SEEN_AS, VERDICT, zoneStatus } from "@/lib/vocabulary";
 import type { CardData, CardProps } from "./shared";
 import { Card, Line, Title, useGraphActions, VerdictCounts } from "./shared";
+import { Sparkline } from "../Sparkline";
 
 
 /** Expected-by-design looks calm and grey-dashed; a fault is loud, solid red with ⚠ (issue 3, "Health"). */
@@ -198,7 +199,9 @@ export function ZoneBand({ data }: { data: CardData }) {
   if (d.kind !== "zone") return null;
   const z = d.zone;
   const zs = z ? zoneStatus(z) : null;
-  const status = !z || !zs ? "no load balancer node" : z.inDns ? `LB node in DNS · ${formatShare(z.share)} of new flows` : zs.word;
+  const o = d.observed;
+  // With CloudWatch data the expected share sits next to the observed one, in fewer words (the band is one line).
+  const status = !z || !zs ? "no load balancer node" : o ? zs.word : z.inDns ? `LB node in DNS · ${formatShare(z.share)} of new flows` : zs.word;
   const ring = data.sel ? "ring-2 ring-sky-600 dark:ring-sky-400" : data.hl ? "ring-4 ring-amber-400" : "";
   return (
     <div data-testid="zone-band" data-highlighted={data.hl || undefined} className={`h-full w-full overflow-hidden rounded-lg border border-dashed border-slate-300 bg-slate-100/70 px-3 py-1 text-[12px] dark:border-slate-700 dark:bg-slate-900/60 ${ring} ${data.dim ? "opacity-50" : ""}`}>
@@ -209,6 +212,12 @@ export function ZoneBand({ data }: { data: CardData }) {
           {status}
           {z?.zonalShift ? " (zonal shift, administrative)" : ""}
         </span>
+        {o ? (
+          <span data-testid="zone-observed" data-off={o.off || undefined} className={o.off ? "font-semibold text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-300"} title="New flows into this zone over the CloudWatch window, against the expected share">
+            {" "}· expected {formatShare(o.expectedShare)} · {o.off ? "⚠ " : ""}observed {formatShare(o.share)}{" "}
+            <span className="text-sky-700 dark:text-sky-300"><Sparkline values={o.series ?? []} width={44} height={12} /></span>
+          </span>
+        ) : null}
         {z ? (
           <span className="text-slate-600 dark:text-slate-300">
             {" "}

@@ -85,9 +85,33 @@ export interface Node {
   status?: { conditions?: NodeCondition[]; addresses?: { type: string; address: string }[] };
 }
 
+/**
+ * A lifecycle handler (core/v1 LifecycleHandler), trimmed: `exec` keeps only the `sleep N` its command contains
+ * (other commands may carry tokens), `httpGet` only port and scheme.
+ */
+export interface LifecycleHandler {
+  exec?: { command?: string[] };
+  sleep?: { seconds: number };
+  httpGet?: { port?: number | string; scheme?: string };
+  tcpSocket?: { port?: number | string };
+}
+
+export interface Container {
+  name: string;
+  lifecycle?: { preStop?: LifecycleHandler };
+}
+
 export interface Pod {
   metadata: ObjectMeta & { namespace: string };
-  spec?: { nodeName?: string };
+  spec?: {
+    nodeName?: string;
+    /** Always set by the API server (default 30); absent in snapshots that did not capture the pod spec. */
+    terminationGracePeriodSeconds?: number;
+    /** Only containers with a preStop hook are kept. */
+    containers?: Container[];
+    /** e.g. `target-health.elbv2.k8s.aws/<target group binding>` (LBC pod readiness gate, L10). */
+    readinessGates?: { conditionType: string }[];
+  };
   status?: { phase?: string; podIP?: string; conditions?: { type: string; status: string }[] };
 }
 

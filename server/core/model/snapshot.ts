@@ -3,6 +3,7 @@ import type * as elbv2 from "./elbv2";
 import type * as elb from "./elb";
 import type * as ing from "./ingress";
 import type * as crd from "./crds";
+import type { Metrics, Timeline } from "./observed";
 
 /**
  * A problem met while reading the sources. Problems make a snapshot partial; the analysis still runs on
@@ -72,4 +73,8 @@ export interface Snapshot {
   meta?: { title?: string; story?: string };
   /** Per-half read times, when a live cache refreshes them separately. */
   ages?: { kubernetes?: string; aws?: string };
+  /** CloudWatch metrics of the load balancers (observed traffic per zone); absent when not read. */
+  metrics?: Metrics;
+  /** Target health over time and the Kubernetes changes that explain it; absent when not recorded. */
+  timeline?: Timeline;
 }

@@ -73,6 +73,22 @@ const GatewayClass = z.looseObject({ metadata: meta, spec: z.looseObject({ contr
 const Gateway = z.looseObject({ metadata: nsMeta, spec: z.looseObject({ gatewayClassName: str, listeners: z.array(z.looseObject({ name: str, port: z.number(), protocol: str })) }) });
 const Route = z.looseObject({ kind: z.enum(["HTTPRoute", "TCPRoute", "UDPRoute", "TLSRoute"]), metadata: nsMeta, spec: z.looseObject({}) });
 const Namespaced = z.looseObject({ metadata: nsMeta, spec: z.looseObject({}) });
+// Optional history (issue 12). Checked only as far as the analysis reads it: series values must be numbers, so a
+// hand-edited file cannot turn the observed shares into NaN.
+const MetricSeries = z.looseObject({
+  namespace: str, metricName: str, dimensions: rec, stat: str,
+  timestamps: z.array(str), values: z.array(z.number()),
+}).refine((s) => s.timestamps.length === s.values.length, { message: "timestamps and values differ in length" });
+const Metrics = z.looseObject({
+  window: z.looseObject({ start: str, end: str, periodSeconds: z.number().positive() }),
+  series: z.array(MetricSeries),
+});
+const HealthSpan = z.looseObject({ state: str, reason: str.optional(), from: str, to: str.nullable() });
+const Timeline = z.looseObject({
+  window: z.looseObject({ start: str, end: str }),
+  targets: z.array(z.looseObject({ id: str, observedSince: str, spans: z.array(HealthSpan), targetGroupArn: str.optional(), loadBalancerName: str.optional(), port: z.number().optional() })),
+  events: z.array(z.looseObject({ at: str, kind: str })),
+});
 
 export const SnapshotSchema = z.looseObject({
   schemaVersion: z.literal(1),
@@ -95,6 +111,8 @@ export const SnapshotSchema = z.looseObject({
     listenerRuleConfigurations: z.array(Namespaced).optional(),
   }),
   aws: z.object({ loadBalancers: z.array(LoadBalancer), targetGroups: z.array(TargetGroup), classicLoadBalancers: z.array(Classic) }),
+  metrics: Metrics.optional(),
+  timeline: Timeline.optional(),
 });
 
 /** The first problem, as "kubernetes.services[3].metadata.name: expected string". */

@@ -41,12 +41,16 @@ export class Draft {
     if (i >= 0) list.splice(i, 1);
   }
 
+  /**
+   * The edited cluster. Observations (CloudWatch metrics, the health timeline) describe the past of the cluster as it
+   * is, not of the one predicted: they are left out, so the prediction never compares old traffic with a new split.
+   */
   snapshot(): Snapshot {
+    const { metrics: _metrics, timeline: _timeline, ...base } = this.base;
     return {
-      ...this.base,
+      ...base,
       kubernetes: { services: this.services, endpointSlices: this.endpointSlices, nodes: this.nodes, pods: this.pods },
       aws: { loadBalancers: this.loadBalancers, targetGroups: this.targetGroups, classicLoadBalancers: this.classic },
-      meta: this.base.meta,
     };
   }
 }

@@ -1,13 +1,16 @@
 import type { Snapshot, SourceProblem } from "@/server/core/model/snapshot";
+import type { Metrics, TargetHistory } from "@/server/core/model/observed";
 import { logStateChange } from "@/server/log";
 import type { AwsClients } from "./awsClients";
 import type { AwsReadContext } from "./awsCall";
 import { assembleAws } from "./assembleAws";
 import { fetchHealth, fetchStructure, fetchTags, structureArns, type AwsHealth, type AwsStructure, type AwsTags } from "./awsStages";
-import { Gate, RateBudget } from "./gate";
+import { CountingGate, RateBudget } from "./gate";
 import type { StateLog } from "./informer";
-import { foldAwsDown, type FirstAwsProgress } from "./problems";
+import { foldAwsDown, isAwsDown, type FirstAwsProgress } from "./problems";
 import { contextProblems, newAwsContext } from "./readAws";
+import { fetchMetrics, metricQueries, metricsWindow } from "./metrics";
+import { TargetHistoryStore, readingsFromAwsHealth, type TargetHistoryOptions } from "./history/targetHistory";
 
 /**
  * The AWS half of the shared cache (issue 5): one per region, shared by every cluster in it (credentials and
@@ -32,6 +35,12 @@ export interface AwsCacheOptions {
   healthMs: number;
   /** LBPATH_TAGS_SECONDS (default 300): tags rarely change. */
   tagsMs: number;
+  /** LBPATH_METRICS_SECONDS (live default 60): CloudWatch GetMetricData. Absent or 0: metrics are not read. */
+  metricsMs?: number;
+  /** LBPATH_METRICS_WINDOW_MINUTES (default 15): how far back each metrics read looks. */
+  metricsWindowMinutes?: number;
+  /** Target history bounds (LBPATH_TIMELINE_HOURS, LBPATH_TIMELINE_SPANS); default 6 h, 64 spans per target. */
+  timeline?: TargetHistoryOptions;
   /** Default: the process-wide logStateChange. */
   logState?: StateLog;
 }
@@ -39,7 +48,9 @@ export interface AwsCacheOptions {
 /** A stage whose breaker tripped waits up to this many intervals before its next run. */
 const MAX_BACKOFF_INTERVALS = 4;
 
-type Stage = "structure" | "tags" | "health";
+type Stage = "structure" | "tags" | "health" | "metrics";
+
+export const DEFAULT_TIMELINE: TargetHistoryOptions = { windowMs: 6 * 3600_000, maxSpans: 64 };
 
 /**
  * How far the first cycle is, while it runs (sharedCache.ts serves the Kubernetes half meanwhile: AWS_FIRST_READ).
@@ -53,30 +64,23 @@ export interface FirstCycle extends FirstAwsProgress {
   startedAt: number;
 }
 
-/** A Gate that counts its calls into the cache's totals, so the first cycle can say how far it is. */
-class CountingGate extends Gate {
-  constructor(concurrency: number, budget: RateBudget, private readonly count: { asked: number; finished: number }) {
-    super(concurrency, budget);
-  }
-
-  override run<T>(fn: () => Promise<T>): Promise<T> {
-    this.count.asked++;
-    return super.run(fn).finally(() => { this.count.finished++; });
-  }
-}
-
 export class AwsCache {
   version = 0;
   private structure?: AwsStructure;
   private tags: AwsTags = { v2: new Map(), classic: new Map() };
   private health: AwsHealth = { targetHealth: new Map(), instanceHealth: new Map() };
-  private readonly problems: Record<Stage, SourceProblem[]> = { structure: [], tags: [], health: [] };
+  private metrics?: Metrics;
+  /** Every target's health over time (issue 12), fed by each good health run. */
+  readonly history: TargetHistoryStore;
+  private readonly problems: Record<Stage, SourceProblem[]> = { structure: [], tags: [], health: [], metrics: [] };
   /** Start time of each stage's last good run (breaker not tripped). */
   private readonly at: Partial<Record<Stage, number>> = {};
   private readonly inflight: Partial<Record<Stage, Promise<void>>> = {};
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private readonly budget: RateBudget;
   private readonly throttle: { lastAt?: number } = {};
+  /** CloudWatch's own throttling memory: its rate limits are not the ELB API's. */
+  private readonly metricsThrottle: { lastAt?: number } = {};
   private first?: Promise<void>;
   /** The first cycle: when it began, and which of its parts are known (structure, then tags; `done` once health is too). */
   private readonly firstRead: { startedAt?: number; structure: boolean; tags: boolean; done: boolean } = { structure: false, tags: false, done: false };
@@ -84,15 +88,21 @@ export class AwsCache {
   private assembled?: { version: number; half: Omit<AwsCacheHalf, "readAt"> };
   private stopped = false;
   /** Consecutive runs that tripped the breaker, and the time before which the schedule skips the stage. */
-  private readonly failures: Record<Stage, number> = { structure: 0, tags: 0, health: 0 };
+  private readonly failures: Record<Stage, number> = { structure: 0, tags: 0, health: 0, metrics: 0 };
   private readonly notBefore: Partial<Record<Stage, number>> = {};
   /** How long each stage's last good run took: a sweep slower than its interval sets the real refresh rate. */
   private readonly took: Partial<Record<Stage, number>> = {};
   /** Counts for tests: runs per stage, and scheduled ticks skipped while backing off. */
-  readonly runs = { structure: 0, tags: 0, health: 0, backedOff: 0 };
+  readonly runs = { structure: 0, tags: 0, health: 0, metrics: 0, backedOff: 0 };
 
   constructor(readonly clients: AwsClients, private readonly o: AwsCacheOptions, private readonly now: () => number = Date.now) {
     this.budget = new RateBudget(o.callsPerSecond);
+    this.history = new TargetHistoryStore(o.timeline ?? DEFAULT_TIMELINE);
+  }
+
+  /** CloudWatch is read when there is a client for it and an interval. */
+  private get metricsOn(): boolean {
+    return !!this.clients.cloudwatch && (this.o.metricsMs ?? 0) > 0;
   }
 
   /** Starts the loops; resolves after the first full cycle, so a first viewer sees health and tags too. */
@@ -109,6 +119,11 @@ export class AwsCache {
       every("structure", this.o.structureMs);
       every("health", this.o.healthMs);
       every("tags", this.o.tagsMs);
+      // Metrics once the first cycle is complete: they need the load balancers, and must not slow the first read.
+      if (this.metricsOn) {
+        every("metrics", this.o.metricsMs!);
+        void this.refresh("metrics");
+      }
     });
     return this.first;
   }
@@ -127,7 +142,7 @@ export class AwsCache {
   }
 
   private interval(stage: Stage): number {
-    return stage === "structure" ? this.o.structureMs : stage === "health" ? this.o.healthMs : this.o.tagsMs;
+    return stage === "structure" ? this.o.structureMs : stage === "health" ? this.o.healthMs : stage === "metrics" ? this.o.metricsMs ?? 60_000 : this.o.tagsMs;
   }
 
   /**
@@ -156,7 +171,12 @@ export class AwsCache {
       const s = this.structure ?? emptyStructure();
       this.assembled = {
         version: this.version,
-        half: { aws: assembleAws(s, this.tags, this.health), problems: foldAwsDown([...this.problems.structure, ...this.problems.tags, ...this.problems.health]) },
+        half: {
+          aws: assembleAws(s, this.tags, this.health),
+          problems: foldAwsDown([...this.problems.structure, ...this.problems.tags, ...this.problems.health, ...this.problems.metrics]),
+          ...(this.metrics ? { metrics: this.metrics } : {}),
+          history: { targets: this.history.targets(), window: this.history.window() },
+        },
       };
     }
     const readAt = this.readAt();
@@ -182,7 +202,7 @@ export class AwsCache {
   private async run(stage: Stage): Promise<void> {
     if (this.stopped) return;
     const started = this.now();
-    const ctx = this.context();
+    const ctx = this.context(stage === "metrics" ? this.metricsThrottle : this.throttle);
     // A tripped breaker (throttled, unreachable) means this run's data is incomplete: keep the previous data.
     const keepOld = () => ctx.gate.stopped !== undefined;
     this.runs[stage]++;
@@ -212,7 +232,20 @@ export class AwsCache {
     if (stage === "health") {
       const h = await fetchHealth(this.clients, ctx, targetGroupArns, classicNames);
       if (!keepOld() || this.at.health === undefined) this.health = h;
+      if (!keepOld()) this.history.record(readingsFromAwsHealth(h), started);
       this.problems.health = contextProblems(ctx);
+      // AWS answers again: a metrics stage that found it unreachable need not wait out its back-off.
+      if (!keepOld() && this.metricsOn && this.problems.metrics.some(isAwsDown)) {
+        this.notBefore.metrics = undefined;
+        void this.refresh("metrics");
+      }
+    } else if (stage === "metrics") {
+      if (!this.metricsOn) return;
+      const window = metricsWindow(started, this.o.metricsWindowMinutes ?? 15);
+      const m = await fetchMetrics(this.clients.cloudwatch!, ctx, metricQueries(assembleAws(this.structure, this.tags, this.health)), window);
+      // A denied or failed read leaves no metrics (observed: null, with the problem as a warning), not old ones.
+      if (!keepOld() || !this.metrics) this.metrics = m;
+      this.problems.metrics = contextProblems(ctx);
     } else {
       const t = await fetchTags(this.clients, ctx, arns, classicNames);
       if (!keepOld() || this.at.tags === undefined) this.tags = t;
@@ -243,8 +276,8 @@ export class AwsCache {
       problems.length ? "warn" : "info");
   }
 
-  private context(): AwsReadContext {
-    const ctx = newAwsContext(this.clients.region, { timeoutMs: this.o.timeoutMs, concurrency: this.o.concurrency, budget: this.budget, throttle: this.throttle });
+  private context(throttle = this.throttle): AwsReadContext {
+    const ctx = newAwsContext(this.clients.region, { timeoutMs: this.o.timeoutMs, concurrency: this.o.concurrency, budget: this.budget, throttle });
     return { ...ctx, gate: new CountingGate(this.o.concurrency, this.budget, this.calls) };
   }
 
@@ -262,6 +295,10 @@ export class AwsCache {
 export interface AwsCacheHalf {
   aws: Snapshot["aws"];
   problems: SourceProblem[];
+  /** The last metrics read (absent: not read, or the read failed; the problem says why). */
+  metrics?: Metrics;
+  /** Target health over time, and what it covers (undefined before the first health run). */
+  history: { targets: TargetHistory[]; window: { start: string; end: string } | undefined };
   /** ISO time of the data (see readAt()); undefined while nothing has been read. */
   readAt: string | undefined;
 }
@@ -271,31 +308,4 @@ function emptyStructure(): AwsStructure {
     loadBalancers: [], listeners: new Map(), rules: new Map(), loadBalancerAttributes: new Map(), targetGroups: [],
     targetGroupAttributes: new Map(), classic: [], classicAttributes: new Map(),
   };
-}
-
-/** One cache per region for the whole process, counted by the clusters that use it. */
-// On globalThis: Next may load this module more than once (route bundles, instrumentation), and a region must
-// still have one set of loops per process.
-const CACHES = Symbol.for("lbpath.awsCaches");
-const g = globalThis as unknown as Record<symbol, Map<string, { cache: AwsCache; refs: number }> | undefined>;
-const caches = (g[CACHES] ??= new Map());
-
-export function acquireAwsCache(region: string | undefined, make: () => AwsCache): AwsCache {
-  const key = region ?? "";
-  const entry = caches.get(key) ?? { cache: make(), refs: 0 };
-  entry.refs++;
-  caches.set(key, entry);
-  return entry.cache;
-}
-
-export function releaseAwsCache(cache: AwsCache): void {
-  for (const [key, entry] of caches) {
-    if (entry.cache !== cache) continue;
-    if (--entry.refs <= 0) {
-      entry.cache.stop();
-      entry.cache.clients.elbv2.destroy();
-      entry.cache.clients.elb.destroy();
-      caches.delete(key);
-    }
-  }
 }

@@ -90,13 +90,14 @@ export function discoverLiveClusters(env: Env = process.env, config: LiveConfig 
     ? new SharedCacheReader({
       cluster: name, kubeconfig: kc, awsClusterName: hints.clusterName, regionHint: hints.region, env,
       timeoutMs: config.timeoutMs, pageSize: config.pageSize, makeClients: makeAwsClients, watchRefreshSeconds: WATCH_REFRESH_SECONDS,
-      firstAwsWaitMs: config.firstAwsReadWaitMs,
+      firstAwsWaitMs: config.firstAwsReadWaitMs, events: config.events,
       aws: { timeoutMs: config.timeoutMs, concurrency: config.awsConcurrency, ...config.aws },
     })
     : new PollingReader({
       cluster: name, kubeconfig: kc, awsClusterName: hints.clusterName, regionHint: hints.region, env,
       kubernetesTimeoutMs: config.timeoutMs, pageSize: config.pageSize,
       aws: { timeoutMs: config.timeoutMs, concurrency: config.awsConcurrency },
+      history: { metricsMs: config.aws.metricsMs, metricsWindowMinutes: config.aws.metricsWindowMinutes, timeline: config.aws.timeline, events: config.events },
     }, makeAwsClients);
 
   for (const b of loaded.broken) {

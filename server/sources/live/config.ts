@@ -26,7 +26,17 @@ export interface LiveConfig {
    */
   firstAwsReadWaitMs: number;
   /** Shared cache only: AWS loop settings. */
-  aws: { callsPerSecond: number; structureMs: number; healthMs: number; tagsMs: number };
+  aws: {
+    callsPerSecond: number; structureMs: number; healthMs: number; tagsMs: number;
+    /** LBPATH_METRICS_SECONDS (default 60; 0 or "off": CloudWatch is not read). */
+    metricsMs: number;
+    /** LBPATH_METRICS_WINDOW_MINUTES (default 15, 5 … 180). */
+    metricsWindowMinutes: number;
+    /** LBPATH_TIMELINE_HOURS (default 6, at most 24) and LBPATH_TIMELINE_SPANS (default 64 per target, 4 … 1,024). */
+    timeline: { windowMs: number; maxSpans: number };
+  };
+  /** The timeline's Kubernetes changes kept per cluster (LBPATH_TIMELINE_EVENTS, default 2,000) for LBPATH_TIMELINE_HOURS. */
+  events: { windowMs: number; capacity: number };
 }
 
 function seconds(v: string | undefined, fallback: number): number {
@@ -34,7 +44,15 @@ function seconds(v: string | undefined, fallback: number): number {
   return v && Number.isFinite(n) && n > 0 ? n * 1000 : fallback * 1000;
 }
 
+/** An integer in [min, max], else the fallback. */
+function bounded(v: string | undefined, fallback: number, min: number, max: number): number {
+  const n = Number(v);
+  return v && Number.isInteger(n) && n >= min && n <= max ? n : fallback;
+}
+
 export function liveConfig(env: Record<string, string | undefined> = process.env): LiveConfig {
+  const metricsOff = env.LBPATH_METRICS_SECONDS === "0" || env.LBPATH_METRICS_SECONDS === "off";
+  const timelineMs = bounded(env.LBPATH_TIMELINE_HOURS, 6, 1, 24) * 3600_000;
   const conc = Number(env.LBPATH_AWS_CONCURRENCY);
   const contexts = env.LBPATH_CONTEXTS?.split(",").map((s) => s.trim()).filter(Boolean);
   return {
@@ -51,6 +69,10 @@ export function liveConfig(env: Record<string, string | undefined> = process.env
       structureMs: seconds(env.LBPATH_AWS_STRUCTURE_SECONDS, 60),
       healthMs: seconds(env.LBPATH_HEALTH_SECONDS, 15),
       tagsMs: seconds(env.LBPATH_TAGS_SECONDS, 300),
+      metricsMs: metricsOff ? 0 : seconds(env.LBPATH_METRICS_SECONDS, 60),
+      metricsWindowMinutes: bounded(env.LBPATH_METRICS_WINDOW_MINUTES, 15, 5, 180),
+      timeline: { windowMs: timelineMs, maxSpans: bounded(env.LBPATH_TIMELINE_SPANS, 64, 4, 1024) },
     },
+    events: { windowMs: timelineMs, capacity: bounded(env.LBPATH_TIMELINE_EVENTS, 2_000, 100, 100_000) },
   };
 }

@@ -70,3 +70,15 @@ export class Gate {
     }
   }
 }
+
+/** A Gate that counts its calls into the cache's totals, so the first cycle can say how far it is. */
+export class CountingGate extends Gate {
+  constructor(concurrency: number, budget: RateBudget, private readonly count: { asked: number; finished: number }) {
+    super(concurrency, budget);
+  }
+
+  override run<T>(fn: () => Promise<T>): Promise<T> {
+    this.count.asked++;
+    return super.run(fn).finally(() => { this.count.finished++; });
+  }
+}

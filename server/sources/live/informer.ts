@@ -38,6 +38,11 @@ export interface InformerOptions<T> {
   timeoutMs: number;
   pageSize: number;
   onChange: () => void;
+  /**
+   * Each change to one object, with its previous (trimmed) copy: watch events, and the differences a relist finds.
+   * Not called for the first list (that is the starting state, not a change). The timeline derives events from it.
+   */
+  onEvent?: (type: "ADDED" | "MODIFIED" | "DELETED", obj: T, old: T | undefined) => void;
   /** Backoff after an error: base doubles per consecutive failure up to max, ×[0.5, 1) jitter. */
   backoff?: { baseMs: number; maxMs: number };
   /** Server-side watch timeout (seconds); the watch is then resumed. */
@@ -176,6 +181,11 @@ export class ResourceInformer<T> {
       for (const raw of page.items) next.set(key(raw as Raw), this.o.trim(raw as never));
       cont = page.metadata?._continue || undefined;
     } while (cont);
+    if (this.synced && this.o.onEvent) {
+      // A relist (after 410 Gone or a broken watch): what changed meanwhile, as the watch would have said it.
+      for (const [k, obj] of next) { const old = this.store.get(k); if (old !== undefined) this.o.onEvent("MODIFIED", obj, old); else this.o.onEvent("ADDED", obj, undefined); }
+      for (const [k, old] of this.store) if (!next.has(k)) this.o.onEvent("DELETED", old, old);
+    }
     this.store = next;
     this.synced = true;
     this.absent = false;
@@ -200,8 +210,16 @@ export class ResourceInformer<T> {
         }
         last = obj?.metadata?.resourceVersion ?? last;
         if (type === "BOOKMARK") return;
-        if (type === "DELETED") this.store.delete(key(obj));
-        else this.store.set(key(obj), this.o.trim(obj as never));
+        const k = key(obj);
+        const old = this.store.get(k);
+        if (type === "DELETED") {
+          this.store.delete(k);
+          this.o.onEvent?.("DELETED", old ?? this.o.trim(obj as never), old);
+        } else {
+          const trimmed = this.o.trim(obj as never);
+          this.store.set(k, trimmed);
+          this.o.onEvent?.(type === "ADDED" ? "ADDED" : "MODIFIED", trimmed, old);
+        }
         this.changed();
       };
       const done = (err: unknown) => {

@@ -94,19 +94,31 @@ const ACCESS_DENIED = /^(AccessDenied|AccessDeniedException|UnauthorizedOperatio
 const THROTTLED = /^(Throttling|ThrottlingException|RequestLimitExceeded|TooManyRequestsException|RequestThrottled|SlowDown)$/;
 const CREDENTIALS = /^(ExpiredToken|ExpiredTokenException|InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|MissingAuthenticationToken|IncompleteSignature|CredentialsProviderError|InvalidAccessKeyId|TokenRefreshRequired)$/;
 
+/** The API an action belongs to: ELB (the default prefix) or CloudWatch (`cloudwatch:GetMetricData`, issue 12). */
+function awsApi(action: string): { iam: string; name: string; endpoint: string; rateFix: string } {
+  if (action.startsWith("cloudwatch:")) {
+    return { iam: action, name: "Amazon CloudWatch API", endpoint: "check network access to the monitoring (CloudWatch) endpoint (proxy, VPC endpoint) or AWS_ENDPOINT_URL_CLOUDWATCH",
+      rateFix: "other tools share this account's CloudWatch API rate; raise LBPATH_METRICS_SECONDS or wait" };
+  }
+  return { iam: action.includes(":") ? action : `elasticloadbalancing:${action}`, name: "AWS Elastic Load Balancing API",
+    endpoint: "check network access to elasticloadbalancing endpoints (proxy, VPC endpoint) or AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING[_V2]",
+    rateFix: "other tools share this account's ELB API rate; raise LBPATH_REFRESH_SECONDS / LBPATH_HEALTH_SECONDS or wait" };
+}
+
+/** `action`: an ELB action ("DescribeTargetHealth") or a prefixed one ("cloudwatch:GetMetricData"). */
 export function awsProblem(err: unknown, action: string, ctx: { region?: string; timeoutMs?: number }): SourceProblem {
   const e = (err ?? {}) as ErrLike;
   const code = e.name ?? e.Code ?? "Error";
   const said = e.message ?? String(err);
-  const iam = `elasticloadbalancing:${action}`;
+  const api = awsApi(action);
+  const iam = api.iam;
   const region = ctx.region ? ` in ${ctx.region}` : "";
   const p = (c: string, message: string, fix: string, detail = iam): SourceProblem => ({ code: c, source: "aws", message, fix, detail });
   if (ACCESS_DENIED.test(code)) {
     return p("AWS_ACCESS_DENIED", `AWS denied ${iam}${region}: ${said}`, `allow ${iam} for the dashboard's IAM identity (see ${IAM_FIX_FILE})`);
   }
   if (THROTTLED.test(code)) {
-    return p("AWS_THROTTLED", `AWS throttled ${iam}${region} (${code}: ${said}); stopped calling until the next refresh`,
-      "other tools share this account's ELB API rate; raise LBPATH_REFRESH_SECONDS / LBPATH_HEALTH_SECONDS or wait");
+    return p("AWS_THROTTLED", `AWS throttled ${iam}${region} (${code}: ${said}); stopped calling until the next refresh`, api.rateFix);
   }
   if (CREDENTIALS.test(code) || /credential/i.test(said)) {
     return p("AWS_CREDENTIALS", `AWS credentials are missing, invalid or expired (${code}: ${said})`,
@@ -119,8 +131,7 @@ export function awsProblem(err: unknown, action: string, ctx: { region?: string;
   if (net || code === "TimeoutError" || code === "AbortError" || code === "RequestTimeout") {
     const why = net === "TimeoutError" || net === "AbortError" || net === "ETIMEDOUT" || (!net && (code === "TimeoutError" || code === "AbortError"))
       ? `timed out${ctx.timeoutMs ? ` after ${ctx.timeoutMs / 1000} s` : ""}` : `cannot connect (${net ?? code})`;
-    return p("AWS_UNREACHABLE", `AWS Elastic Load Balancing API${region}: ${iam} ${why}`,
-      "check network access to elasticloadbalancing endpoints (proxy, VPC endpoint) or AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING[_V2]");
+    return p("AWS_UNREACHABLE", `${api.name}${region}: ${iam} ${why}`, api.endpoint);
   }
   const status = e.$metadata?.httpStatusCode;
   return p("AWS_ERROR", `${iam}${region} failed (${code}${status ? `, HTTP ${status}` : ""}): ${said}`, "retry later; if it persists check the AWS Health Dashboard");

@@ -1,7 +1,13 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { Snapshot } from "@/server/core/model/snapshot";
-import type { AwsClients } from "./awsClients";
-import { readAws, type ReadAwsOptions } from "./readAws";
+import { destroyAwsClients, type AwsClients } from "./awsClients";
+import { contextProblems, newAwsContext, readAws, type ReadAwsOptions } from "./readAws";
+import type { SourceProblem } from "@/server/core/model/snapshot";
+import type { Metrics } from "@/server/core/model/observed";
+import { fetchMetrics, metricQueries, metricsWindow } from "./metrics";
+import { TargetHistoryStore, readingsFromSnapshot, type TargetHistoryOptions } from "./history/targetHistory";
+import { KubeEventLog, diffReads } from "./history/kubeEvents";
+import { isAwsDown } from "./problems";
 import { readKubernetes } from "./readKubernetes";
 import { regionFromEnv, regionFromNodes } from "./region";
 import { sortSnapshot } from "./reshapeSnapshot";
@@ -19,6 +25,11 @@ export interface ReadSnapshotOptions {
   kubernetesTimeoutMs?: number;
   pageSize?: number;
   aws?: ReadAwsOptions;
+  /**
+   * PollingReader only (poll mode, capture): keep a timeline across reads and read CloudWatch at most every
+   * `metricsMs` (issue 12). Absent: neither.
+   */
+  history?: { metricsMs: number; metricsWindowMinutes: number; timeline: TargetHistoryOptions; events: { windowMs: number; capacity: number } };
 }
 
 export async function readSnapshot(o: ReadSnapshotOptions): Promise<Snapshot> {
@@ -37,24 +48,69 @@ export async function readSnapshot(o: ReadSnapshotOptions): Promise<Snapshot> {
   });
 }
 
-/** A SnapshotReader that does one full read per call, reusing AWS clients (and their connections) per region. */
+/**
+ * A SnapshotReader that does one full read per call, reusing AWS clients (and their connections) per region. With
+ * `history` it also keeps a timeline from read to read (target health; pod, endpoint and node changes found by
+ * comparing reads) and CloudWatch metrics, read at most every `metricsMs` whatever the read rate.
+ */
 export class PollingReader {
   private readonly clients = new Map<string, AwsClients>();
+  private readonly targets?: TargetHistoryStore;
+  private readonly events?: KubeEventLog;
+  private previous?: Snapshot["kubernetes"];
+  private metrics?: { at: number; metrics: Metrics | undefined; problems: SourceProblem[] };
+  private readonly startedAt = Date.now();
 
   constructor(
     private readonly o: Omit<ReadSnapshotOptions, "awsClients">,
     private readonly makeClients: (region: string | undefined) => AwsClients,
-  ) {}
+  ) {
+    if (o.history) {
+      this.targets = new TargetHistoryStore(o.history.timeline);
+      this.events = new KubeEventLog(o.history.events);
+    }
+  }
 
-  read(): Promise<Snapshot> {
-    return readSnapshot({ ...this.o, awsClients: (region) => this.clientsFor(region) });
+  async read(): Promise<Snapshot> {
+    const s = await readSnapshot({ ...this.o, awsClients: (region) => this.clientsFor(region) });
+    return this.o.history ? this.withHistory(s, this.o.history) : s;
+  }
+
+  private async withHistory(s: Snapshot, h: NonNullable<ReadSnapshotOptions["history"]>): Promise<Snapshot> {
+    const now = Date.now();
+    const problems = s.problems ?? [];
+    // A half that was not read must not look like every target or pod went away.
+    const awsRead = !problems.some((p) => p.source === "aws" && (isAwsDown(p) || p.code === "AWS_THROTTLED" || /DescribeLoadBalancers|DescribeTargetGroups/.test(p.detail ?? "")));
+    const kubeRead = !problems.some((p) => p.source === "kubernetes");
+    if (awsRead) this.targets!.record(readingsFromSnapshot(s.aws), now);
+    if (kubeRead) {
+      if (this.previous) diffReads(this.events!, this.previous, s.kubernetes);
+      this.previous = s.kubernetes;
+    }
+    const cloudwatch = this.clientsFor(s.cluster.region).cloudwatch;
+    if (h.metricsMs > 0 && cloudwatch && awsRead && (!this.metrics || now - this.metrics.at >= h.metricsMs)) {
+      const ctx = newAwsContext(s.cluster.region, this.o.aws ?? {});
+      const metrics = await fetchMetrics(cloudwatch, ctx, metricQueries(s.aws), metricsWindow(now, h.metricsWindowMinutes));
+      this.metrics = { at: now, metrics, problems: contextProblems(ctx) };
+    }
+    const events = this.events!.events();
+    const window = this.targets!.window();
+    const last = [window?.end, events[events.length - 1]?.at, new Date(this.startedAt).toISOString()].filter((x): x is string => !!x).sort();
+    const all = [...problems, ...(this.metrics?.problems ?? [])];
+    return {
+      ...s,
+      ...(all.length ? { problems: all } : {}),
+      ...(this.metrics?.metrics ? { metrics: this.metrics.metrics } : {}),
+      timeline: {
+        window: { start: [window?.start, new Date(this.startedAt).toISOString()].filter((x): x is string => !!x).sort()[0], end: last[last.length - 1] },
+        targets: this.targets!.targets(),
+        events,
+      },
+    };
   }
 
   async close(): Promise<void> {
-    for (const c of this.clients.values()) {
-      c.elbv2.destroy();
-      c.elb.destroy();
-    }
+    for (const c of this.clients.values()) destroyAwsClients(c);
     this.clients.clear();
   }
 

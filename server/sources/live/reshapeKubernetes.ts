@@ -1,5 +1,6 @@
 import type * as k8s from "@/server/core/model/kubernetes";
 import { keepLabel, keepServiceAnnotation, keepServiceLabel, pick } from "./trim";
+import { sleepSeconds } from "@/server/core/analysis/rollout";
 
 /**
  * Pure: trim Kubernetes objects (as @kubernetes/client-node returns them, or as a Snapshot already holds them) to
@@ -136,17 +137,54 @@ export function reshapeNode(n: NodeIn, extraNodeLabels?: ReadonlySet<string> | t
   });
 }
 
+type HandlerIn = {
+  exec?: { command?: string[] } | null; sleep?: { seconds: number } | null;
+  httpGet?: { port?: number | string; scheme?: string } | null; tcpSocket?: { port?: number | string } | null;
+};
+
 export interface PodIn {
   metadata?: MetaIn;
-  spec?: { nodeName?: string };
+  spec?: {
+    nodeName?: string; terminationGracePeriodSeconds?: number;
+    containers?: { name: string; lifecycle?: { preStop?: HandlerIn | null } | null }[];
+    readinessGates?: { conditionType: string }[];
+  };
   status?: { phase?: string; podIP?: string; conditions?: { type: string; status: string }[] };
 }
 
-/** Pods are the bulk of a cluster: keep only identity, placement and readiness; no labels (capture rule). */
+/**
+ * A preStop handler, trimmed (rollout check, issue 12): `sleep` as it is; `exec` reduced to the `sleep N` its
+ * command runs, if any (a command can carry tokens or URLs, so nothing else of it is kept); `httpGet` and
+ * `tcpSocket` to their port (and scheme): never a host, path or headers.
+ */
+function trimHandler(h: HandlerIn): k8s.LifecycleHandler | undefined {
+  if (h.sleep) return { sleep: { seconds: h.sleep.seconds } };
+  if (h.exec) {
+    const secs = sleepSeconds(h.exec.command ?? undefined);
+    return { exec: secs === null ? {} : { command: ["sleep", String(secs)] } };
+  }
+  if (h.httpGet) return { httpGet: defined({ port: h.httpGet.port, scheme: h.httpGet.scheme }) };
+  if (h.tcpSocket) return { tcpSocket: defined({ port: h.tcpSocket.port }) };
+  return undefined;
+}
+
+/**
+ * Pods are the bulk of a cluster: keep only identity, placement and readiness (no labels, capture rule), and for the
+ * rollout check the grace period, the containers' preStop hooks (only containers that have one) and readiness gates.
+ */
 export function reshapePod(p: PodIn): k8s.Pod {
+  const containers = (p.spec?.containers ?? [])
+    .map((c) => ({ name: c.name, preStop: c.lifecycle?.preStop ? trimHandler(c.lifecycle.preStop) : undefined }))
+    .filter((c): c is { name: string; preStop: k8s.LifecycleHandler } => !!c.preStop)
+    .map((c) => ({ name: c.name, lifecycle: { preStop: c.preStop } }));
   return defined({
     metadata: defined({ name: p.metadata?.name ?? "", namespace: p.metadata?.namespace ?? "", deletionTimestamp: rfc3339(p.metadata?.deletionTimestamp) }),
-    spec: p.spec && nonEmpty(defined({ nodeName: p.spec.nodeName })),
+    spec: p.spec && nonEmpty(defined({
+      nodeName: p.spec.nodeName,
+      terminationGracePeriodSeconds: p.spec.terminationGracePeriodSeconds,
+      containers: containers.length ? containers : undefined,
+      readinessGates: p.spec.readinessGates?.length ? p.spec.readinessGates.map((g) => ({ conditionType: g.conditionType })) : undefined,
+    })),
     status: p.status && nonEmpty(defined({
       phase: p.status.phase,
       podIP: p.status.podIP,

@@ -99,7 +99,7 @@ export function trimSnapshot(s: Snapshot): Snapshot {
 
 /** JSON of the data part (no read times): equal fingerprints ⇒ the same object can be served again. */
 export function snapshotFingerprint(s: Snapshot): string {
-  return JSON.stringify({ cluster: s.cluster, kubernetes: s.kubernetes, aws: s.aws, problems: s.problems ?? [] });
+  return JSON.stringify({ cluster: s.cluster, kubernetes: s.kubernetes, aws: s.aws, problems: s.problems ?? [], metrics: s.metrics ?? null, timeline: s.timeline ?? null });
 }
 
 /** The optional Ingress / Gateway objects through their reshape (what the live reader would keep). */

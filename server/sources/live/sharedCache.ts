@@ -1,8 +1,10 @@
 import { CoreV1Api, DiscoveryV1Api, type KubeConfig } from "@kubernetes/client-node";
 import type { Snapshot, SourceProblem } from "@/server/core/model/snapshot";
+import type { Timeline } from "@/server/core/model/observed";
 import type * as k8s from "@/server/core/model/kubernetes";
 import type { AwsClients } from "./awsClients";
-import { AwsCache, acquireAwsCache, releaseAwsCache, type AwsCacheOptions } from "./awsCache";
+import { AwsCache, type AwsCacheHalf, type AwsCacheOptions } from "./awsCache";
+import { acquireAwsCache, releaseAwsCache } from "./awsCaches";
 import { ResourceInformer, type InformerOptions, type StateLog } from "./informer";
 import type { SnapshotReader } from "./LiveCluster";
 import { LiveSourceError, firstAwsReadProblem, isKubernetesDown } from "./problems";
@@ -10,6 +12,7 @@ import { regionFromEnv, regionFromNodes } from "./region";
 import { reshapeEndpointSlice, reshapeNode, reshapePod, reshapeService } from "./reshapeKubernetes";
 import { sortSnapshot } from "./reshapeSnapshot";
 import { targetNodeLabelKeys } from "./trim";
+import { KubeEventLog } from "./history/kubeEvents";
 import { within } from "@/server/within";
 import { EXTRA_RESOURCES, assembleExtra, listFunction, type ExtraResource } from "./extraResources";
 
@@ -45,7 +48,11 @@ export interface SharedCacheOptions {
   watchRefreshSeconds?: number;
   /** How long after the first AWS cycle began read() waits for it before serving the Kubernetes half alone (default 5 s). */
   firstAwsWaitMs?: number;
+  /** The timeline's Kubernetes changes: how long and how many are kept (LBPATH_TIMELINE_HOURS, LBPATH_TIMELINE_EVENTS). */
+  events?: { windowMs: number; capacity: number };
 }
+
+const DEFAULT_EVENTS = { windowMs: 6 * 3600_000, capacity: 2_000 };
 
 /**
  * Long enough that a small account's first cycle is complete in the first snapshot: 2 NLBs, 3 target groups and a
@@ -70,8 +77,13 @@ export class SharedCacheReader implements SnapshotReader {
   private started?: Promise<void>;
   private kubernetesStarted?: Promise<void>;
   private last?: { key: string; snapshot: Snapshot };
+  /** Pod, endpoint and node changes of this cluster (issue 12), from the watches. */
+  readonly events: KubeEventLog;
+  private readonly startedAt = Date.now();
+  private timelineCache?: { key: string; timeline: Timeline };
 
   constructor(private readonly o: SharedCacheOptions) {
+    this.events = new KubeEventLog(o.events ?? DEFAULT_EVENTS);
     const core = o.kubeconfig.makeApiClient(CoreV1Api);
     const discovery = o.kubeconfig.makeApiClient(DiscoveryV1Api);
     const common = { kubeconfig: o.kubeconfig, cluster: o.cluster, timeoutMs: o.timeoutMs, pageSize: o.pageSize, onChange: () => {}, logState: o.logState, ...o.informer };
@@ -79,13 +91,14 @@ export class SharedCacheReader implements SnapshotReader {
       services: new ResourceInformer({ ...common, op: { verb: "list", resource: "services", group: "" }, path: "/api/v1/services",
         list: (p, opt) => core.listServiceForAllNamespaces(p, opt), trim: reshapeService }),
       endpointSlices: new ResourceInformer({ ...common, op: { verb: "list", resource: "endpointslices", group: "discovery.k8s.io" },
-        path: "/apis/discovery.k8s.io/v1/endpointslices", list: (p, opt) => discovery.listEndpointSliceForAllNamespaces(p, opt), trim: reshapeEndpointSlice }),
+        path: "/apis/discovery.k8s.io/v1/endpointslices", list: (p, opt) => discovery.listEndpointSliceForAllNamespaces(p, opt), trim: reshapeEndpointSlice,
+        onEvent: (type, obj, old) => this.events.endpointSlice(type, obj, old) }),
       // Node labels are trimmed when assembling: which to keep depends on the Services of that moment (JOIN-5).
       nodes: new ResourceInformer({ ...common, op: { verb: "list", resource: "nodes", group: "" }, path: "/api/v1/nodes",
-        list: (p, opt) => core.listNode(p, opt), trim: (n) => reshapeNode(n, true) }),
+        list: (p, opt) => core.listNode(p, opt), trim: (n) => reshapeNode(n, true), onEvent: (type, obj, old) => this.events.node(type, obj, old) }),
       // Pods are trimmed on arrival: the bulk of a cluster never sits in memory in full.
       pods: new ResourceInformer({ ...common, op: { verb: "list", resource: "pods", group: "" }, path: "/api/v1/pods",
-        list: (p, opt) => core.listPodForAllNamespaces(p, opt), trim: reshapePod }),
+        list: (p, opt) => core.listPodForAllNamespaces(p, opt), trim: reshapePod, onEvent: (type, obj, old) => this.events.pod(type, obj, old) }),
     };
     this.extraInformers = EXTRA_RESOURCES.map((res) => ({
       res,
@@ -138,7 +151,8 @@ export class SharedCacheReader implements SnapshotReader {
     // would read as a misconfiguration). Health not known: assembleAws leaves it undefined, i.e. unknown.
     const usable = first?.stage !== "structure";
     const progress = first ? `${first.stage}:${Math.floor(first.finished / Math.max(1, first.perSecond * FIRST_READ_PROGRESS_MS / 1000))}` : "";
-    const key = [...inf.map((i) => i.version), aws.version, region, progress].join("|");
+    const events = this.events.events();
+    const key = [...inf.map((i) => i.version), aws.version, this.events.version, region, progress].join("|");
     const currents = inf.map((i) => i.currentAt()).filter((t): t is number => t !== undefined);
     const kubernetesAt = new Date(currents.length ? Math.min(...currents) : Date.now()).toISOString();
     const awsAt = usable ? half.readAt : undefined;
@@ -172,9 +186,22 @@ export class SharedCacheReader implements SnapshotReader {
       aws: usable ? half.aws : NO_AWS,
       ...(problems.length ? { problems } : {}),
       ages,
+      ...(usable && half.metrics ? { metrics: half.metrics } : {}),
+      timeline: this.timeline(usable ? half.history : undefined, events),
     });
     this.last = { key, snapshot };
     return snapshot;
+  }
+
+  /** The region's target history with this cluster's Kubernetes changes; the same object while neither changed. */
+  private timeline(history: AwsCacheHalf["history"] | undefined, events: Timeline["events"]): Timeline {
+    const key = `${this.aws?.cache.history.version ?? "-"}|${history ? "aws" : "none"}|${this.events.version}`;
+    if (this.timelineCache?.key === key) return this.timelineCache.timeline;
+    const starts = [history?.window?.start, new Date(this.startedAt).toISOString()].filter((x): x is string => !!x).sort();
+    const ends = [history?.window?.end, events.length ? events[events.length - 1].at : undefined, starts[0]].filter((x): x is string => !!x).sort();
+    const timeline: Timeline = { window: { start: starts[0], end: ends[ends.length - 1] }, targets: history?.targets ?? [], events };
+    this.timelineCache = { key, timeline };
+    return timeline;
   }
 
   async close(): Promise<void> {

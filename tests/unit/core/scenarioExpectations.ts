@@ -3,6 +3,7 @@ import type { ScenarioExpectation } from "../demo/expectations/dsl";
 import { sourceIpExpectations } from "../demo/expectations/sourceIp";
 import { workedExpectations } from "../demo/expectations/worked";
 import { albExpectations } from "../demo/expectations/alb";
+import { overTimeExpectations } from "../demo/expectations/overTime";
 
 /**
  * Hand-derived outcomes for every demo scenario (server/sources/demo/scenarios/<id>.json), keyed by scenario id.
@@ -22,4 +23,5 @@ export const expectations: Record<string, ScenarioExpectation> = {
   ...sourceIpExpectations,
   ...clusterExpectations,
   ...albExpectations,
+  ...overTimeExpectations,
 };

@@ -89,10 +89,27 @@ const Node = z
   })
   .strict();
 
+const Port = z.union([z.number(), str]);
+const Handler = z
+  .object({
+    exec: z.object({ command: z.array(str).optional() }).strict().optional(),
+    sleep: z.object({ seconds: z.number() }).strict().optional(),
+    httpGet: z.object({ port: Port.optional(), scheme: str.optional() }).strict().optional(),
+    tcpSocket: z.object({ port: Port.optional() }).strict().optional(),
+  })
+  .strict();
 const Pod = z
   .object({
     metadata: NsMeta,
-    spec: z.object({ nodeName: str.optional() }).strict().optional(),
+    spec: z
+      .object({
+        nodeName: str.optional(),
+        terminationGracePeriodSeconds: z.number().optional(),
+        containers: z.array(z.object({ name: str, lifecycle: z.object({ preStop: Handler.optional() }).strict().optional() }).strict()).optional(),
+        readinessGates: z.array(z.object({ conditionType: str }).strict()).optional(),
+      })
+      .strict()
+      .optional(),
     status: z.object({ phase: str.optional(), podIP: str.optional(), conditions: z.array(z.object({ type: str, status: str }).strict()).optional() }).strict().optional(),
   })
   .strict();
@@ -351,6 +368,41 @@ const ClassicLoadBalancer = z
   })
   .strict();
 
+const Metrics = z
+  .object({
+    window: z.object({ start: str, end: str, periodSeconds: z.number() }).strict(),
+    series: z.array(
+      z
+        .object({ namespace: str, metricName: str, dimensions: strMap, stat: str, timestamps: z.array(str), values: z.array(z.number()), statusCode: str.optional() })
+        .strict(),
+    ),
+  })
+  .strict();
+const EventKind = z.enum([
+  "pod-ready", "pod-not-ready", "pod-terminating", "pod-deleted", "endpoint-serving", "endpoint-not-serving", "endpoint-terminating",
+  "node-tainted", "node-untainted", "node-ready", "node-not-ready", "node-removed",
+]);
+const Timeline = z
+  .object({
+    window: z.object({ start: str, end: str }).strict(),
+    targets: z.array(
+      z
+        .object({
+          targetGroupArn: str.optional(),
+          loadBalancerName: str.optional(),
+          id: str,
+          port: z.number().optional(),
+          observedSince: str,
+          seenArriving: z.boolean().optional(),
+          spans: z.array(z.object({ state: str, reason: str.optional(), from: str, to: str.nullable() }).strict()),
+          truncated: z.boolean().optional(),
+        })
+        .strict(),
+    ),
+    events: z.array(z.object({ at: str, kind: EventKind, pod: str.optional(), node: str.optional(), ip: str.optional(), detail: str.optional() }).strict()),
+  })
+  .strict();
+
 export const SnapshotSchema = z
   .object({
     schemaVersion: z.literal(1),
@@ -380,6 +432,8 @@ export const SnapshotSchema = z
       .optional(),
     meta: z.object({ title: str.optional(), story: str.optional() }).strict().optional(),
     ages: z.object({ kubernetes: str.optional(), aws: str.optional() }).strict().optional(),
+    metrics: Metrics.optional(),
+    timeline: Timeline.optional(),
   })
   .strict();
 

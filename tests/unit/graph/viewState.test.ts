@@ -9,6 +9,8 @@ const full: ViewState = {
   view: "table",
   finding: "UNEVEN_TRAFFIC",
   verdict: ["expected", "fault"],
+  tw: "15m",
+  tend: "2026-11-20T09:50:00Z",
 };
 
 describe("viewState", () => {
@@ -16,7 +18,7 @@ describe("viewState", () => {
     const qs = serializeViewState(full);
     expect(parseViewState(new URLSearchParams(qs))).toEqual(full);
     expect(qs).toBe(
-      "?path=network:k8s-shop-web-1a2b3c:80&sel=Target:i-0abc123:31234&expand=Pods:ip-10-0-1-5.ec2.internal,Targets:us-east-1a&view=table&finding=UNEVEN_TRAFFIC&verdict=expected,fault",
+      "?path=network:k8s-shop-web-1a2b3c:80&sel=Target:i-0abc123:31234&expand=Pods:ip-10-0-1-5.ec2.internal,Targets:us-east-1a&view=table&finding=UNEVEN_TRAFFIC&verdict=expected,fault&tw=15m&tend=2026-11-20T09:50:00Z",
     );
   });
 
@@ -28,6 +30,13 @@ describe("viewState", () => {
   it("falls back to defaults for bad values, one parameter at a time", () => {
     const s = parseViewState(new URLSearchParams("view=pie&sel=has%20space&finding=lower&verdict=fault,bogus&expand=ok,,bad%20one&path=p1"));
     expect(s).toEqual({ ...DEFAULT_VIEW, path: "p1", expand: ["ok"], verdict: ["fault"] });
+  });
+
+  it("the timeline's zoom: windows of 5 min to 6 h and an ISO end; anything else falls back to 1 h and the data's time", () => {
+    expect(parseViewState(new URLSearchParams("view=timeline&tw=3h&tend=2026-11-20T08:00:00.000Z"))).toMatchObject({ view: "timeline", tw: "3h", tend: "2026-11-20T08:00:00.000Z" });
+    for (const bad of ["7h", "1m", "fortnight", "90"]) expect(parseViewState(new URLSearchParams(`tw=${bad}`)).tw).toBe("1h");
+    expect(parseViewState(new URLSearchParams("tend=yesterday")).tend).toBeNull();
+    expect(serializeViewState({ view: "timeline", tw: "1h" })).toBe("?view=timeline");
   });
 
   it("accepts Next's searchParams record shape, taking the first of repeated parameters", () => {

@@ -9,3 +9,23 @@ describe("liveConfig: the first AWS read's wait", () => {
     for (const bad of ["", "0", "-3", "soon"]) expect(liveConfig({ LBPATH_AWS_FIRST_READ_WAIT_SECONDS: bad }).firstAwsReadWaitMs).toBe(5_000);
   });
 });
+
+describe("liveConfig: CloudWatch and the timeline (issue 12)", () => {
+  it("reads metrics every 60 s over 15 min and keeps 6 h of history, 64 spans per target, 2,000 Kubernetes changes", () => {
+    const c = liveConfig({});
+    expect(c.aws.metricsMs).toBe(60_000);
+    expect(c.aws.metricsWindowMinutes).toBe(15);
+    expect(c.aws.timeline).toEqual({ windowMs: 6 * 3600_000, maxSpans: 64 });
+    expect(c.events).toEqual({ windowMs: 6 * 3600_000, capacity: 2_000 });
+  });
+
+  it("follows the settings within their bounds, and turns CloudWatch off with 0 or off", () => {
+    const c = liveConfig({ LBPATH_METRICS_SECONDS: "120", LBPATH_METRICS_WINDOW_MINUTES: "30", LBPATH_TIMELINE_HOURS: "2", LBPATH_TIMELINE_SPANS: "16", LBPATH_TIMELINE_EVENTS: "500" });
+    expect([c.aws.metricsMs, c.aws.metricsWindowMinutes, c.aws.timeline, c.events]).toEqual([120_000, 30, { windowMs: 7_200_000, maxSpans: 16 }, { windowMs: 7_200_000, capacity: 500 }]);
+    expect(liveConfig({ LBPATH_METRICS_SECONDS: "0" }).aws.metricsMs).toBe(0);
+    expect(liveConfig({ LBPATH_METRICS_SECONDS: "off" }).aws.metricsMs).toBe(0);
+    for (const bad of ["1", "181", "x"]) expect(liveConfig({ LBPATH_METRICS_WINDOW_MINUTES: bad }).aws.metricsWindowMinutes).toBe(15);
+    for (const bad of ["0", "25", "2.5"]) expect(liveConfig({ LBPATH_TIMELINE_HOURS: bad }).aws.timeline.windowMs).toBe(6 * 3600_000);
+    expect(liveConfig({ LBPATH_TIMELINE_SPANS: "2" }).aws.timeline.maxSpans).toBe(64);
+  });
+});

@@ -12,8 +12,10 @@ import { emptyInventory, permissionOfMethod, resourceOfPath, scanSource, scanTre
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const read = (p: string) => readFileSync(`${ROOT}${p}`, "utf8");
 
-// Exactly the Describe calls lbpath makes (ELBv2 and Classic share the elasticloadbalancing: prefix).
+// Exactly the Describe calls lbpath makes (ELBv2 and Classic share the elasticloadbalancing: prefix), and the one
+// CloudWatch read for observed traffic (issue 12).
 const EXPECTED_ACTIONS = [
+  "cloudwatch:GetMetricData",
   "elasticloadbalancing:DescribeInstanceHealth",
   "elasticloadbalancing:DescribeListeners",
   "elasticloadbalancing:DescribeLoadBalancerAttributes",
@@ -74,7 +76,7 @@ function pathOutsideRole(path: string): boolean {
 const where = (sites: Site[]) => sites.map((s) => `${s.file}:${s.line}`).join(", ");
 
 describe("deploy/iam-policy.json", () => {
-  it("allows exactly the ELBv2/Classic Describe actions lbpath calls, on Resource *", () => {
+  it("allows exactly the ELBv2/Classic Describe actions and cloudwatch:GetMetricData lbpath calls, on Resource *", () => {
     expect(policy.Version).toBe("2012-10-17");
     expect([...policyActions].sort()).toEqual(EXPECTED_ACTIONS);
     for (const s of policy.Statement) {
@@ -84,7 +86,8 @@ describe("deploy/iam-policy.json", () => {
       expect(s.NotAction).toBeUndefined();
       expect(s.NotResource).toBeUndefined();
     }
-    for (const a of policyActions) expect(a).toMatch(/^elasticloadbalancing:Describe[A-Za-z]+$/);
+    // Reads only: Describe* on the load balancers, GetMetricData (no PutMetricData, alarms or dashboards).
+    for (const a of policyActions) expect(a).toMatch(/^(elasticloadbalancing:Describe[A-Za-z]+|cloudwatch:GetMetricData)$/);
   });
 });
 
@@ -156,6 +159,7 @@ describe("the scanner itself finds violations", () => {
     import { DescribeTargetHealthCommand, DeleteLoadBalancerCommand as Del, paginateDescribeTargetGroups } from "@aws-sdk/client-elastic-load-balancing-v2";
     import * as classic from "@aws-sdk/client-elastic-load-balancing";
     import { DescribeInstancesCommand } from "@aws-sdk/client-ec2";
+    import { GetMetricDataCommand, PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
     import { CoreV1Api, KubernetesObjectApi, type V1Secret } from "@kubernetes/client-node";
     // new classic.DeleteLoadBalancerPolicyCommand() in a comment is not code
     const re = /["'\`]/; // a regex with quotes must not derail the scan
@@ -174,6 +178,8 @@ describe("the scanner itself finds violations", () => {
 
   it("sees commands by import, alias and namespace, but not in comments", () => {
     expect([...inv.awsActions.keys()].sort()).toEqual([
+      "cloudwatch:GetMetricData",
+      "cloudwatch:PutMetricData",
       "elasticloadbalancing:DeleteLoadBalancer",
       "elasticloadbalancing:DescribeTargetGroups",
       "elasticloadbalancing:DescribeTargetHealth",

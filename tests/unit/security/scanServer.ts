@@ -30,6 +30,8 @@ export interface Inventory {
 const AWS_PACKAGES: Record<string, string | null> = {
   "@aws-sdk/client-elastic-load-balancing": "elasticloadbalancing",
   "@aws-sdk/client-elastic-load-balancing-v2": "elasticloadbalancing",
+  // Observed traffic (issue 12): GetMetricData only.
+  "@aws-sdk/client-cloudwatch": "cloudwatch",
   // Credentials and plumbing: no IAM action of their own.
   "@aws-sdk/credential-providers": null,
   "@aws-sdk/credential-provider-node": null,

@@ -81,7 +81,9 @@ const failOpenZone = scenario("fail-open-zone", {
           pods: { p1: pod(0.5, "client"), p2: pod(0.5, "client"), p3: pod(0, "client"), p4: pod(0, "client") },
           targets: { n1: HEALTHY, n2: HEALTHY, n3: fault("HC_BLOCKED"), n4: fault("HC_BLOCKED") },
           imbalanceLevel: "high",
-          findings: ["ZONE_NO_HEALTHY", "PODS_STARVED", "UNEVEN_TRAFFIC", "CLIENT_IP_PRESERVED"],
+          // Issue 12: the scenario's CloudWatch data has 7 % of new flows still entering us-east-1c (stale DNS),
+          // above the 5 % this project reports for a zone out of DNS.
+          findings: ["ZONE_NO_HEALTHY", "PODS_STARVED", "UNEVEN_TRAFFIC", "CLIENT_IP_PRESERVED", "ZONE_OUT_OF_DNS_TRAFFIC"],
         },
       },
     },
