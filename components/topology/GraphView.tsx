@@ -2,7 +2,7 @@
 import { ReactFlowProvider } from "@xyflow/react";
 import { memo, useCallback, useMemo, useState } from "react";
 import type { Finding, Path, Topology } from "@/lib/api/topology";
-import { toggleExpanded, type ViewState } from "@/lib/url/viewState";
+import { setFind, setPage, toggleExpanded, type ViewState } from "@/lib/url/viewState";
 import { Spinner } from "@/components/ui/Spinner";
 import { GraphCanvas } from "./graph/GraphCanvas";
 import { useGraphLayout } from "./graph/useGraphLayout";
@@ -34,20 +34,25 @@ function GraphView({
   /** The server-drawn picture of this path, shown until the first layout is ready. */
   preview?: GraphPreview | null;
 }) {
-  const result = useGraphLayout(topology, path, view.expand);
+  const result = useGraphLayout(topology, path, view.expand, view.page, view.find);
   const [tab, setTab] = useState<Tab>(view.sel ? "inspector" : "findings");
   const graph = result?.graph ?? null;
 
   const highlighted = useMemo(() => {
     const out = new Set<string>();
-    if (!graph || !view.finding) return out;
-    for (const f of findings) if (f.code === view.finding) for (const r of f.refs) if (graph.representative[r]) out.add(graph.representative[r]);
+    if (!graph) return out;
+    // The picked finding's elements, else the target search's matches.
+    if (view.finding) {
+      for (const f of findings) if (f.code === view.finding) for (const r of f.refs) if (graph.representative[r]) out.add(graph.representative[r]);
+    } else for (const k of graph.found) out.add(k);
     return out;
   }, [graph, findings, view.finding]);
   const selected = view.sel && graph ? (graph.representative[view.sel] ?? (graph.nodes.some((n) => n.key === view.sel) ? view.sel : null)) : null;
 
   const expand = useCallback((key: string) => setView((v) => ({ ...toggleExpanded(v, key, true), sel: v.sel === key ? null : v.sel })), [setView]);
   const collapse = useCallback((key: string) => setView((v) => toggleExpanded(v, key, false)), [setView]);
+  const page = useCallback((group: string, n: number) => setView((v) => setPage(v, group, n)), [setView]);
+  const search = useCallback((text: string | null) => setView((v) => setFind(v, text)), [setView]);
   const activate = useCallback(
     (key: string | null) => {
       if (key == null) return setView((v) => ({ ...v, sel: null }));
@@ -83,11 +88,14 @@ function GraphView({
               result={result}
               highlighted={highlighted}
               selected={selected}
-              focusKey={view.finding}
+              focusKey={view.finding ?? (view.find ? `find:${view.find}` : null)}
               exportTitle={`${topology.cluster} ${topology.service.namespace}/${topology.service.name} — ${path.loadBalancer.name} :${path.listener?.port ?? path.servicePort.port}`}
               onActivate={activate}
               onExpand={expand}
               onCollapse={collapse}
+              onPage={page}
+              find={view.find}
+              onFind={search}
             />
           </ReactFlowProvider>
         ) : preview ? (
@@ -108,7 +116,7 @@ function GraphView({
           {tab === "findings" ? <FindingsPanel findings={findings} active={view.finding} onPick={(code) => setView((v) => ({ ...v, finding: code }))} /> : null}
           {tab === "inspector" ? (
             view.sel ? (
-              <Inspector selKey={view.sel} path={path} graph={graph} onClose={() => setView((v) => ({ ...v, sel: null }))} onExpand={expand} onCollapse={collapse} />
+              <Inspector selKey={view.sel} path={path} graph={graph} onClose={() => setView((v) => ({ ...v, sel: null }))} onExpand={expand} onCollapse={collapse} onPage={page} />
             ) : (
               <p className="text-sm text-slate-600 dark:text-slate-300">Select an element in the graph (click, or Tab to it and press Enter) to see everything known about it.</p>
             )

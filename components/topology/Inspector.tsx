@@ -8,7 +8,23 @@ import { GraphNodeInspector, LoadBalancerInspector, TargetGroupInspector } from 
  * Everything known about the selected element. Domain elements (targets, pods, zones) are shown even when
  * the graph draws them inside a collapsed group, so a link to a single target in a big Service still works.
  */
-export function Inspector({ selKey, path, graph, onClose, onExpand, onCollapse }: { selKey: string; path: Path; graph: GraphModel | null; onClose: () => void; onExpand: (key: string) => void; onCollapse: (key: string) => void }) {
+export function Inspector({
+  selKey,
+  path,
+  graph,
+  onClose,
+  onExpand,
+  onCollapse,
+  onPage,
+}: {
+  selKey: string;
+  path: Path;
+  graph: GraphModel | null;
+  onClose: () => void;
+  onExpand: (key: string) => void;
+  onCollapse: (key: string) => void;
+  onPage?: (group: string, page: number) => void;
+}) {
   const node = graph?.nodes.find((n) => n.key === selKey) ?? null;
   const target = path.targets.find((t) => t.key === selKey);
   const pod = path.pods.find((p) => p.key === selKey);
@@ -19,7 +35,7 @@ export function Inspector({ selKey, path, graph, onClose, onExpand, onCollapse }
   else if (zoneName != null) body = <ZoneInspector z={path.zones.find((z) => z.name === zoneName || z.key === selKey) ?? null} name={zoneName} />;
   else if (selKey.startsWith("LoadBalancer:")) body = <LoadBalancerInspector path={path} />;
   else if (selKey.startsWith("TargetGroup:") || selKey.startsWith("Instances:")) body = <TargetGroupInspector path={path} />;
-  else if (node) body = <GraphNodeInspector node={node} path={path} />;
+  else if (node) body = <GraphNodeInspector node={node} path={path} onPage={onPage} />;
   else body = <p className="text-sm">Nothing called “{selKey}” is on this path. It may have gone away since the link was made.</p>;
   const collapseKey = node?.collapseKey ?? null;
   const expandKey = node?.expandKey;

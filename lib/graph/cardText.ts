@@ -38,6 +38,7 @@ export function cardLines(n: GraphNode): string[] {
       return [n.title, `${t.id}${t.port != null ? `:${t.port}` : ""}`, `${t.state} · ${v.symbol} ${v.text}`, `${formatShare(t.share)} of flows${d.failOpen ? " · fail-open" : ""}`];
     }
     case "targetZoneGroup":
+      if (d.window) return [`${d.count} more targets`, `${d.verdicts.healthy}✓ ${d.verdicts.expected}◌ ${d.verdicts.transient}◔ ${d.verdicts.fault}⚠ ${d.verdicts.unknown}?`, `${formatShare(d.share)} · page ${d.window.page + 1}/${d.window.pages}`];
       return [`${d.count} targets`, `${d.verdicts.healthy}✓ ${d.verdicts.expected}◌ ${d.verdicts.transient}◔ ${d.verdicts.fault}⚠ ${d.verdicts.unknown}?`, `${formatShare(d.share)} · + expand`];
     case "kubeProxy":
       return ["kube-proxy · Local", "no SNAT", d.localEndpoints === 0 ? "0 local → drop" : plural(d.localEndpoints ?? 0, "local endpoint")];

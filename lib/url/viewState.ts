@@ -3,7 +3,8 @@ import { Verdict } from "@/lib/api/topology";
 
 /**
  * Everything the service page needs to reproduce a view lives in the URL (issue 3, "Shareable"):
- *   ?path=<pathId>&sel=<element key>&expand=<key,key>&view=graph|table&finding=<CODE>&verdict=<v,v>
+ *   ?path=<pathId>&sel=<element key>&expand=<key,key>&page=<Targets:zone:n,…>&find=<text>&view=graph|table
+ *    &finding=<CODE>&verdict=<v,v>
  * Each parameter is parsed on its own with zod; a bad value falls back to its default instead of
  * breaking the page, and defaults are omitted when writing, so links stay short and canonical.
  */
@@ -11,6 +12,10 @@ import { Verdict } from "@/lib/api/topology";
 /** Element keys (Target:i-0abc:31234, Pod:ns/name, Zone:us-east-1a, Pods:<node>, …): no blanks, no commas. */
 const ElementKey = z.string().min(1).max(300).regex(/^[^\s,]+$/);
 const FindingCode = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/);
+/** A page of an opened zone beyond the first: `Targets:<zone>:<n>`, n 1-based (lib/graph/window.ts). */
+const PageEntry = z.string().max(300).regex(/^Targets:[^\s,]+:[1-9]\d{0,3}$/);
+/** The target search: printable text, at most 100 characters. */
+const FindText = z.string().trim().min(1).max(100).regex(/^[^\p{Cc}]+$/u);
 export const VIEWS = ["graph", "table"] as const;
 export type View = (typeof VIEWS)[number];
 /** More expanded groups than this is not a view anyone built by clicking; ignore the rest. */
@@ -20,15 +25,18 @@ export interface ViewState {
   path: string | null;
   sel: string | null;
   expand: string[];
+  /** Pages of opened zones beyond the first. */
+  page: string[];
+  find: string | null;
   view: View;
   finding: string | null;
   verdict: Verdict[];
 }
 
 /** The parameters this module owns; others in the URL (e.g. asOf/digest pins) are left alone. */
-export const VIEW_PARAMS = ["path", "sel", "expand", "view", "finding", "verdict"] as const;
+export const VIEW_PARAMS = ["path", "sel", "expand", "page", "find", "view", "finding", "verdict"] as const;
 
-export const DEFAULT_VIEW: ViewState = { path: null, sel: null, expand: [], view: "graph", finding: null, verdict: [] };
+export const DEFAULT_VIEW: ViewState = { path: null, sel: null, expand: [], page: [], find: null, view: "graph", finding: null, verdict: [] };
 
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -54,10 +62,13 @@ export function parseViewState(src: ParamSource): ViewState {
   const sel = ElementKey.safeParse(first(src, "sel"));
   const view = z.enum(VIEWS).safeParse(first(src, "view"));
   const finding = FindingCode.safeParse(first(src, "finding"));
+  const find = FindText.safeParse(first(src, "find"));
   return {
     path: path.success ? path.data : null,
     sel: sel.success ? sel.data : null,
     expand: list(first(src, "expand"), ElementKey, MAX_EXPANDED),
+    page: onePerGroup(list(first(src, "page"), PageEntry, MAX_EXPANDED)),
+    find: find.success ? find.data : null,
     view: view.success ? view.data : DEFAULT_VIEW.view,
     finding: finding.success ? finding.data : null,
     verdict: list(first(src, "verdict"), Verdict, Verdict.options.length),
@@ -76,6 +87,8 @@ export function serializeViewState(state: Partial<ViewState>): string {
   if (s.path) parts.push(`path=${enc(s.path)}`);
   if (s.sel) parts.push(`sel=${enc(s.sel)}`);
   if (s.expand.length) parts.push(`expand=${[...new Set(s.expand)].sort().map(enc).join(",")}`);
+  if (s.page.length) parts.push(`page=${onePerGroup(s.page).map(enc).join(",")}`);
+  if (s.find) parts.push(`find=${enc(s.find)}`);
   if (s.view !== DEFAULT_VIEW.view) parts.push(`view=${s.view}`);
   if (s.finding) parts.push(`finding=${enc(s.finding)}`);
   if (s.verdict.length) parts.push(`verdict=${[...new Set(s.verdict)].sort().join(",")}`);
@@ -93,10 +106,30 @@ export function mergeQuery(state: Partial<ViewState>, current: URLSearchParams):
   return own ? `${own}&${foreign.join("&")}` : `?${foreign.join("&")}`;
 }
 
-/** Add or remove one group key in `expand`. */
+/** One page per zone (the last given wins), sorted. */
+function onePerGroup(entries: string[]): string[] {
+  const byGroup = new Map<string, string>();
+  for (const e of entries) byGroup.set(e.slice(0, e.lastIndexOf(":")), e);
+  return [...byGroup.values()].sort();
+}
+
+/** Add or remove one group key in `expand`; closing a zone forgets its page. */
 export function toggleExpanded(state: ViewState, key: string, open: boolean): ViewState {
   const set = new Set(state.expand);
   if (open) set.add(key);
   else set.delete(key);
-  return { ...state, expand: [...set].sort() };
+  const page = open ? state.page : state.page.filter((e) => !e.startsWith(`${key}:`));
+  return { ...state, expand: [...set].sort(), page };
+}
+
+/** Show page `page` (0-based) of an opened zone `group` (`Targets:<zone>`); the first page is the default. */
+export function setPage(state: ViewState, group: string, page: number): ViewState {
+  const rest = state.page.filter((e) => !e.startsWith(`${group}:`));
+  return { ...state, page: page > 0 ? [...rest, `${group}:${page + 1}`].sort() : rest };
+}
+
+/** Search targets by text; a new search starts every zone at its first page. */
+export function setFind(state: ViewState, find: string | null): ViewState {
+  const text = find?.trim() ? find.trim().slice(0, 100) : null;
+  return text === state.find ? state : { ...state, find: text, page: [] };
 }

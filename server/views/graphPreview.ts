@@ -50,14 +50,14 @@ export async function graphPreview(
 }
 
 /** Pure: the preview of one view of a topology (memoised). */
-export function previewOf(topology: Topology, view: Pick<ViewState, "path" | "expand">): GraphPreview | null {
+export function previewOf(topology: Topology, view: Pick<ViewState, "path" | "expand"> & Partial<Pick<ViewState, "page" | "find">>): GraphPreview | null {
   const path = topology.paths.find((p) => p.id === view.path) ?? topology.paths[0];
   if (!path) return null;
-  const key = `${path.id}\n${view.expand.join(",")}`;
+  const key = `${path.id}\n${view.expand.join(",")}\n${view.page?.join(",") ?? ""}\n${view.find ?? ""}`;
   let views = cache.get(topology);
   if (!views) cache.set(topology, (views = new Map()));
   if (views.has(key)) return views.get(key)!;
-  const result = computeGraph({ topology, pathId: path.id, expand: view.expand, previous: null });
+  const result = computeGraph({ topology, pathId: path.id, expand: view.expand, page: view.page, find: view.find, previous: null });
   const preview = result
     ? {
         pathId: path.id,

@@ -6,10 +6,12 @@ import type { GraphResult } from "@/lib/graph/pipeline";
 import type { Layout } from "@/lib/graph/layout";
 import { elementCount } from "@/lib/graph/model";
 import { ClientCard, HubCard, ListenerCard, LoadBalancerCard, SinkCard, TargetGroupCard } from "./cardsTop";
-import { KubeProxyCard, PodCard, PodGroupCard, TargetCard, TargetZoneGroupCard, ZoneBand } from "./cardsBand";
+import { KubeProxyCard, PodCard, TargetCard, ZoneBand } from "./cardsBand";
+import { PodGroupCard, TargetZoneGroupCard } from "./cardsGroups";
 import { EDGE_COLOUR, FlowEdge, type FlowEdgeType } from "./FlowEdge";
 import { GraphActions, type CardNodeType } from "./shared";
 import { ExportButtons } from "./ExportButtons";
+import { FindBox } from "./FindBox";
 
 const nodeTypes: NodeTypes = {
   client: ClientCard,
@@ -40,9 +42,13 @@ export interface CanvasProps {
   onActivate: (key: string | null) => void;
   onExpand: (key: string) => void;
   onCollapse: (key: string) => void;
+  /** Show page n (0-based) of an opened zone (`Targets:<zone>`). */
+  onPage: (group: string, page: number) => void;
+  find: string | null;
+  onFind: (text: string | null) => void;
 }
 
-export function GraphCanvas({ result, highlighted, selected, focusKey, exportTitle, onActivate, onExpand, onCollapse }: CanvasProps) {
+export function GraphCanvas({ result, highlighted, selected, focusKey, exportTitle, onActivate, onExpand, onCollapse, onPage, find, onFind }: CanvasProps) {
   const { graph, layout } = result;
   const anyHl = highlighted.size > 0;
   const nodes = useMemo<CardNodeType[]>(
@@ -113,7 +119,7 @@ export function GraphCanvas({ result, highlighted, selected, focusKey, exportTit
     [graph, layout],
   );
 
-  const actions = useMemo(() => ({ expand: onExpand, collapse: onCollapse }), [onExpand, onCollapse]);
+  const actions = useMemo(() => ({ expand: onExpand, collapse: onCollapse, page: onPage }), [onExpand, onCollapse, onPage]);
   const count = elementCount(graph);
   return (
     <GraphActions.Provider value={actions}>
@@ -143,6 +149,9 @@ export function GraphCanvas({ result, highlighted, selected, focusKey, exportTit
           <Controls showInteractive={false} position="bottom-left" />
           <Panel position="top-right">
             <ExportButtons result={result} title={exportTitle} />
+          </Panel>
+          <Panel position="top-left">
+            <FindBox find={find} matches={graph.find ? graph.findMatches : null} onFind={onFind} />
           </Panel>
           <InitialView layout={layout} pathId={graph.pathId} />
           <FocusOnChange focusKey={focusKey} highlighted={highlighted} />
