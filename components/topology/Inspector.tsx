@@ -37,8 +37,10 @@ export function Inspector({
   else if (selKey.startsWith("TargetGroup:") || selKey.startsWith("Instances:")) body = <TargetGroupInspector path={path} />;
   else if (node) body = <GraphNodeInspector node={node} path={path} onPage={onPage} />;
   else body = <p className="text-sm">Nothing called “{selKey}” is on this path. It may have gone away since the link was made.</p>;
-  const collapseKey = node?.collapseKey ?? null;
-  const expandKey = node?.expandKey;
+  // An element drawn inside a group (a collapsed zone, the rest of an opened one) offers that group's action.
+  const rep = node ?? (graph?.representative[selKey] ? (graph.nodes.find((n) => n.key === graph.representative[selKey]) ?? null) : null);
+  const collapseKey = rep?.collapseKey ?? null;
+  const expandKey = rep?.expandKey;
   return (
     <div className="space-y-3" data-testid="inspector" aria-live="polite">
       <div className="flex items-center justify-between gap-2">
