@@ -17,14 +17,16 @@ fi
 [ -d node_modules ] && [ "${LBPATH_SKIP_INSTALL:-}" = 1 ] || npm ci --no-audit --no-fund || exit 1
 
 extra=0
-step() { echo "== $1"; shift; if ! "$@"; then echo "FAILED: $*"; extra=$((extra+1)); fi; }
+# Each step says how long it took, so a slow CI run shows where the time went.
+timed() { local t0=$SECONDS; "$@"; local rc=$?; echo "== $1 … took $((SECONDS - t0)) s"; return $rc; }
+step() { echo "== $1"; local name=$1; shift; local t0=$SECONDS; if ! "$@"; then echo "FAILED: $*"; extra=$((extra+1)); fi; echo "== $name took $((SECONDS - t0)) s"; }
 step typecheck npm run -s typecheck
 step lint npm run -s lint
 step "npm audit (production deps)" bash scripts/audit.sh
 step build npx next build
 
 rm -rf .reports && mkdir -p .reports
-npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/unit.json
-npx playwright test
-npx playwright test -c playwright.live.config.ts
+timed npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/unit.json
+timed npx playwright test
+timed npx playwright test -c playwright.live.config.ts
 EXTRA_FAILED=$extra node scripts/test-summary.mjs .reports/unit.json .reports/e2e.json .reports/e2e-live.json

@@ -26,7 +26,12 @@ export interface LiveConfig {
    */
   firstAwsReadWaitMs: number;
   /** Shared cache only: AWS loop settings. */
-  aws: { callsPerSecond: number; structureMs: number; healthMs: number; tagsMs: number };
+  aws: { callsPerSecond: number; structureMs: number; healthMs: number; tagsMs: number; maxBackoffMs?: number };
+  /**
+   * Shared cache only: the longest wait between retries of something failing, a watch that cannot reconnect (default
+   * 30 s) or a tripped AWS stage (default 4 of its intervals) (LBPATH_MAX_BACKOFF_SECONDS; unset: the defaults).
+   */
+  maxBackoffMs?: number;
 }
 
 function seconds(v: string | undefined, fallback: number): number {
@@ -37,6 +42,8 @@ function seconds(v: string | undefined, fallback: number): number {
 export function liveConfig(env: Record<string, string | undefined> = process.env): LiveConfig {
   const conc = Number(env.LBPATH_AWS_CONCURRENCY);
   const contexts = env.LBPATH_CONTEXTS?.split(",").map((s) => s.trim()).filter(Boolean);
+  const maxBackoffMs = env.LBPATH_MAX_BACKOFF_SECONDS ? seconds(env.LBPATH_MAX_BACKOFF_SECONDS, NaN) : NaN;
+  const backoff = Number.isFinite(maxBackoffMs) ? { maxBackoffMs } : {};
   return {
     refreshMs: seconds(env.LBPATH_REFRESH_SECONDS, 15),
     timeoutMs: seconds(env.LBPATH_TIMEOUT_SECONDS, 10),
@@ -51,6 +58,8 @@ export function liveConfig(env: Record<string, string | undefined> = process.env
       structureMs: seconds(env.LBPATH_AWS_STRUCTURE_SECONDS, 60),
       healthMs: seconds(env.LBPATH_HEALTH_SECONDS, 15),
       tagsMs: seconds(env.LBPATH_TAGS_SECONDS, 300),
+      ...backoff,
     },
+    ...backoff,
   };
 }
