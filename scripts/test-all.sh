@@ -18,7 +18,7 @@ fi
 
 extra=0
 # Each step says how long it took, so a slow CI run shows where the time went.
-timed() { local t0=$SECONDS; "$@"; local rc=$?; echo "== $1 … took $((SECONDS - t0)) s"; return $rc; }
+timed() { local t0=$SECONDS; "$@"; local rc=$?; echo "== $* took $((SECONDS - t0)) s"; return $rc; }
 step() { echo "== $1"; local name=$1; shift; local t0=$SECONDS; if ! "$@"; then echo "FAILED: $*"; extra=$((extra+1)); fi; echo "== $name took $((SECONDS - t0)) s"; }
 step typecheck npm run -s typecheck
 step lint npm run -s lint
