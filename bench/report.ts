@@ -144,12 +144,12 @@ export function formatSize(r: SizeResult): string {
     if ("skipped" in r.browser) lines.push(`browser: skipped (${r.browser.skipped})`);
     else if ("error" in r.browser) lines.push(`browser: ERROR ${r.browser.error}`);
     else {
-      const rows = [["page", "graph painted p50", "interactive p50", "runs", "TTFB / DCL / API fetch / data / graph code / layout (first run)", "nodes", "edges", "JS before graph"]];
+      const rows = [["page", "graph painted p50", "interactive p50", "runs", "TTFB / DCL / hydrated / API fetch / data / graph code / layout / graph mounted (first run)", "nodes", "edges", "JS before graph"]];
       for (const p of r.browser.pages) {
         const ok = p.runs.find((x) => x.graphMs !== null);
         const mk = (name: string) => ms(ok?.marks?.[`lbpath:${name}`] ?? null);
         const phases = ok
-          ? `${ms(ok.ttfbMs)} / ${ms(ok.domContentLoadedMs)} / ${ms(ok.apiStartMs)}–${ms(ok.apiEndMs)} / ${mk("topology")} / ${mk("graph-code")} / ${mk("layout-request")}–${mk("layout-result")}`
+          ? `${ms(ok.ttfbMs)} / ${ms(ok.domContentLoadedMs)} / ${mk("hydrated")} / ${ms(ok.apiStartMs)}–${ms(ok.apiEndMs)} / ${mk("topology")} / ${mk("graph-code")} / ${mk("layout-request")}–${mk("layout-result")} / ${mk("graph-mounted")}`
           : "–";
         rows.push([`${p.role} (${p.targets} targets)`, `${ms(p.graphMsP50)}${p.runs.some((x) => x.preview) ? " (picture)" : ""}`, ms(p.interactiveMsP50 ?? null), p.runs.map((x) => (x.graphMs === null ? `✗ ${x.status} ${x.error ?? ""}`.trim() : ms(x.graphMs))).join(", "), phases, String(ok?.nodes ?? "–"), String(ok?.edges ?? "–"), ok ? kb(ok.scriptBytesBeforeGraph) : "–"]);
       }

@@ -30,6 +30,7 @@ export function ServiceView({ preview, ...svc }: ServiceName & { preview?: Graph
   // Load the graph code and start the layout worker while the topology is still on its way, not after it
   // arrives (issue 6, time to graph). Once, at mount: later switches to the graph view load on demand.
   useEffect(() => {
+    perfMark("lbpath:hydrated");
     if (view.view === "table") return;
     loadGraphView().catch(() => undefined); // LazyGraphView reports a failure when it renders
     warmLayoutWorker();

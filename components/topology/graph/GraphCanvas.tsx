@@ -2,6 +2,7 @@
 import { Background, Controls, MarkerType, Panel, ReactFlow, useReactFlow, useStore, type NodeChange, type NodeTypes, type EdgeTypes } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from "react";
 import { neighbour, type Direction } from "@/lib/graph/navigation";
+import { perfMark } from "@/lib/perfMark";
 import type { GraphResult } from "@/lib/graph/pipeline";
 import type { Layout } from "@/lib/graph/layout";
 import { elementCount } from "@/lib/graph/model";
@@ -120,6 +121,7 @@ export function GraphCanvas({ result, highlighted, selected, focusKey, exportTit
   );
 
   const actions = useMemo(() => ({ expand: onExpand, collapse: onCollapse, page: onPage }), [onExpand, onCollapse, onPage]);
+  useEffect(() => perfMark("lbpath:graph-mounted"), []);
   const count = elementCount(graph);
   return (
     <GraphActions.Provider value={actions}>
