@@ -34,7 +34,7 @@ function GraphView({
   /** The server-drawn picture of this path, shown until the first layout is ready. */
   preview?: GraphPreview | null;
 }) {
-  const result = useGraphLayout(topology, path, view.expand, view.page, view.find);
+  const result = useGraphLayout(topology, path, view.expand, view.page, view.find, preview?.first);
   const [tab, setTab] = useState<Tab>(view.sel ? "inspector" : "findings");
   const graph = result?.graph ?? null;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Topology } from "@/lib/api/topology";
 import { graphToSvg } from "@/lib/graph/exportSvg";
-import type { GraphPreview } from "@/lib/graph/preview";
+import { firstRender, type GraphPreview } from "@/lib/graph/preview";
 import { computeGraph } from "@/lib/graph/pipeline";
 import type { ViewState } from "@/lib/url/viewState";
 import { buildTopology } from "@/server/core/buildTopology";
@@ -63,6 +63,7 @@ export function previewOf(topology: Topology, view: Pick<ViewState, "path" | "ex
         pathId: path.id,
         src: `data:image/svg+xml;base64,${Buffer.from(graphToSvg(result.graph, result.layout)).toString("base64")}`,
         label: `Traffic path of ${topology.service.namespace}/${topology.service.name} through ${path.loadBalancer.name}: ${result.graph.nodes.length} elements. The interactive graph is loading.`,
+        first: firstRender(result),
       }
     : null;
   if (views.size >= MAX_VIEWS_PER_TOPOLOGY) views.clear();

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Path, Topology } from "@/lib/api/topology";
 import type { Layout } from "@/lib/graph/layout";
 import { computeGraph, type GraphRequest, type GraphResult } from "@/lib/graph/pipeline";
+import { firstRenderFits } from "@/lib/graph/preview";
 import { perfMark } from "@/lib/perfMark";
 import { takeLayoutWorker } from "./layoutWorker";
 
@@ -13,9 +14,22 @@ type Answer = { id: number; result?: GraphResult | null; error?: string };
  * computing inline when workers are unavailable. The last layout is fed back in, so a refresh keeps every
  * unchanged element where it was (lib/graph/layout.ts).
  */
-export function useGraphLayout(topology: Topology, path: Path, expand: string[], page: string[] = [], find: string | null = null): GraphResult | null {
-  const [result, setResult] = useState<GraphResult | null>(null);
-  const previous = useRef<Layout | null>(null);
+export function useGraphLayout(
+  topology: Topology,
+  path: Path,
+  expand: string[],
+  page: string[] = [],
+  find: string | null = null,
+  /** The server's layout of this view (lib/graph/preview.ts): drawn at once, until the worker answers. */
+  first?: GraphResult,
+): GraphResult | null {
+  const [result, setResult] = useState<GraphResult | null>(() => {
+    if (!firstRenderFits(first, { pathId: path.id, expand, pages: page, find })) return null;
+    perfMark("lbpath:layout-from-server");
+    return first;
+  });
+  // The worker lays out from the server's layout, so every element keeps the place it was first drawn at.
+  const previous = useRef<Layout | null>(result?.layout ?? null);
   const worker = useRef<Worker | null>(null);
   const seq = useRef(0);
 
