@@ -10,6 +10,7 @@ import { FindingsPanel } from "./FindingsPanel";
 import { Inspector } from "./Inspector";
 import { Legend } from "./Legend";
 import { GraphPreviewImage } from "./GraphPreviewImage";
+import { FindBox } from "./graph/FindBox";
 import type { GraphPreview } from "@/lib/graph/preview";
 
 type Tab = "findings" | "inspector" | "legend";
@@ -81,30 +82,34 @@ function GraphView({
 
   return (
     <div className="flex min-h-[400px] flex-1 gap-3">
-      <div className="relative min-w-0 flex-1 rounded-md border border-slate-200 dark:border-slate-800">
-        {result ? (
-          <ReactFlowProvider key={path.id}>
-            <GraphCanvas
-              result={result}
-              highlighted={highlighted}
-              selected={selected}
-              focusKey={view.finding ?? (view.find ? `find:${view.find}` : null)}
-              exportTitle={`${topology.cluster} ${topology.service.namespace}/${topology.service.name} — ${path.loadBalancer.name} :${path.listener?.port ?? path.servicePort.port}`}
-              onActivate={activate}
-              onExpand={expand}
-              onCollapse={collapse}
-              onPage={page}
-              find={view.find}
-              onFind={search}
-            />
-          </ReactFlowProvider>
-        ) : preview ? (
-          <GraphPreviewImage preview={preview} />
-        ) : (
-          <div className="flex h-full items-center justify-center">
-            <Spinner showLabel label={`Laying out ${path.targets.length} targets and ${path.pods.length} pods…`} />
-          </div>
-        )}
+      <div className="relative flex min-w-0 flex-1 flex-col rounded-md border border-slate-200 dark:border-slate-800">
+        {/* Above the canvas, not on it: a panel there covered the first cards. */}
+        <div className="flex items-center gap-2 border-b border-slate-200 px-2 py-1 dark:border-slate-800">
+          <FindBox find={view.find} matches={graph?.find ? graph.findMatches : null} onFind={search} />
+        </div>
+        <div className="relative min-h-0 flex-1">
+          {result ? (
+            <ReactFlowProvider key={path.id}>
+              <GraphCanvas
+                result={result}
+                highlighted={highlighted}
+                selected={selected}
+                focusKey={view.finding ?? (view.find ? `find:${view.find}` : null)}
+                exportTitle={`${topology.cluster} ${topology.service.namespace}/${topology.service.name} — ${path.loadBalancer.name} :${path.listener?.port ?? path.servicePort.port}`}
+                onActivate={activate}
+                onExpand={expand}
+                onCollapse={collapse}
+                onPage={page}
+              />
+            </ReactFlowProvider>
+          ) : preview ? (
+            <GraphPreviewImage preview={preview} />
+          ) : (
+            <div className="flex h-full items-center justify-center">
+              <Spinner showLabel label={`Laying out ${path.targets.length} targets and ${path.pods.length} pods…`} />
+            </div>
+          )}
+        </div>
       </div>
       <aside className="flex w-[320px] shrink-0 flex-col" aria-label="Findings, inspector and legend">
         <div role="tablist" aria-label="Side panel" className="flex gap-1 border-b border-slate-300 dark:border-slate-700">

@@ -12,7 +12,6 @@ import { PodGroupCard, TargetZoneGroupCard } from "./cardsGroups";
 import { EDGE_COLOUR, FlowEdge, type FlowEdgeType } from "./FlowEdge";
 import { GraphActions, type CardNodeType } from "./shared";
 import { ExportButtons } from "./ExportButtons";
-import { FindBox } from "./FindBox";
 
 const nodeTypes: NodeTypes = {
   client: ClientCard,
@@ -45,11 +44,9 @@ export interface CanvasProps {
   onCollapse: (key: string) => void;
   /** Show page n (0-based) of an opened zone (`Targets:<zone>`). */
   onPage: (group: string, page: number) => void;
-  find: string | null;
-  onFind: (text: string | null) => void;
 }
 
-export function GraphCanvas({ result, highlighted, selected, focusKey, exportTitle, onActivate, onExpand, onCollapse, onPage, find, onFind }: CanvasProps) {
+export function GraphCanvas({ result, highlighted, selected, focusKey, exportTitle, onActivate, onExpand, onCollapse, onPage }: CanvasProps) {
   const { graph, layout } = result;
   const anyHl = highlighted.size > 0;
   const nodes = useMemo<CardNodeType[]>(
@@ -151,9 +148,6 @@ export function GraphCanvas({ result, highlighted, selected, focusKey, exportTit
           <Controls showInteractive={false} position="bottom-left" />
           <Panel position="top-right">
             <ExportButtons result={result} title={exportTitle} />
-          </Panel>
-          <Panel position="top-left">
-            <FindBox find={find} matches={graph.find ? graph.findMatches : null} onFind={onFind} />
           </Panel>
           <InitialView layout={layout} pathId={graph.pathId} />
           <FocusOnChange focusKey={focusKey} highlighted={highlighted} />
