@@ -1,5 +1,32 @@
+/**
+ * The API's security headers (server/http/headers.ts, apiHeaders: tests/unit/security/apiHeaders.test.ts checks that
+ * these are the same). Set here, in Next's router, so API requests skip proxy.ts. HSTS only when the browser came over
+ * TLS, which for `next start` behind an ingress means X-Forwarded-Proto's first value is https.
+ */
+const API_HEADERS = [
+  { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Cross-Origin-Resource-Policy", value: "same-site" },
+  { key: "X-XSS-Protection", value: "0" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+];
+export const apiHeaderRules = [
+  { source: "/api/:path*", headers: API_HEADERS },
+  {
+    source: "/api/:path*",
+    has: [{ type: "header", key: "x-forwarded-proto", value: "\\s*[hH][tT][tT][pP][sS]\\s*(,.*)?" }],
+    headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000" }],
+  },
+];
+
 /** @type {import('next').NextConfig} */
 export default {
+  async headers() {
+    return apiHeaderRules;
+  },
   // client-node is ESM with many files; keeping it external makes builds faster and the server bundle smaller.
   serverExternalPackages: ["@kubernetes/client-node"],
   poweredByHeader: false,

@@ -3,16 +3,18 @@ import { accessDeniedResponse, checkAccess, isHttps } from "@/server/http/auth";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "@/server/http/headers";
 
 /**
- * Next 16 proxy (formerly middleware), Node.js runtime. For every page and API request it
+ * Next 16 proxy (formerly middleware), Node.js runtime. For every page request it
  *  1. makes a fresh CSP nonce and passes it to the renderer in the request's Content-Security-Policy
  *     header, where Next picks it up and stamps its own scripts (Next.js CSP guide);
- *  2. refuses unauthenticated requests: pages go to /login, API calls get the JSON 401. Route handlers
- *     check again themselves (authorize), because a proxy-only check can be bypassed (CVE-2025-29927);
+ *  2. refuses unauthenticated requests: pages go to /login;
  *  3. sets the security headers (server/http/headers.ts) on the response.
+ * API requests (/api/…) do not come here: they need no nonce, next.config.js sets their static headers (apiHeaders),
+ * and every route handler checks authorization itself (authorize), as it must anyway, since a proxy-only check can
+ * be bypassed (CVE-2025-29927). Skipping the proxy takes its run off every API answer (docs/benchmarks.md).
  */
 
-// Reachable without signing in: the login form itself, and the kubelet's probes (docs/security.md).
-const PUBLIC_PATHS = new Set(["/login", "/api/login", "/api/logout", "/api/healthz", "/api/readyz"]);
+// Reachable without signing in: the login form (docs/security.md).
+const PUBLIC_PATHS = new Set(["/login"]);
 
 function withSecurityHeaders(res: Response, req: NextRequest, csp: string): Response {
   res.headers.set("Content-Security-Policy", csp);
@@ -28,7 +30,7 @@ export function proxy(req: NextRequest) {
   if (!PUBLIC_PATHS.has(path)) {
     const decision = checkAccess(req);
     if (!decision.ok) {
-      if (path.startsWith("/api/") || decision.status === 403) return withSecurityHeaders(accessDeniedResponse(decision), req, csp);
+      if (decision.status === 403) return withSecurityHeaders(accessDeniedResponse(decision), req, csp);
       // nextUrl carries the host the browser used (Host header), so the redirect stays on it.
       const login = req.nextUrl.clone();
       login.pathname = "/login";
@@ -48,7 +50,8 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // Everything but build assets and public/'s static files (icons, robots.txt, the web manifest), which carry no
-  // data and need no nonce: a browser fetches the icons for the login page, a crawler robots.txt, before signing in.
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|icon-192\\.png|icon-512\\.png|apple-touch-icon\\.png|robots\\.txt|site\\.webmanifest).*)"],
+  // Pages only: not the API (see above), nor build assets, nor public/'s static files (icons, robots.txt, the web
+  // manifest): they carry no data and need no nonce, and a browser fetches the icons for the login page, a crawler
+  // robots.txt, before signing in.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon\\.ico|icon\\.svg|icon-192\\.png|icon-512\\.png|apple-touch-icon\\.png|robots\\.txt|site\\.webmanifest).*)"],
 };

@@ -1,12 +1,8 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { z } from "zod";
-
-// Zod 4 probes `new Function("")` to decide whether it may compile parsers; under the nonce CSP (no
-// 'unsafe-eval') the probe is blocked and reported as a CSP violation on every page load. Jitless parsing
-// skips the probe (docs/security.md).
-z.config({ jitless: true });
+// Before any schema is built (lib/zodConfig.ts).
+import "@/lib/zodConfig";
 
 export function Providers({ children }: { children: ReactNode }) {
   // One client per browser tab; created once, not on every render.

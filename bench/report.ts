@@ -2,6 +2,7 @@ import type { SizeName, SizeSpec } from "./sizes";
 import type { ColdResult } from "./measure/cold";
 import type { SharedColdResult } from "./measure/coldShared";
 import type { ComputeCosts } from "./measure/compute";
+import type { SideBySide } from "./measure/fixedCost";
 import type { BrowserResult, InitialJs } from "./measure/browser";
 import type { Summary } from "./measure/stats";
 import { round } from "./measure/stats";
@@ -29,6 +30,8 @@ export interface ServerResult {
   rssAfterBenchMiB: number;
   /** Fixed cost of a request: GET /api/healthz p50. */
   baselineMs: number;
+  /** lbpath vs a bare node:http server sending the same bytes (healthz, the small topology). */
+  fixedCost?: SideBySide[];
   services: Latency;
   triage: Latency & { rows: number };
   topology: TopologyProbe[];
@@ -128,6 +131,10 @@ export function formatSize(r: SizeResult): string {
         rows.push([`topology ${t.role} ${t.namespace}/${t.name} (${t.targets} targets)`, ms(t.latency.p50), ms(t.latency.p95), `${kb(t.latency.bytes)} (${kb(t.latency.wireBytes)})`,
           ms(t.compute.floor.p50), `${round(t.latency.p95 / t.compute.floor.p50, 1)}×`, ms(t.compute.gzip.p50), `${ms(t.compute.topology.p50)} (+index ${ms(t.compute.indexMs)})`, `${t.goalMs} ms`]);
       }
+      for (const f of s.fixedCost ?? []) {
+        rows.push([`same bytes, bare node:http: ${f.path.startsWith("/api/healthz") ? "healthz" : "topology small"}`, ms(f.bare.p50), ms(f.bare.p95), kb(f.wireBytes), "", "", "", "", ""]);
+        rows.push([`  … from lbpath (side by side)`, ms(f.lbpath.p50), ms(f.lbpath.p95), `+${ms(f.lbpath.p50 - f.bare.p50)} p50`, "", "", "", "", ""]);
+      }
       rows.push([`triage (${s.triage.rows} rows${s.triage.n === 1 ? ", one call" : ""})`, ms(s.triage.p50), ms(s.triage.p95), `${kb(s.triage.bytes)} (${kb(s.triage.wireBytes)})`, "", "", "", "", ""]);
       if (Number.isFinite(s.services.p50)) rows.push(["services list", ms(s.services.p50), ms(s.services.p95), `${kb(s.services.bytes)} (${kb(s.services.wireBytes)})`, "", "", "", "", ""]);
       lines.push(table(rows));
@@ -137,12 +144,12 @@ export function formatSize(r: SizeResult): string {
     if ("skipped" in r.browser) lines.push(`browser: skipped (${r.browser.skipped})`);
     else if ("error" in r.browser) lines.push(`browser: ERROR ${r.browser.error}`);
     else {
-      const rows = [["page", "graph painted p50", "interactive p50", "runs", "TTFB / DCL / API fetch / data / graph code / layout (first run)", "nodes", "edges", "JS before graph"]];
+      const rows = [["page", "graph painted p50", "interactive p50", "runs", "TTFB / DCL / hydrated / API fetch / data / graph code / layout / graph mounted (first run)", "nodes", "edges", "JS before graph"]];
       for (const p of r.browser.pages) {
         const ok = p.runs.find((x) => x.graphMs !== null);
         const mk = (name: string) => ms(ok?.marks?.[`lbpath:${name}`] ?? null);
         const phases = ok
-          ? `${ms(ok.ttfbMs)} / ${ms(ok.domContentLoadedMs)} / ${ms(ok.apiStartMs)}–${ms(ok.apiEndMs)} / ${mk("topology")} / ${mk("graph-code")} / ${mk("layout-request")}–${mk("layout-result")}`
+          ? `${ms(ok.ttfbMs)} / ${ms(ok.domContentLoadedMs)} / ${mk("hydrated")} / ${ms(ok.apiStartMs)}–${ms(ok.apiEndMs)} / ${mk("topology")} / ${mk("graph-code")} / ${mk("layout-request")}–${mk("layout-result")} / ${mk("graph-mounted")}`
           : "–";
         rows.push([`${p.role} (${p.targets} targets)`, `${ms(p.graphMsP50)}${p.runs.some((x) => x.preview) ? " (picture)" : ""}`, ms(p.interactiveMsP50 ?? null), p.runs.map((x) => (x.graphMs === null ? `✗ ${x.status} ${x.error ?? ""}`.trim() : ms(x.graphMs))).join(", "), phases, String(ok?.nodes ?? "–"), String(ok?.edges ?? "–"), ok ? kb(ok.scriptBytesBeforeGraph) : "–"]);
       }

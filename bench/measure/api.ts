@@ -4,6 +4,7 @@ import type { Probes } from "../generate";
 import { GOALS } from "../goals";
 import type { Latency, ServerResult, TopologyProbe } from "../report";
 import { computeCosts } from "./compute";
+import { measureFixedCost } from "./fixedCost";
 import { get, sample, type HttpResult } from "./http";
 import { rssMiB, type RunningServer } from "./server";
 import { percentile, summarize } from "./stats";
@@ -36,7 +37,10 @@ export async function measureApi(server: RunningServer, snapshot: Snapshot, prob
 
   const triage = await sample(`${server.base}/api/v1/clusters/${encodeURIComponent(cluster)}/triage`, n);
   const rows = (JSON.parse(triage.last.body.toString("utf8")) as { targets: unknown[] }).targets.length;
+  // lbpath next to a bare node:http server sending the same bytes: what a request costs beyond HTTP itself.
+  const fixedCost = await measureFixedCost(server.base, ["/api/healthz", topologyApiPath({ cluster, namespace: probes.small.namespace, name: probes.small.name })], Math.max(n, 40) * 2);
   return {
+    fixedCost,
     firstLoadMs,
     rssAfterLoadMiB,
     rssAfterBenchMiB: rssMiB(server.pid),

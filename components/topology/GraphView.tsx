@@ -2,7 +2,7 @@
 import { ReactFlowProvider } from "@xyflow/react";
 import { memo, useCallback, useMemo, useState } from "react";
 import type { Finding, Path, Topology } from "@/lib/api/topology";
-import { toggleExpanded, type ViewState } from "@/lib/url/viewState";
+import { setFind, setPage, toggleExpanded, type ViewState } from "@/lib/url/viewState";
 import { Spinner } from "@/components/ui/Spinner";
 import { GraphCanvas } from "./graph/GraphCanvas";
 import { useGraphLayout } from "./graph/useGraphLayout";
@@ -10,6 +10,7 @@ import { FindingsPanel } from "./FindingsPanel";
 import { Inspector } from "./Inspector";
 import { Legend } from "./Legend";
 import { GraphPreviewImage } from "./GraphPreviewImage";
+import { FindBox } from "./graph/FindBox";
 import type { GraphPreview } from "@/lib/graph/preview";
 
 type Tab = "findings" | "inspector" | "legend";
@@ -34,20 +35,25 @@ function GraphView({
   /** The server-drawn picture of this path, shown until the first layout is ready. */
   preview?: GraphPreview | null;
 }) {
-  const result = useGraphLayout(topology, path, view.expand);
+  const result = useGraphLayout(topology, path, view.expand, view.page, view.find, preview?.first);
   const [tab, setTab] = useState<Tab>(view.sel ? "inspector" : "findings");
   const graph = result?.graph ?? null;
 
   const highlighted = useMemo(() => {
     const out = new Set<string>();
-    if (!graph || !view.finding) return out;
-    for (const f of findings) if (f.code === view.finding) for (const r of f.refs) if (graph.representative[r]) out.add(graph.representative[r]);
+    if (!graph) return out;
+    // The picked finding's elements, else the target search's matches.
+    if (view.finding) {
+      for (const f of findings) if (f.code === view.finding) for (const r of f.refs) if (graph.representative[r]) out.add(graph.representative[r]);
+    } else for (const k of graph.found) out.add(k);
     return out;
   }, [graph, findings, view.finding]);
   const selected = view.sel && graph ? (graph.representative[view.sel] ?? (graph.nodes.some((n) => n.key === view.sel) ? view.sel : null)) : null;
 
   const expand = useCallback((key: string) => setView((v) => ({ ...toggleExpanded(v, key, true), sel: v.sel === key ? null : v.sel })), [setView]);
   const collapse = useCallback((key: string) => setView((v) => toggleExpanded(v, key, false)), [setView]);
+  const page = useCallback((group: string, n: number) => setView((v) => setPage(v, group, n)), [setView]);
+  const search = useCallback((text: string | null) => setView((v) => setFind(v, text)), [setView]);
   const activate = useCallback(
     (key: string | null) => {
       if (key == null) return setView((v) => ({ ...v, sel: null }));
@@ -76,27 +82,34 @@ function GraphView({
 
   return (
     <div className="flex min-h-[400px] flex-1 gap-3">
-      <div className="relative min-w-0 flex-1 rounded-md border border-slate-200 dark:border-slate-800">
-        {result ? (
-          <ReactFlowProvider key={path.id}>
-            <GraphCanvas
-              result={result}
-              highlighted={highlighted}
-              selected={selected}
-              focusKey={view.finding}
-              exportTitle={`${topology.cluster} ${topology.service.namespace}/${topology.service.name} — ${path.loadBalancer.name} :${path.listener?.port ?? path.servicePort.port}`}
-              onActivate={activate}
-              onExpand={expand}
-              onCollapse={collapse}
-            />
-          </ReactFlowProvider>
-        ) : preview ? (
-          <GraphPreviewImage preview={preview} />
-        ) : (
-          <div className="flex h-full items-center justify-center">
-            <Spinner showLabel label={`Laying out ${path.targets.length} targets and ${path.pods.length} pods…`} />
-          </div>
-        )}
+      <div className="relative flex min-w-0 flex-1 flex-col rounded-md border border-slate-200 dark:border-slate-800">
+        {/* Above the canvas, not on it: a panel there covered the first cards. */}
+        <div className="flex items-center gap-2 border-b border-slate-200 px-2 py-1 dark:border-slate-800">
+          <FindBox find={view.find} matches={graph?.find ? graph.findMatches : null} onFind={search} />
+        </div>
+        <div className="relative min-h-0 flex-1">
+          {result ? (
+            <ReactFlowProvider key={path.id}>
+              <GraphCanvas
+                result={result}
+                highlighted={highlighted}
+                selected={selected}
+                focusKey={view.finding ?? (view.find ? `find:${view.find}` : null)}
+                exportTitle={`${topology.cluster} ${topology.service.namespace}/${topology.service.name} — ${path.loadBalancer.name} :${path.listener?.port ?? path.servicePort.port}`}
+                onActivate={activate}
+                onExpand={expand}
+                onCollapse={collapse}
+                onPage={page}
+              />
+            </ReactFlowProvider>
+          ) : preview ? (
+            <GraphPreviewImage preview={preview} />
+          ) : (
+            <div className="flex h-full items-center justify-center">
+              <Spinner showLabel label={`Laying out ${path.targets.length} targets and ${path.pods.length} pods…`} />
+            </div>
+          )}
+        </div>
       </div>
       <aside className="flex w-[320px] shrink-0 flex-col" aria-label="Findings, inspector and legend">
         <div role="tablist" aria-label="Side panel" className="flex gap-1 border-b border-slate-300 dark:border-slate-700">
@@ -108,7 +121,7 @@ function GraphView({
           {tab === "findings" ? <FindingsPanel findings={findings} active={view.finding} onPick={(code) => setView((v) => ({ ...v, finding: code }))} /> : null}
           {tab === "inspector" ? (
             view.sel ? (
-              <Inspector selKey={view.sel} path={path} graph={graph} now={topology.age.capturedAt} onClose={() => setView((v) => ({ ...v, sel: null }))} onExpand={expand} onCollapse={collapse} />
+              <Inspector selKey={view.sel} path={path} graph={graph} now={topology.age.capturedAt} onClose={() => setView((v) => ({ ...v, sel: null }))} onExpand={expand} onCollapse={collapse} onPage={page} />
             ) : (
               <p className="text-sm text-slate-600 dark:text-slate-300">Select an element in the graph (click, or Tab to it and press Enter) to see everything known about it.</p>
             )

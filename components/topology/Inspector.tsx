@@ -8,7 +8,25 @@ import { GraphNodeInspector, LoadBalancerInspector, TargetGroupInspector } from 
  * Everything known about the selected element. Domain elements (targets, pods, zones) are shown even when
  * the graph draws them inside a collapsed group, so a link to a single target in a big Service still works.
  */
-export function Inspector({ selKey, path, graph, now, onClose, onExpand, onCollapse }: { selKey: string; path: Path; graph: GraphModel | null; now?: string; onClose: () => void; onExpand: (key: string) => void; onCollapse: (key: string) => void }) {
+export function Inspector({
+  selKey,
+  path,
+  graph,
+  now,
+  onClose,
+  onExpand,
+  onCollapse,
+  onPage,
+}: {
+  selKey: string;
+  path: Path;
+  graph: GraphModel | null;
+  now?: string;
+  onClose: () => void;
+  onExpand: (key: string) => void;
+  onCollapse: (key: string) => void;
+  onPage?: (group: string, page: number) => void;
+}) {
   const node = graph?.nodes.find((n) => n.key === selKey) ?? null;
   const target = path.targets.find((t) => t.key === selKey);
   const pod = path.pods.find((p) => p.key === selKey);
@@ -19,10 +37,12 @@ export function Inspector({ selKey, path, graph, now, onClose, onExpand, onColla
   else if (zoneName != null) body = <ZoneInspector z={path.zones.find((z) => z.name === zoneName || z.key === selKey) ?? null} name={zoneName} observed={path.observed?.zones.find((o) => o.zone === zoneName) ?? null} />;
   else if (selKey.startsWith("LoadBalancer:")) body = <LoadBalancerInspector path={path} />;
   else if (selKey.startsWith("TargetGroup:") || selKey.startsWith("Instances:")) body = <TargetGroupInspector path={path} />;
-  else if (node) body = <GraphNodeInspector node={node} path={path} />;
+  else if (node) body = <GraphNodeInspector node={node} path={path} onPage={onPage} />;
   else body = <p className="text-sm">Nothing called “{selKey}” is on this path. It may have gone away since the link was made.</p>;
-  const collapseKey = node?.collapseKey ?? null;
-  const expandKey = node?.expandKey;
+  // An element drawn inside a group (a collapsed zone, the rest of an opened one) offers that group's action.
+  const rep = node ?? (graph?.representative[selKey] ? (graph.nodes.find((n) => n.key === graph.representative[selKey]) ?? null) : null);
+  const collapseKey = rep?.collapseKey ?? null;
+  const expandKey = rep?.expandKey;
   return (
     <div className="space-y-3" data-testid="inspector" aria-live="polite">
       <div className="flex items-center justify-between gap-2">

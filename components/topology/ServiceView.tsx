@@ -34,6 +34,7 @@ export function ServiceView({ preview, aside, ...svc }: ServiceName & { preview?
   // Load the graph code and start the layout worker while the topology is still on its way, not after it
   // arrives (issue 6, time to graph). Once, at mount: later switches to the graph view load on demand.
   useEffect(() => {
+    perfMark("lbpath:hydrated");
     if (view.view !== "graph") return;
     loadGraphView().catch(() => undefined); // LazyGraphView reports a failure when it renders
     warmLayoutWorker();

@@ -106,7 +106,7 @@ export function TargetGroupInspector({ path }: { path: Path }) {
 }
 
 /** Elements that exist only in the graph: kube-proxies, groups, sinks, the client. */
-export function GraphNodeInspector({ node, path }: { node: GraphNode; path: Path }) {
+export function GraphNodeInspector({ node, path, onPage }: { node: GraphNode; path: Path; onPage?: (group: string, page: number) => void }) {
   const d = node.data;
   switch (d.kind) {
     case "client":
@@ -159,8 +159,33 @@ export function GraphNodeInspector({ node, path }: { node: GraphNode; path: Path
           <p className="text-sm">{node.ariaLabel}</p>
         </Body>
       );
-    case "podGroup":
     case "targetZoneGroup":
+      if (d.window) {
+        const w = d.window;
+        const go = (to: number, label: string) => (
+          <button type="button" disabled={!onPage || to < 0 || to >= w.pages} onClick={() => onPage?.(w.group, to)} className="rounded border border-sky-600 px-2 text-xs font-semibold text-sky-800 disabled:border-slate-300 disabled:text-slate-400 dark:text-sky-200">
+            {label}
+          </button>
+        );
+        return (
+          <Body title={node.title} rules={[]}>
+            <p className="text-sm">{node.ariaLabel}</p>
+            <div className="flex items-center gap-2" data-testid="inspector-paging">
+              {go(w.page - 1, "◂ Previous page")}
+              <span className="text-sm">
+                Page {w.page + 1} of {w.pages}
+              </span>
+              {go(w.page + 1, "Next page ▸")}
+            </div>
+          </Body>
+        );
+      }
+      return (
+        <Body title={node.title} rules={[]}>
+          <p className="text-sm">{node.ariaLabel}</p>
+        </Body>
+      );
+    case "podGroup":
       return (
         <Body title={node.title} rules={[]}>
           <p className="text-sm">{node.ariaLabel}</p>

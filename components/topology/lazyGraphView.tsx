@@ -15,6 +15,7 @@ let loading: Promise<GraphViewComponent> | null = null;
  * it at mount so they arrive while the topology is on its way (issue 6, time to graph).
  */
 export function loadGraphView(): Promise<GraphViewComponent> {
+  if (!loading) perfMark("lbpath:graph-code-start");
   loading ??= import("./GraphView").then(
     (m) => {
       perfMark("lbpath:graph-code");

@@ -1,7 +1,7 @@
 import type { PodShare, Target } from "@/lib/api/topology";
 import { formatRatio, formatShare, plural } from "./format";
 import { HEADER, SEEN_AS, verdictCounts, verdictText } from "@/lib/vocabulary";
-import type { PodGroupSummary, VerdictCounts } from "./model";
+import type { PodGroupSummary, TargetPage, VerdictCounts } from "./model";
 
 /**
  * What a screen reader announces for each graph element. Every mark the card shows (share, verdict,
@@ -27,8 +27,18 @@ export function verdictSummary(v: VerdictCounts): string {
   return verdictCounts(v, { symbols: false, sep: ", " });
 }
 
-export function targetGroupAria(zone: string, count: number, share: number, v: VerdictCounts): string {
-  return `${plural(count, "target")} in zone ${zone}, collapsed: ${verdictSummary(v) || "none"}; ${formatShare(share)} of new flows. Activate to expand.`;
+export function targetGroupAria(zone: string, count: number, share: number, v: VerdictCounts, w?: TargetPage): string {
+  if (!w) return `${plural(count, "target")} in zone ${zone}, collapsed: ${verdictSummary(v) || "none"}; ${formatShare(share)} of new flows. Activate to expand.`;
+  return `${plural(count, "more target")} in zone ${zone}, not drawn: ${verdictSummary(v) || "none"}; ${formatShare(share)} of new flows. ${pageWords(w)}`;
+}
+
+/** "Drawn: targets 41–80 of 1,000, worst verdicts first (page 2 of 25)." */
+export function pageWords(w: TargetPage): string {
+  const from = w.page * w.pageSize + 1;
+  const to = from + w.shown - 1;
+  const of = w.find ? `${plural(w.candidates, "target")} matching “${w.find}”` : `${w.candidates}`;
+  const range = w.shown ? `targets ${from}–${to} of ${of}` : `no target of ${of}`;
+  return `Drawn: ${range}, worst verdicts first (page ${w.page + 1} of ${w.pages}). Page on, or find a target by name, to draw others.`;
 }
 
 export function podGroupAria(s: PodGroupSummary): string {

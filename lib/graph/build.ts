@@ -1,10 +1,12 @@
-import type { Path, Topology } from "@/lib/api/topology";
+import type { Path, Target, Topology } from "@/lib/api/topology";
 import { formatShare } from "./format";
 import { HEADER, verdictCounts, zoneStatus } from "@/lib/vocabulary";
 import { addPods } from "./buildPods";
-import { addTargets, ROUNDING } from "./buildTargets";
-import { GraphCollector, EPS, NO_ZONE, compareZones, hubKey, sinkKey, zoneKey } from "./collector";
+import { addTargets } from "./buildTargets";
+import { addSinks } from "./buildSinks";
+import { GraphCollector, NO_ZONE, compareZones, hubKey, targetsGroupKey, zoneKey } from "./collector";
 import { elementCount, type GraphModel, type SeenOnEdge } from "./model";
+import { normaliseFind, pagesByGroup, targetMatches, windowOf, worstFirst, type TargetWindow } from "./window";
 
 /** Draw at most this many graph elements (nodes + edges) by default (issue 3, "Big services"). */
 export const DEFAULT_BUDGET = 500;
@@ -13,24 +15,83 @@ export interface BuildOptions {
   /** Group keys the user opened (`Pods:<node>`, `Targets:<zone>`); the URL's `expand`. */
   expand?: readonly string[];
   budget?: number;
+  /** Opened zones' pages, `Targets:<zone>:<n>` (1-based); the URL's `page`. */
+  page?: readonly string[];
+  /** Target search (window.ts): matching targets are drawn first, in every zone; the URL's `find`. */
+  find?: string | null;
 }
 
 /**
  * Topology path → graph. Collapses in fixed levels until the element budget holds: first pods per node,
  * then targets (and their kube-proxies and pods) per zone. Levels, not per-group greed, so a refresh with
- * slightly different counts does not flip which groups are open. Groups the user expanded stay open.
+ * slightly different counts does not flip which groups are open. Groups the user expanded stay open; an opened
+ * zone too big for the budget draws a page of its targets, worst first, and groups the rest (window.ts).
  */
 export function buildGraph(topology: Topology, path: Path, options: BuildOptions = {}): GraphModel {
   const budget = options.budget ?? DEFAULT_BUDGET;
   const expand = new Set(options.expand ?? []);
-  let graph: GraphModel | null = null;
-  for (const level of [0, 1, 2] as const) {
+  const find = normaliseFind(options.find);
+  for (const level of [0, 1] as const) {
     // Skip levels that cannot fit (a cheap lower bound), so a 3,000-pod Service is built once, not three times.
-    if (level !== 2 && lowerBound(path, expand, level) > budget) continue;
-    graph = buildAtLevel(topology, path, expand, level);
-    if (elementCount(graph) <= budget) break;
+    if (lowerBound(path, expand, level) > budget) continue;
+    const graph = buildAtLevel(topology, path, expand, level, new Map(), find);
+    if (elementCount(graph) <= budget) return graph;
   }
-  return graph!;
+  return buildLevel2(topology, path, expand, budget, pagesByGroup(options.page ?? []), find);
+}
+
+/**
+ * Elements one drawn target adds at most, by mode: itself and the edge into it, then kube-proxy, the edge to it, a
+ * pod (group) and the edge into that (Local, plus a possible drop edge); the edge to the hub and a pod group
+ * with its edge (Cluster); its pod and the edge to it (ip). An estimate to size the page; the build checks it.
+ */
+const COST_PER_TARGET: Record<GraphModel["mode"], number> = { local: 7, cluster: 5, ip: 4, none: 2 };
+
+/** Level 2: every zone collapsed but the opened ones, which draw as many of their targets as the budget allows. */
+function buildLevel2(topology: Topology, path: Path, expand: Set<string>, budget: number, pages: Map<string, number>, find: string | null): GraphModel {
+  const zoneOf = zoneResolver(topology);
+  const byZone = new Map<string, Target[]>();
+  for (const t of path.targets) {
+    const zone = zoneOf(t);
+    const list = byZone.get(zone);
+    if (list) list.push(t);
+    else byZone.set(zone, [t]);
+  }
+  // Opened zones, and the candidates each pages over: its targets, or its matches of the search, worst first.
+  const open: { zone: string; candidates: Target[]; total: number }[] = [];
+  for (const [zone, targets] of byZone) {
+    const candidates = (find ? targets.filter((t) => targetMatches(t, find)) : [...targets]).sort(worstFirst);
+    // An opened zone stays open under a search that finds nothing in it: its group then says so.
+    if (expand.has(targetsGroupKey(zone)) || (find && candidates.length)) open.push({ zone, candidates, total: targets.length });
+  }
+  const build = (size: number) => {
+    const windows = new Map<string, TargetWindow>();
+    for (const o of open) windows.set(o.zone, windowOf(o.zone, o.candidates, o.total, size, pages.get(targetsGroupKey(o.zone)) ?? 0, find));
+    return buildAtLevel(topology, path, expand, 2, windows, find);
+  };
+  const collapsed = () => buildAtLevel(topology, path, expand, 2, new Map(), find);
+  if (!open.length) return collapsed();
+  let graph: GraphModel;
+  // Each drawn target is at least a node and an edge: skip drawing whole what cannot fit.
+  if (2 * open.reduce((n, o) => n + o.candidates.length, 0) <= budget) {
+    graph = build(Infinity);
+    if (elementCount(graph) <= budget) return graph;
+  }
+  // Too big whole: size the page from what the collapsed graph leaves of the budget, then check and shrink.
+  const base = elementCount(collapsed());
+  const mode = pathMode(topology, path);
+  let size = Math.max(1, Math.floor((budget - base) / (COST_PER_TARGET[mode] * open.length)));
+  if (size >= 20) size -= size % 10; // round pages, so small changes in the data do not move every page boundary
+  for (;;) {
+    graph = build(size);
+    if (elementCount(graph) <= budget || size === 1) return graph;
+    size = Math.max(1, Math.floor(size * 0.8));
+  }
+}
+
+function zoneResolver(topology: Topology): (t: Target) => string {
+  const nodeZones = new Map(topology.nodes.filter((n) => n.zone).map((n) => [n.name, n.zone!]));
+  return (t) => t.zone ?? (t.node ? nodeZones.get(t.node) : undefined) ?? NO_ZONE;
 }
 
 /** At least this many elements at `level`: each target is a node and an edge, each visible pod (group) a node. */
@@ -52,9 +113,9 @@ export function pathMode(topology: Topology, path: Path): GraphModel["mode"] {
   return "none";
 }
 
-function buildAtLevel(topology: Topology, path: Path, expand: Set<string>, level: 0 | 1 | 2): GraphModel {
+function buildAtLevel(topology: Topology, path: Path, expand: Set<string>, level: 0 | 1 | 2, windows: Map<string, TargetWindow>, find: string | null): GraphModel {
   const mode = pathMode(topology, path);
-  const c = new GraphCollector(topology, path, expand, level, mode);
+  const c = new GraphCollector(topology, path, expand, level, mode, windows);
   const lb = path.loadBalancer;
   const hop1: SeenOnEdge = path.clientIp.hop1;
 
@@ -178,7 +239,7 @@ function buildAtLevel(topology: Topology, path: Path, expand: Set<string>, level
   addTargets(c);
   addPods(c);
   addSinks(c);
-  return c.finish();
+  return c.finish(find);
 }
 
 /** The zone's observed traffic, flagged when it is part of the path's divergence (issue 12, docs/api.md). */
@@ -195,37 +256,4 @@ function countBy<T>(items: T[], keyOf: (item: T) => string): Map<string, number>
   const out = new Map<string, number>();
   for (const item of items) out.set(keyOf(item), (out.get(keyOf(item)) ?? 0) + 1);
   return out;
-}
-
-function addSinks(c: GraphCollector): void {
-  const { path } = c;
-  const values = { dropped: path.dropped, rejected: path.rejected, unknown: path.unknown } as const;
-  const hop1 = path.clientIp.hop1;
-  for (const sink of ["dropped", "rejected", "unknown"] as const) {
-    const share = values[sink];
-    const key = sinkKey(sink);
-    if (share <= EPS && !c.hasEdgeInto(key)) continue;
-    const words = { dropped: "Dropped", rejected: "Rejected", unknown: "Unknown" }[sink];
-    const why = {
-      dropped: "flows reach a node with no usable local endpoint (kube-proxy drops them) or a zone with no target",
-      rejected: "the Service has no usable endpoint, so kube-proxy rejects every flow",
-      unknown: "flows go where lbpath cannot see (no targets, or target health unknown)",
-    }[sink];
-    c.addNode({
-      key,
-      column: "pod",
-      band: null,
-      order: String(["dropped", "rejected", "unknown"].indexOf(sink)),
-      title: words,
-      ariaLabel: `${words}: ${formatShare(share)} of new flows — ${why}.`,
-      data: { kind: "sink", sink, share },
-    });
-    // Per-node edges (Local, added with the pods) explain part of it; the rest enters where it is lost:
-    // rejections at kube-proxy under Cluster (HLT-C3), everything else at the load balancer side (DST-5/7).
-    const rest = share - c.shareInto(key);
-    if (rest > ROUNDING) {
-      const fromHub = sink === "rejected" && c.mode === "cluster";
-      c.addEdge(fromHub ? hubKey : c.upstream, key, rest, fromHub ? "node" : hop1, sink);
-    }
-  }
 }

@@ -12,15 +12,22 @@ export const OVER_FAIR = 1.2;
 export function addPods(c: GraphCollector): void {
   const { path } = c;
   const fair = path.imbalance.fair;
+  // Drawn pods per node: a node's pods are grouped when it has two or more on view.
+  const shown = new Set<string>();
   const perNode = new Map<string, number>();
-  for (const p of path.pods) if (p.node) perNode.set(p.node, (perNode.get(p.node) ?? 0) + 1);
+  for (const p of path.pods) {
+    if (!c.podShown(p)) continue;
+    shown.add(p.key);
+    if (p.node) perNode.set(p.node, (perNode.get(p.node) ?? 0) + 1);
+  }
   const pods = [...path.pods].sort((a, b) => compareStrings(a.node ?? "", b.node ?? "") || compareStrings(a.name, b.name) || compareStrings(a.key, b.key));
   const groups = new Map<string, { members: PodShare[]; node: string | null; zone: string }>();
 
   for (const p of pods) {
     const zone = c.podZone(p);
     let groupKey: string | null = null;
-    if (c.zoneCollapsed(zone)) groupKey = podsZoneGroupKey(zone);
+    // Pods of a collapsed zone, or of the targets off an opened zone's page, are one group per zone.
+    if (!shown.has(p.key)) groupKey = podsZoneGroupKey(zone);
     else if (c.level >= 1 && p.node && (perNode.get(p.node) ?? 0) >= 2 && !c.expand.has(podsNodeGroupKey(p.node))) groupKey = podsNodeGroupKey(p.node);
     if (groupKey) {
       const g = groups.get(groupKey) ?? { members: [], node: groupKey.startsWith("Pods:zone:") ? null : p.node, zone };
@@ -50,8 +57,9 @@ export function addPods(c: GraphCollector): void {
       column: "pod",
       band: g.zone,
       order: g.node ? `${g.node}\u0000` : "",
-      expandKey: key.startsWith("Pods:zone:") ? `Targets:${g.zone}` : key,
-      title: g.node ? `${plural(summary.count, "pod")} on ${g.node}` : `${plural(summary.count, "pod")} in ${g.zone}`,
+      // A collapsed zone's pods open with the zone; the pods off an opened zone's page follow its paging.
+      expandKey: !key.startsWith("Pods:zone:") ? key : c.zoneCollapsed(g.zone) ? `Targets:${g.zone}` : undefined,
+      title: g.node ? `${plural(summary.count, "pod")} on ${g.node}` : `${plural(summary.count, c.zoneCollapsed(g.zone) ? "pod" : "other pod")} in ${g.zone}`,
       ariaLabel: podGroupAria(summary),
       data: { kind: "podGroup", summary, members: g.members.map((m) => m.key) },
     });

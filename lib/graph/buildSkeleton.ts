@@ -73,5 +73,5 @@ export function buildSkeletonGraph(topology: Topology, skeleton: Skeleton): Grap
   }
   const representative: Record<string, string> = {};
   for (const n of nodes) representative[n.key] = n.key;
-  return { pathId: "skeleton", level: 0, expanded: [], mode, nodes, edges: edges.filter((e) => representative[e.source] && representative[e.target]), representative, bands, service: { namespace: topology.service.namespace, name: topology.service.name, externalTrafficPolicy: etp } };
+  return { pathId: "skeleton", level: 0, expanded: [], pages: [], find: null, found: [], findMatches: 0, mode, nodes, edges: edges.filter((e) => representative[e.source] && representative[e.target]), representative, bands, service: { namespace: topology.service.namespace, name: topology.service.name, externalTrafficPolicy: etp } };
 }

@@ -1,8 +1,8 @@
 import type { Target, Verdict } from "@/lib/api/topology";
 import { targetAria, targetGroupAria } from "./aria";
 import { formatShare } from "./format";
-import { compareStrings, hubKey, kubeProxyKey, kubeProxyZoneKey, targetsGroupKey, type GraphCollector } from "./collector";
-import type { VerdictCounts } from "./model";
+import { compareStrings, hubKey, kubeProxyKey, kubeProxyZoneKey, moreTargetsKey, targetsGroupKey, type GraphCollector } from "./collector";
+import type { TargetPage, VerdictCounts } from "./model";
 
 const emptyVerdicts = (): VerdictCounts => ({ healthy: 0, expected: 0, transient: 0, fault: 0, unknown: 0 });
 
@@ -18,8 +18,17 @@ export function addTargets(c: GraphCollector): void {
     else byZone.set(zone, [t]);
   }
   for (const [zone, targets] of byZone) {
-    if (c.zoneCollapsed(zone)) addZoneGroup(c, zone, targets);
-    else for (const t of targets) addTarget(c, zone, t);
+    if (c.zoneCollapsed(zone)) {
+      addZoneGroup(c, zone, targets);
+      continue;
+    }
+    const rest: Target[] = [];
+    for (const t of targets) {
+      if (c.targetShown(t)) addTarget(c, zone, t);
+      else rest.push(t);
+    }
+    // An opened zone too big for the budget: the targets off its page stay grouped (window.ts).
+    if (rest.length) addZoneGroup(c, zone, rest);
   }
 
   function addTarget(c: GraphCollector, zone: string, t: Target): void {
@@ -28,7 +37,7 @@ export function addTargets(c: GraphCollector): void {
       column: "target",
       band: zone,
       order: `${t.node ?? t.id}\u0000${t.key}`,
-      collapseKey: c.level >= 2 ? targetsGroupKey(zone) : undefined,
+      collapseKey: c.level >= 2 && c.expand.has(targetsGroupKey(zone)) ? targetsGroupKey(zone) : undefined,
       title: t.node ?? t.id,
       ariaLabel: targetAria(t, zone),
       data: { kind: "target", target: t, failOpen: t.receivesFailOpenTraffic },
@@ -57,7 +66,12 @@ export function addTargets(c: GraphCollector): void {
   }
 
   function addZoneGroup(c: GraphCollector, zone: string, targets: Target[]): void {
-    const key = targetsGroupKey(zone);
+    const w = c.windows.get(zone);
+    const group = targetsGroupKey(zone);
+    const window: TargetPage | undefined = w
+      ? { group, page: w.page, pages: w.pages, pageSize: w.pageSize, shown: w.shown.size, candidates: w.candidates, total: w.total, find: w.find }
+      : undefined;
+    const key = window ? moreTargetsKey(zone) : group;
     const verdicts = emptyVerdicts();
     let share = 0;
     for (const t of targets) {
@@ -71,10 +85,11 @@ export function addTargets(c: GraphCollector): void {
       column: "target",
       band: zone,
       order: "",
-      expandKey: key,
-      title: `${targets.length} targets`,
-      ariaLabel: targetGroupAria(zone, targets.length, share, verdicts),
-      data: { kind: "targetZoneGroup", zone, count: targets.length, share, verdicts, members: targets.map((t) => t.key) },
+      expandKey: window ? undefined : group,
+      collapseKey: window && c.expand.has(group) ? group : undefined,
+      title: window ? `${targets.length} more targets` : `${targets.length} targets`,
+      ariaLabel: targetGroupAria(zone, targets.length, share, verdicts, window),
+      data: { kind: "targetZoneGroup", zone, count: targets.length, share, verdicts, members: targets.map((t) => t.key), window },
     });
     c.addEdge(c.upstream, key, share, hop1);
     if (c.mode === "local") {
@@ -90,7 +105,7 @@ export function addTargets(c: GraphCollector): void {
         band: zone,
         order: "",
         alignWith: key,
-        expandKey: key,
+        expandKey: window ? undefined : group,
         title: `kube-proxy ×${targets.length}`,
         ariaLabel: `kube-proxy on ${targets.length} nodes in zone ${zone}, externalTrafficPolicy Local: each forwards only to pods on its own node; ${formatShare(share)} of new flows.`,
         data: { kind: "kubeProxyGroup", zone, count: targets.length, share, dropped: 0 },

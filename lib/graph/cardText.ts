@@ -39,6 +39,7 @@ export function cardLines(n: GraphNode): string[] {
       return [n.title, `${t.id}${t.port != null ? `:${t.port}` : ""}`, `${t.state} · ${v.symbol} ${v.word}`, `${formatShare(t.share)} of flows${d.failOpen ? " · fail-open" : ""}`];
     }
     case "targetZoneGroup":
+      if (d.window) return [`${d.count} more targets`, verdictCounts(d.verdicts, { sep: " " }), `${formatShare(d.share)} · page ${d.window.page + 1}/${d.window.pages}`];
       return [`${d.count} targets`, verdictCounts(d.verdicts, { sep: " " }), `${formatShare(d.share)} · + expand`];
     case "kubeProxy":
       return ["kube-proxy · Local", "no SNAT", d.localEndpoints === 0 ? "0 local → drop" : plural(d.localEndpoints ?? 0, "local endpoint")];

@@ -2,6 +2,7 @@ import type { Path, PodShare, Target, Topology } from "@/lib/api/topology";
 import { formatShare, seenNote } from "./format";
 import { SEEN_AS } from "@/lib/vocabulary";
 import { COLUMNS, type EdgeKind, type GraphEdge, type GraphModel, type GraphNode, type SeenOnEdge } from "./model";
+import { pageEntry, targetMatches, type TargetWindow } from "./window";
 
 export const EPS = 1e-9;
 /** Band for elements whose zone nobody reported. Sorts last. */
@@ -10,6 +11,8 @@ export const hubKey = "KubeProxy:cluster";
 export const zoneKey = (zone: string) => `Zone:${zone}`;
 export const sinkKey = (sink: "dropped" | "rejected" | "unknown") => `Sink:${sink}`;
 export const targetsGroupKey = (zone: string) => `Targets:${zone}`;
+/** The targets of an opened zone that are not on its current page (window.ts). */
+export const moreTargetsKey = (zone: string) => `MoreTargets:${zone}`;
 export const podsNodeGroupKey = (node: string) => `Pods:${node}`;
 export const podsZoneGroupKey = (zone: string) => `Pods:zone:${zone}`;
 export const kubeProxyKey = (node: string) => `KubeProxy:${node}`;
@@ -42,16 +45,27 @@ export class GraphCollector {
   /** Node name → share of new flows reaching that node (Local), filled by addTargets. */
   readonly nodeShare = new Map<string, number>();
 
+  /** Nodes (local/cluster) and pods (`ns/name`, ip) behind the targets drawn in partly shown zones. */
+  private readonly shownNodes = new Set<string>();
+  private readonly shownPods = new Set<string>();
+
   constructor(
     readonly topology: Topology,
     readonly path: Path,
     readonly expand: ReadonlySet<string>,
     readonly level: 0 | 1 | 2,
     readonly mode: GraphModel["mode"],
+    /** Level 2: the opened zones and which of their targets are drawn (window.ts). */
+    readonly windows: ReadonlyMap<string, TargetWindow> = new Map(),
   ) {
     for (const n of topology.nodes) {
       if (n.zone) this.nodeZones.set(n.name, n.zone);
       this.nodeKeys.set(n.name, n.key);
+    }
+    for (const t of path.targets) {
+      if (!windows.get(this.targetZone(t))?.shown.has(t.key)) continue;
+      if (t.node) this.shownNodes.add(t.node);
+      if (t.pod) this.shownPods.add(`${t.pod.namespace}/${t.pod.name}`);
     }
   }
 
@@ -63,9 +77,28 @@ export class GraphCollector {
     return p.zone ?? (p.node ? this.nodeZones.get(p.node) : undefined) ?? NO_ZONE;
   }
 
-  /** Zone collapsed to one target group (level 2, unless the user expanded it). */
+  /** Zone collapsed to one target group (level 2, unless the user opened it or a search found targets in it). */
   zoneCollapsed(zone: string): boolean {
-    return this.level >= 2 && !this.expand.has(targetsGroupKey(zone));
+    return this.level >= 2 && !this.windows.has(zone);
+  }
+
+  /** An opened zone that draws only some of its targets (a page, or the search's matches). */
+  zonePartial(zone: string): boolean {
+    const w = this.level >= 2 ? this.windows.get(zone) : undefined;
+    return !!w && w.shown.size < w.total;
+  }
+
+  targetShown(t: Target): boolean {
+    if (this.level < 2) return true;
+    return this.windows.get(this.targetZone(t))?.shown.has(t.key) ?? false;
+  }
+
+  /** A pod is drawn when its zone is drawn whole, or (partly shown zones) when its node's or its own target is. */
+  podShown(p: PodShare): boolean {
+    const zone = this.podZone(p);
+    if (this.zoneCollapsed(zone)) return false;
+    if (!this.zonePartial(zone)) return true;
+    return this.mode === "ip" ? this.shownPods.has(`${p.namespace}/${p.name}`) : !!p.node && this.shownNodes.has(p.node);
   }
 
   /** The visible element that stands for a Kubernetes node (its target, or the zone group holding it). */
@@ -103,7 +136,7 @@ export class GraphCollector {
     this.edges.set(key, { key, source, target, kind, share, seen, note: null, labelled: false, ariaLabel: "" });
   }
 
-  finish(): GraphModel {
+  finish(find: string | null = null): GraphModel {
     const col = (n: GraphNode) => COLUMNS.indexOf(n.column);
     const bandOrder = (n: GraphNode) => (n.band == null ? "" : `~${n.band === NO_ZONE ? "\uffff" : n.band}`);
     // Tab order follows the packet: column by column, top region first, then zone bands in order (a zone's
@@ -129,10 +162,25 @@ export class GraphCollector {
     }
     const bands = [...new Set(nodes.filter((n) => n.band != null).map((n) => n.band as string))].sort(compareZones);
     const s = this.topology.service;
+    const found = new Set<string>();
+    let findMatches = 0;
+    if (find) {
+      for (const t of this.path.targets) {
+        if (!targetMatches(t, find)) continue;
+        findMatches++;
+        const visible = this.representative[t.key];
+        if (visible && this.nodes.has(visible)) found.add(visible);
+      }
+    }
+    const pages = [...this.windows.values()].filter((w) => w.page > 0).map((w) => pageEntry(targetsGroupKey(w.zone), w.page));
     return {
       pathId: this.path.id,
       level: this.level,
       expanded: [...this.expand].sort(compareStrings),
+      pages: pages.sort(compareStrings),
+      find,
+      found: [...found].sort(compareStrings),
+      findMatches,
       mode: this.mode,
       nodes,
       edges,

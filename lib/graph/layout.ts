@@ -51,8 +51,8 @@ const BAND_INSET = 12;
 const SINK_ROW = 32;
 const TOP_MIN = 3 * SINK_ROW - 4;
 
-export function layoutSignature(g: Pick<GraphModel, "pathId" | "level" | "expanded">): string {
-  return `${g.pathId}|${g.level}|${g.expanded.join(",")}`;
+export function layoutSignature(g: Pick<GraphModel, "pathId" | "level" | "expanded" | "pages" | "find">): string {
+  return `${g.pathId}|${g.level}|${g.expanded.join(",")}|${g.pages.join(",")}|${g.find ?? ""}`;
 }
 
 export function layoutGraph(g: GraphModel, previous?: Layout | null): Layout {

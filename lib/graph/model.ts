@@ -44,7 +44,16 @@ export type NodeData =
   | { kind: "listener"; listener: NonNullable<Path["listener"]>; servicePort: Path["servicePort"] }
   | { kind: "targetGroup"; targetGroup: Path["targetGroup"]; classic: boolean; healthCheck: Path["classicHealthCheck"]; health: Path["health"] }
   | { kind: "target"; target: Target; failOpen: boolean }
-  | { kind: "targetZoneGroup"; zone: string; count: number; share: number; verdicts: VerdictCounts; members: string[] }
+  | {
+      kind: "targetZoneGroup";
+      zone: string;
+      count: number;
+      share: number;
+      verdicts: VerdictCounts;
+      members: string[];
+      /** The rest of an opened zone (key MoreTargets:<zone>): which page of it is drawn, and how to reach the others. */
+      window?: TargetPage;
+    }
   | { kind: "kubeProxy"; node: string; policy: "Local"; localEndpoints: number | null; share: number; dropped: number }
   | { kind: "kubeProxyGroup"; zone: string; count: number; share: number; dropped: number }
   | { kind: "kubeProxyHub"; policy: "Cluster"; snat: boolean; endpoints: number; share: number }
@@ -61,6 +70,22 @@ export type NodeData =
   | { kind: "lbMissing"; reason: Skeleton["reason"]; message: string; expectedKind: Skeleton["expected"]["kind"]; hostname: string | null; since: string | null }
   | { kind: "k8sNode"; node: Skeleton["nodes"][number] }
   | { kind: "k8sPod"; pod: Skeleton["pods"][number]; seenAs: SeenOnEdge | null };
+
+/** Where an opened zone's drawn page sits among its targets (lib/graph/window.ts). */
+export interface TargetPage {
+  /** The zone's expand key, `Targets:<zone>`: paging and collapsing act on it. */
+  group: string;
+  /** 0-based. */
+  page: number;
+  pages: number;
+  pageSize: number;
+  /** Targets drawn one by one now. */
+  shown: number;
+  /** Targets the pages run over (all of the zone's, or the search's matches). */
+  candidates: number;
+  total: number;
+  find: string | null;
+}
 
 export type NodeKind = NodeData["kind"];
 
@@ -108,6 +133,13 @@ export interface GraphModel {
   level: 0 | 1 | 2;
   /** The user's expanded groups, sorted (part of the layout signature). */
   expanded: string[];
+  /** Pages of opened zones beyond the first (`Targets:<zone>:<n>`, 1-based, sorted; part of the layout signature). */
+  pages: string[];
+  /** The target search in force (normalised), and the visible elements standing for its matches. */
+  find: string | null;
+  found: string[];
+  /** Targets of the path matching the search. */
+  findMatches: number;
   mode: "local" | "cluster" | "ip" | "none";
   nodes: GraphNode[];
   edges: GraphEdge[];

@@ -7,6 +7,9 @@ export interface GraphRequest {
   topology: Topology;
   pathId: string;
   expand: string[];
+  /** Opened zones' pages (`Targets:<zone>:<n>`) and the target search (lib/graph/window.ts). */
+  page?: string[];
+  find?: string | null;
   /** The last layout of this view, so unchanged elements keep their place across refreshes. */
   previous: Layout | null;
   budget?: number;
@@ -24,7 +27,7 @@ export function computeGraph(req: GraphRequest): GraphResult | null {
   const start = typeof performance !== "undefined" ? performance.now() : 0;
   const path = req.topology.paths.find((p) => p.id === req.pathId);
   if (!path) return null;
-  const graph = buildGraph(req.topology, path, { expand: req.expand, budget: req.budget });
+  const graph = buildGraph(req.topology, path, { expand: req.expand, budget: req.budget, page: req.page, find: req.find });
   const layout = layoutGraph(graph, req.previous);
   return { graph, layout, ms: (typeof performance !== "undefined" ? performance.now() : 0) - start };
 }

@@ -13,7 +13,7 @@ type EarlyWindow = { __lbpathEarly?: Record<string, Promise<Response>> };
 export const API_FETCH_INIT = { headers: { accept: "application/json" }, cache: "no-store" } as const satisfies RequestInit;
 
 /** The service page's address; the script derives the topology API path from it (lib/url/paths.ts). */
-const SERVICE_PAGE = /^\/clusters\/[^/]+\/namespaces\/[^/]+\/services\/[^/]+$/;
+export const SERVICE_PAGE = /^\/clusters\/[^/]+\/namespaces\/[^/]+\/services\/[^/]+$/;
 
 /**
  * The inline script's source, for the root layout's <head>: there it runs before the page's async scripts, which

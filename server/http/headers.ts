@@ -1,7 +1,7 @@
 /**
  * HTTP security headers (OWASP HTTP headers cheat sheet) and the per-request nonce CSP of the Next.js App
- * Router CSP guide. Pure: proxy.ts applies them to every page and API response. Rationale per directive
- * is in docs/security.md; keep it in step.
+ * Router CSP guide. Pure: proxy.ts applies them to every page; next.config.js sets the API's (apiHeaders), which
+ * need no nonce, so API requests skip the proxy. Rationale per directive is in docs/security.md; keep it in step.
  */
 
 /** 128 random bits, base64: unguessable per response, so an injected <script> cannot carry it. */
@@ -49,4 +49,20 @@ export function securityHeaders(opts: { https: boolean }): Record<string, string
   };
   if (opts.https) h["Strict-Transport-Security"] = "max-age=63072000";
   return h;
+}
+
+/**
+ * The API's CSP: JSON is never a document that runs or loads anything, so nothing is allowed (the OWASP REST
+ * cheat sheet's advice), and nothing may frame it.
+ */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * Every header an API response carries. Static, so next.config.js sets them in Next's router and API requests do not
+ * go through proxy.ts, whose run (a nonce, a copy of the request headers, Next's middleware plumbing) was a
+ * measurable part of a small answer's time (docs/benchmarks.md, "Request fixed cost"). Authorization does not move:
+ * every route handler checks it itself (server/http/respond.ts, apiRoute / authorize).
+ */
+export function apiHeaders(opts: { https: boolean }): Record<string, string> {
+  return { "Content-Security-Policy": API_CSP, ...securityHeaders(opts) };
 }

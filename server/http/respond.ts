@@ -11,8 +11,22 @@ import { log } from "@/server/log";
 
 const NO_STORE = { "cache-control": "no-store" };
 
-export function json(body: unknown, status = 200): Response {
-  return Response.json(body, { status, headers: NO_STORE });
+/**
+ * Below this size an answer goes out as it is. Next gzips every route handler's body, whatever its size (it streams
+ * it, so its compression never sees a length to compare with its own 1 KB threshold): for a probe or an error that
+ * meant a fresh zlib stream per request, costing more time than the few bytes it saved (docs/benchmarks.md).
+ * `no-transform` is the standard way to say "send as is", and the one Next's compression honours.
+ */
+export const SMALL_BODY_BYTES = 1024;
+
+/** A JSON answer, never cached; small ones uncompressed (see SMALL_BODY_BYTES). */
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  const text = JSON.stringify(body);
+  const small = text.length < SMALL_BODY_BYTES; // characters ≤ bytes: a small text may be a little bigger in UTF-8, harmless
+  return new Response(text, {
+    status,
+    headers: { "content-type": "application/json", "cache-control": small ? "no-store, no-transform" : "no-store", ...headers },
+  });
 }
 
 // Serialised bodies of memoised answers (topologies, summaries and triage are memoised per snapshot object), so

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Topology } from "@/lib/api/topology";
 import { graphToSvg } from "@/lib/graph/exportSvg";
-import type { GraphPreview } from "@/lib/graph/preview";
+import { firstRender, type GraphPreview } from "@/lib/graph/preview";
 import { computeGraph } from "@/lib/graph/pipeline";
 import type { ViewState } from "@/lib/url/viewState";
 import { buildTopology } from "@/server/core/buildTopology";
@@ -50,19 +50,20 @@ export async function graphPreview(
 }
 
 /** Pure: the preview of one view of a topology (memoised). */
-export function previewOf(topology: Topology, view: Pick<ViewState, "path" | "expand">): GraphPreview | null {
+export function previewOf(topology: Topology, view: Pick<ViewState, "path" | "expand"> & Partial<Pick<ViewState, "page" | "find">>): GraphPreview | null {
   const path = topology.paths.find((p) => p.id === view.path) ?? topology.paths[0];
   if (!path) return null;
-  const key = `${path.id}\n${view.expand.join(",")}`;
+  const key = `${path.id}\n${view.expand.join(",")}\n${view.page?.join(",") ?? ""}\n${view.find ?? ""}`;
   let views = cache.get(topology);
   if (!views) cache.set(topology, (views = new Map()));
   if (views.has(key)) return views.get(key)!;
-  const result = computeGraph({ topology, pathId: path.id, expand: view.expand, previous: null });
+  const result = computeGraph({ topology, pathId: path.id, expand: view.expand, page: view.page, find: view.find, previous: null });
   const preview = result
     ? {
         pathId: path.id,
         src: `data:image/svg+xml;base64,${Buffer.from(graphToSvg(result.graph, result.layout)).toString("base64")}`,
         label: `Traffic path of ${topology.service.namespace}/${topology.service.name} through ${path.loadBalancer.name}: ${result.graph.nodes.length} elements. The interactive graph is loading.`,
+        first: firstRender(result),
       }
     : null;
   if (views.size >= MAX_VIEWS_PER_TOPOLOGY) views.clear();

@@ -30,6 +30,17 @@ test("the interactive graph replaces the picture", async ({ page }) => {
   await expect(page.getByTestId("graph-preview")).toHaveCount(0);
 });
 
+test("the interactive graph first draws the server's layout: it is on screen before the layout worker answers", async ({ page }) => {
+  await page.goto(BLOG);
+  await expect(page.locator(".react-flow__node").first()).toBeVisible();
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName("lbpath:layout-result").length)).toBe(1);
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])));
+  expect(marks["lbpath:layout-from-server"]).toBeDefined();
+  expect(marks["lbpath:graph-mounted"]).toBeLessThan(marks["lbpath:layout-result"]);
+  // The graph code was asked for before the page hydrated (instrumentation-client.ts), not after.
+  expect(marks["lbpath:graph-code-early"]).toBeLessThan(marks["lbpath:hydrated"]);
+});
+
 test("the table view and other paths' pictures are not drawn", async ({ page }) => {
   const html = await (await page.request.get(`${BLOG}?view=table`)).text();
   expect(html).not.toContain('data-testid="graph-preview"');

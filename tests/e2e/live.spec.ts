@@ -155,7 +155,8 @@ test("AWS down: the last good view stays, the banner says why and the API marks 
   const staleMark = page.getByTestId("stale-halves");
   await expect(staleMark).toContainText("AWS", { timeout: 12_000 });
   await expect(staleMark).not.toContainText("Kubernetes");
-  await page.waitForTimeout(6_000); // more than one refetch (5 s): still flagged
+  // After the page's next refetch (every 5 s) it is still flagged.
+  await page.waitForResponse((r) => r.url().includes("/topology") && r.ok(), { timeout: 12_000 });
   await expect(staleMark).toContainText("AWS", { timeout: 1_000 });
   await expect(page.getByTestId("stale-marker")).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/live-aws-down.png` });

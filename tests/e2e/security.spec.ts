@@ -141,7 +141,7 @@ test.describe("security headers", () => {
     const body = await res.json();
     expect(body.status).toBe("ready");
     expect(Array.isArray(body.clusters)).toBe(true);
-    expect(res.headers()["cache-control"]).toBe("no-store");
+    expect(res.headers()["cache-control"]).toMatch(/(^|,\s*)no-store(,|$)/);
   });
 
   test("unauthenticated mode refuses a foreign Host header (DNS rebinding)", async ({ request }) => {

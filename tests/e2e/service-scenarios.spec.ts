@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { devices, expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Topology, type Path } from "@/lib/api/topology";
@@ -155,10 +155,35 @@ const HAND_CHECKS: Record<string, (page: Page) => Promise<void>> = {
   },
 };
 
+/**
+ * These tests only read, so they share one browser context (a warm HTTP and code cache: the page's JavaScript is
+ * fetched and compiled once, not 45 times) and one page per cluster; each test still navigates afresh. A failing
+ * test restarts the worker, and the next test opens a new context (afterAll / beforeAll run again).
+ */
+let shared: { context: BrowserContext; page: Page; cluster: string } | null = null;
+
+async function pageFor(browser: Browser, c: Case): Promise<Page> {
+  if (!shared) {
+    const use = test.info().project.use;
+    const context = await browser.newContext({ ...devices["Desktop Chrome"], viewport: use.viewport, baseURL: use.baseURL });
+    shared = { context, page: await context.newPage(), cluster: c.cluster };
+  } else if (shared.cluster !== c.cluster) {
+    await shared.page.close();
+    shared = { ...shared, page: await shared.context.newPage(), cluster: c.cluster };
+  }
+  return shared.page;
+}
+
 test.describe("service page: every demo scenario", () => {
+  test.afterAll(async () => {
+    await shared?.context.close();
+    shared = null;
+  });
+
   for (const c of cases) {
-    test(`${c.cluster} ${c.namespace}/${c.name}`, async ({ page, request }) => {
-      const res = await request.get(apiUrl(c));
+    test(`${c.cluster} ${c.namespace}/${c.name}`, async ({ browser }) => {
+      const page = await pageFor(browser, c);
+      const res = await page.request.get(apiUrl(c));
       expect(res.ok()).toBe(true);
       const topology = Topology.parse(await res.json());
       await page.goto(pageUrl(c));

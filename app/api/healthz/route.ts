@@ -1,6 +1,8 @@
+import { json } from "@/server/http/respond";
+
 export const dynamic = "force-dynamic";
 
-/** Liveness: the process answers. Readiness (caches synced) is /api/readyz. */
+/** Liveness: the process answers. Readiness (caches synced) is /api/readyz. Small, so sent uncompressed (json()). */
 export function GET() {
-  return Response.json({ status: "ok" });
+  return json({ status: "ok" });
 }

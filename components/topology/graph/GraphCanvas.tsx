@@ -2,11 +2,13 @@
 import { Background, Controls, MarkerType, Panel, ReactFlow, useReactFlow, useStore, type NodeChange, type NodeTypes, type EdgeTypes } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from "react";
 import { neighbour, type Direction } from "@/lib/graph/navigation";
+import { perfMark } from "@/lib/perfMark";
 import type { GraphResult } from "@/lib/graph/pipeline";
 import type { Layout } from "@/lib/graph/layout";
 import { elementCount } from "@/lib/graph/model";
 import { ClientCard, HubCard, ListenerCard, LoadBalancerCard, SinkCard, TargetGroupCard } from "./cardsTop";
-import { KubeProxyCard, PodCard, PodGroupCard, TargetCard, TargetZoneGroupCard, ZoneBand } from "./cardsBand";
+import { KubeProxyCard, PodCard, TargetCard, ZoneBand } from "./cardsBand";
+import { PodGroupCard, TargetZoneGroupCard } from "./cardsGroups";
 import { EDGE_COLOUR, FlowEdge, type FlowEdgeType } from "./FlowEdge";
 import { GraphActions, type CardNodeType } from "./shared";
 import { ExportButtons } from "./ExportButtons";
@@ -40,9 +42,11 @@ export interface CanvasProps {
   onActivate: (key: string | null) => void;
   onExpand: (key: string) => void;
   onCollapse: (key: string) => void;
+  /** Show page n (0-based) of an opened zone (`Targets:<zone>`). */
+  onPage: (group: string, page: number) => void;
 }
 
-export function GraphCanvas({ result, highlighted, selected, focusKey, exportTitle, onActivate, onExpand, onCollapse }: CanvasProps) {
+export function GraphCanvas({ result, highlighted, selected, focusKey, exportTitle, onActivate, onExpand, onCollapse, onPage }: CanvasProps) {
   const { graph, layout } = result;
   const anyHl = highlighted.size > 0;
   const nodes = useMemo<CardNodeType[]>(
@@ -113,7 +117,8 @@ export function GraphCanvas({ result, highlighted, selected, focusKey, exportTit
     [graph, layout],
   );
 
-  const actions = useMemo(() => ({ expand: onExpand, collapse: onCollapse }), [onExpand, onCollapse]);
+  const actions = useMemo(() => ({ expand: onExpand, collapse: onCollapse, page: onPage }), [onExpand, onCollapse, onPage]);
+  useEffect(() => perfMark("lbpath:graph-mounted"), []);
   const count = elementCount(graph);
   return (
     <GraphActions.Provider value={actions}>

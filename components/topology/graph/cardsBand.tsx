@@ -3,7 +3,7 @@ import type { Verdict } from "@/lib/api/topology";
 import { formatRatio, formatShare, middleTruncate, plural, shortNodeName } from "@/lib/graph/format";
 import { HEADER, HEADER_SYMBOL, SEEN_AS, VERDICT, zoneStatus } from "@/lib/vocabulary";
 import type { CardData, CardProps } from "./shared";
-import { Card, Line, Title, useGraphActions, VerdictCounts } from "./shared";
+import { Card, Line, Title } from "./shared";
 import { Sparkline } from "../Sparkline";
 
 
@@ -61,42 +61,6 @@ export function TargetCard({ data }: CardProps) {
   );
 }
 
-function ExpandButton({ expandKey, label }: { expandKey: string; label: string }) {
-  const { expand } = useGraphActions();
-  return (
-    <button
-      type="button"
-      tabIndex={-1}
-      onClick={(e) => {
-        e.stopPropagation();
-        expand(expandKey);
-      }}
-      className="nodrag rounded border border-sky-600 px-1 text-[11px] font-semibold text-sky-800 hover:bg-sky-50 dark:text-sky-200 dark:hover:bg-sky-900"
-    >
-      {label}
-    </button>
-  );
-}
-
-export function TargetZoneGroupCard({ data }: CardProps) {
-  const d = data.g.data;
-  if (d.kind !== "targetZoneGroup") return null;
-  const v = d.verdicts;
-  return (
-    <Card data={data} className={v.fault ? VERDICT_FRAME.fault : "border border-slate-400"} testId="card-group">
-      <div className="flex justify-between gap-1">
-        <Title>{plural(d.count, "target")}</Title>
-        <span className="font-semibold">{formatShare(d.share)}</span>
-      </div>
-      <VerdictCounts counts={v} />
-      <div className="flex items-center justify-between gap-1">
-        <Line>{d.zone}</Line>
-        <ExpandButton expandKey={data.g.expandKey!} label={`+${d.count}`} />
-      </div>
-    </Card>
-  );
-}
-
 export function KubeProxyCard({ data }: CardProps) {
   const d = data.g.data;
   if (d.kind === "kubeProxyGroup") {
@@ -121,7 +85,7 @@ export function KubeProxyCard({ data }: CardProps) {
   );
 }
 
-function PodFlags({ ratio, overFair, starved }: { ratio: number | null; overFair: boolean; starved: boolean }) {
+export function PodFlags({ ratio, overFair, starved }: { ratio: number | null; overFair: boolean; starved: boolean }) {
   return (
     <>
       {overFair ? (
@@ -158,38 +122,6 @@ export function PodCard({ data }: CardProps) {
         <span aria-hidden="true">{replaced ? "⇄ " : "◎ "}</span>sees {SEEN_AS[p.sourceIp.seenAs].short}
         {p.sourceIp.header ? ` · ${HEADER_SYMBOL} ${HEADER[p.sourceIp.header]}` : ""}
       </Line>
-    </Card>
-  );
-}
-
-export function PodGroupCard({ data }: CardProps) {
-  const d = data.g.data;
-  if (d.kind !== "podGroup") return null;
-  const s = d.summary;
-  const over = s.maxRatio != null && s.maxRatio > 1.2;
-  const where = s.node ? shortNodeName(s.node) : s.zone;
-  return (
-    <Card data={data} className="border border-slate-400 shadow-[3px_3px_0_0_rgba(148,163,184,0.6)]" testId="card-group">
-      <Title title={data.g.title}>
-        {s.count} pods · {where}
-      </Title>
-      <div className="flex items-baseline gap-1 truncate">
-        <span className="font-semibold">{formatShare(s.share)}</span>
-        <span className="text-slate-600 dark:text-slate-300">
-          {s.ready} Ready{s.seenAs && s.seenAs !== "client" ? ` · see ${SEEN_AS[s.seenAs].short}` : ""}
-        </span>
-      </div>
-      <div className="flex items-center justify-between gap-1">
-        <div className="flex gap-1 truncate">
-          <PodFlags ratio={s.maxRatio} overFair={over} starved={false} />
-          {s.starved > 0 ? (
-            <span data-testid="starved" className="whitespace-nowrap rounded bg-red-100 px-0.5 font-semibold text-red-900 dark:bg-red-900 dark:text-red-100">
-              ⊘ {s.starved} starved
-            </span>
-          ) : null}
-        </div>
-        <ExpandButton expandKey={data.g.expandKey!} label={`+${s.count}`} />
-      </div>
     </Card>
   );
 }

@@ -9,8 +9,12 @@ export type CardData = { g: GraphNode; hl: boolean; dim: boolean; sel: boolean }
 export type CardNodeType = Node<CardData>;
 export type CardProps = NodeProps<CardNodeType>;
 
-/** Graph-wide actions the cards can trigger (expand a group from its "+N" button). */
-export const GraphActions = createContext<{ expand: (key: string) => void; collapse: (key: string) => void }>({ expand: () => {}, collapse: () => {} });
+/** Graph-wide actions the cards can trigger (expand a group from its "+N" button, page through an opened zone). */
+export const GraphActions = createContext<{ expand: (key: string) => void; collapse: (key: string) => void; page: (group: string, page: number) => void }>({
+  expand: () => {},
+  collapse: () => {},
+  page: () => {},
+});
 export const useGraphActions = () => useContext(GraphActions);
 
 /** Edges attach to invisible handles at the middle of each side: packets enter left, leave right. */

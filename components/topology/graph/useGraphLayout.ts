@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Path, Topology } from "@/lib/api/topology";
 import type { Layout } from "@/lib/graph/layout";
 import { computeGraph, type GraphRequest, type GraphResult } from "@/lib/graph/pipeline";
+import { firstRenderFits } from "@/lib/graph/preview";
 import { perfMark } from "@/lib/perfMark";
 import { takeLayoutWorker } from "./layoutWorker";
 
@@ -13,9 +14,22 @@ type Answer = { id: number; result?: GraphResult | null; error?: string };
  * computing inline when workers are unavailable. The last layout is fed back in, so a refresh keeps every
  * unchanged element where it was (lib/graph/layout.ts).
  */
-export function useGraphLayout(topology: Topology, path: Path, expand: string[]): GraphResult | null {
-  const [result, setResult] = useState<GraphResult | null>(null);
-  const previous = useRef<Layout | null>(null);
+export function useGraphLayout(
+  topology: Topology,
+  path: Path,
+  expand: string[],
+  page: string[] = [],
+  find: string | null = null,
+  /** The server's layout of this view (lib/graph/preview.ts): drawn at once, until the worker answers. */
+  first?: GraphResult,
+): GraphResult | null {
+  const [result, setResult] = useState<GraphResult | null>(() => {
+    if (!firstRenderFits(first, { pathId: path.id, expand, pages: page, find })) return null;
+    perfMark("lbpath:layout-from-server");
+    return first;
+  });
+  // The worker lays out from the server's layout, so every element keeps the place it was first drawn at.
+  const previous = useRef<Layout | null>(result?.layout ?? null);
   const worker = useRef<Worker | null>(null);
   const seq = useRef(0);
 
@@ -28,13 +42,21 @@ export function useGraphLayout(topology: Topology, path: Path, expand: string[])
   }, []);
 
   const expandKey = expand.join(",");
+  const pageKey = page.join(",");
   const { nodes, service } = topology;
   useEffect(() => {
     const id = ++seq.current;
     // Only the selected path crosses to the worker: a structured clone costs time on the main thread, and a
     // Service with many ports has many paths.
     const slim: Topology = { ...topology, paths: [path] };
-    const req: GraphRequest = { topology: slim, pathId: path.id, expand: expandKey ? expandKey.split(",") : [], previous: previous.current };
+    const req: GraphRequest = {
+      topology: slim,
+      pathId: path.id,
+      expand: expandKey ? expandKey.split(",") : [],
+      page: pageKey ? pageKey.split(",") : [],
+      find,
+      previous: previous.current,
+    };
     perfMark("lbpath:layout-request");
     const done = (r: GraphResult | null) => {
       if (id !== seq.current) return; // superseded by a newer request
@@ -71,7 +93,7 @@ export function useGraphLayout(topology: Topology, path: Path, expand: string[])
     // new topology object (its `age` moves on), but React Query's structural sharing keeps these three objects while
     // they are unchanged: an unchanged answer must not redo the layout and redraw a graph of thousands of elements.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [path, nodes, service, expandKey]);
+  }, [path, nodes, service, expandKey, pageKey, find]);
 
   return result;
 }

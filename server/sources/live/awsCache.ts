@@ -43,10 +43,21 @@ export interface AwsCacheOptions {
   timeline?: TargetHistoryOptions;
   /** Default: the process-wide logStateChange. */
   logState?: StateLog;
+  /** LBPATH_MAX_BACKOFF_SECONDS: the longest a tripped stage waits before its next run (default 4 intervals). */
+  maxBackoffMs?: number;
 }
 
 /** A stage whose breaker tripped waits up to this many intervals before its next run. */
 const MAX_BACKOFF_INTERVALS = 4;
+
+/**
+ * How long a stage waits after its `failures`-th tripped run in a row: its interval, doubling per failure, at most
+ * MAX_BACKOFF_INTERVALS intervals, and at most `maxMs` when the operator caps it (LBPATH_MAX_BACKOFF_SECONDS).
+ */
+export function stageBackoffMs(intervalMs: number, failures: number, maxMs?: number): number {
+  const ms = intervalMs * Math.min(2 ** Math.max(0, failures - 1), MAX_BACKOFF_INTERVALS);
+  return maxMs !== undefined ? Math.min(ms, maxMs) : ms;
+}
 
 type Stage = "structure" | "tags" | "health" | "metrics";
 
@@ -262,7 +273,7 @@ export class AwsCache {
       // The previous data stays: say so, so the analysis uses it (it is not missing) and the banner says since when.
       if (held !== undefined) this.problems[stage] = this.problems[stage].map((p) => ({ ...p, heldSince: new Date(held).toISOString() }));
       this.failures[stage]++;
-      this.notBefore[stage] = this.now() + this.interval(stage) * Math.min(2 ** (this.failures[stage] - 1), MAX_BACKOFF_INTERVALS);
+      this.notBefore[stage] = this.now() + stageBackoffMs(this.interval(stage), this.failures[stage], this.o.maxBackoffMs);
     } else {
       this.failures[stage] = 0;
       this.notBefore[stage] = undefined;

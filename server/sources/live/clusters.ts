@@ -92,6 +92,8 @@ export function discoverLiveClusters(env: Env = process.env, config: LiveConfig 
       timeoutMs: config.timeoutMs, pageSize: config.pageSize, makeClients: makeAwsClients, watchRefreshSeconds: WATCH_REFRESH_SECONDS,
       firstAwsWaitMs: config.firstAwsReadWaitMs, events: config.events,
       aws: { timeoutMs: config.timeoutMs, concurrency: config.awsConcurrency, ...config.aws },
+      // The informers' reconnect back-off (0.5 s doubling to 30 s), capped lower when LBPATH_MAX_BACKOFF_SECONDS says so.
+      ...(config.maxBackoffMs !== undefined ? { informer: { backoff: { baseMs: Math.min(500, config.maxBackoffMs), maxMs: config.maxBackoffMs } } } : {}),
     })
     : new PollingReader({
       cluster: name, kubeconfig: kc, awsClusterName: hints.clusterName, regionHint: hints.region, env,

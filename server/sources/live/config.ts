@@ -27,7 +27,7 @@ export interface LiveConfig {
   firstAwsReadWaitMs: number;
   /** Shared cache only: AWS loop settings. */
   aws: {
-    callsPerSecond: number; structureMs: number; healthMs: number; tagsMs: number;
+    callsPerSecond: number; structureMs: number; healthMs: number; tagsMs: number; maxBackoffMs?: number;
     /** LBPATH_METRICS_SECONDS (default 60; 0 or "off": CloudWatch is not read). */
     metricsMs: number;
     /** LBPATH_METRICS_WINDOW_MINUTES (default 15, 5 … 180). */
@@ -37,6 +37,11 @@ export interface LiveConfig {
   };
   /** The timeline's Kubernetes changes kept per cluster (LBPATH_TIMELINE_EVENTS, default 2,000) for LBPATH_TIMELINE_HOURS. */
   events: { windowMs: number; capacity: number };
+  /**
+   * Shared cache only: the longest wait between retries of something failing, a watch that cannot reconnect (default
+   * 30 s) or a tripped AWS stage (default 4 of its intervals) (LBPATH_MAX_BACKOFF_SECONDS; unset: the defaults).
+   */
+  maxBackoffMs?: number;
 }
 
 function seconds(v: string | undefined, fallback: number): number {
@@ -55,6 +60,8 @@ export function liveConfig(env: Record<string, string | undefined> = process.env
   const timelineMs = bounded(env.LBPATH_TIMELINE_HOURS, 6, 1, 24) * 3600_000;
   const conc = Number(env.LBPATH_AWS_CONCURRENCY);
   const contexts = env.LBPATH_CONTEXTS?.split(",").map((s) => s.trim()).filter(Boolean);
+  const maxBackoffMs = env.LBPATH_MAX_BACKOFF_SECONDS ? seconds(env.LBPATH_MAX_BACKOFF_SECONDS, NaN) : NaN;
+  const backoff = Number.isFinite(maxBackoffMs) ? { maxBackoffMs } : {};
   return {
     refreshMs: seconds(env.LBPATH_REFRESH_SECONDS, 15),
     timeoutMs: seconds(env.LBPATH_TIMEOUT_SECONDS, 10),
@@ -72,7 +79,9 @@ export function liveConfig(env: Record<string, string | undefined> = process.env
       metricsMs: metricsOff ? 0 : seconds(env.LBPATH_METRICS_SECONDS, 60),
       metricsWindowMinutes: bounded(env.LBPATH_METRICS_WINDOW_MINUTES, 15, 5, 180),
       timeline: { windowMs: timelineMs, maxSpans: bounded(env.LBPATH_TIMELINE_SPANS, 64, 4, 1024) },
+      ...backoff,
     },
+    ...backoff,
     events: { windowMs: timelineMs, capacity: bounded(env.LBPATH_TIMELINE_EVENTS, 2_000, 100, 100_000) },
   };
 }

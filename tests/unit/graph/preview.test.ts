@@ -5,7 +5,9 @@ import { graphPreview, previewOf } from "@/server/views/graphPreview";
 import { loadSnapshotFile } from "@/server/sources/snapshotFile";
 import type { ClusterSource } from "@/server/sources/types";
 import type { Snapshot } from "@/server/core/model/snapshot";
-import { makeTopology } from "./fixtures";
+import { bigSpec, makeTopology } from "./fixtures";
+import { computeGraph } from "@/lib/graph/pipeline";
+import { firstRenderFits } from "@/lib/graph/preview";
 
 const svgOf = (src: string) => {
   expect(src.startsWith("data:image/svg+xml;base64,")).toBe(true);
@@ -42,6 +44,22 @@ describe("previewOf: the server-drawn picture of one graph view", () => {
     const svg = svgOf(previewOf(t, { path: null, expand: [] })!.src);
     expect(svg).not.toMatch(/<script|<img/); // no element from the text: only the SVG's own tags
     expect(svg).toContain("&lt;script&gt;");
+  });
+  it("carries the same graph and layout as data for the first interactive render, without the per-element lookups", () => {
+    const t = makeTopology(bigSpec(300, 3, "Local"));
+    const p = previewOf(t, { path: null, expand: ["Targets:us-east-1a"], page: ["Targets:us-east-1a:2"], find: null })!;
+    const full = computeGraph({ topology: t, pathId: t.paths[0].id, expand: ["Targets:us-east-1a"], page: ["Targets:us-east-1a:2"], previous: null })!;
+    expect(p.first!.layout).toEqual(full.layout);
+    expect(p.first!.graph.nodes.map((n) => n.key)).toEqual(full.graph.nodes.map((n) => n.key));
+    expect(p.first!.graph.representative).toEqual({});
+    expect(p.first!.graph.nodes.every((n) => !("members" in n.data) || n.data.members.length === 0)).toBe(true);
+    // Used only for the view it was drawn for.
+    const view = { pathId: t.paths[0].id, expand: ["Targets:us-east-1a"], pages: ["Targets:us-east-1a:2"], find: null };
+    expect(firstRenderFits(p.first, view)).toBe(true);
+    expect(firstRenderFits(p.first, { ...view, pages: [] })).toBe(false);
+    expect(firstRenderFits(p.first, { ...view, expand: [] })).toBe(false);
+    expect(firstRenderFits(p.first, { ...view, find: "ip-10" })).toBe(false);
+    expect(firstRenderFits(p.first, { ...view, pathId: "other" })).toBe(false);
   });
   it("has nothing to draw for a Service without paths", () => {
     expect(previewOf({ ...twoPaths(), paths: [] }, { path: null, expand: [] })).toBeNull();

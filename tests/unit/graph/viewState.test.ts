@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VIEW, mergeQuery, parseViewState, serializeViewState, toggleExpanded, type ViewState } from "@/lib/url/viewState";
+import { DEFAULT_VIEW, mergeQuery, parseViewState, serializeViewState, setFind, setPage, toggleExpanded, type ViewState } from "@/lib/url/viewState";
 import { decodeSegment, servicePagePath } from "@/lib/url/paths";
 
 const full: ViewState = {
   path: "network:k8s-shop-web-1a2b3c:80",
   sel: "Target:i-0abc123:31234",
   expand: ["Pods:ip-10-0-1-5.ec2.internal", "Targets:us-east-1a"],
+  page: ["Targets:us-east-1a:3"],
+  find: "ip-10-0-1 & more",
   view: "table",
   finding: "UNEVEN_TRAFFIC",
   verdict: ["expected", "fault"],
@@ -18,7 +20,7 @@ describe("viewState", () => {
     const qs = serializeViewState(full);
     expect(parseViewState(new URLSearchParams(qs))).toEqual(full);
     expect(qs).toBe(
-      "?path=network:k8s-shop-web-1a2b3c:80&sel=Target:i-0abc123:31234&expand=Pods:ip-10-0-1-5.ec2.internal,Targets:us-east-1a&view=table&finding=UNEVEN_TRAFFIC&verdict=expected,fault&tw=15m&tend=2026-11-20T09:50:00Z",
+      "?path=network:k8s-shop-web-1a2b3c:80&sel=Target:i-0abc123:31234&expand=Pods:ip-10-0-1-5.ec2.internal,Targets:us-east-1a&page=Targets:us-east-1a:3&find=ip-10-0-1%20%26%20more&view=table&finding=UNEVEN_TRAFFIC&verdict=expected,fault&tw=15m&tend=2026-11-20T09:50:00Z",
     );
   });
 
@@ -28,7 +30,7 @@ describe("viewState", () => {
   });
 
   it("falls back to defaults for bad values, one parameter at a time", () => {
-    const s = parseViewState(new URLSearchParams("view=pie&sel=has%20space&finding=lower&verdict=fault,bogus&expand=ok,,bad%20one&path=p1"));
+    const s = parseViewState(new URLSearchParams("view=pie&sel=has%20space&finding=lower&verdict=fault,bogus&expand=ok,,bad%20one&path=p1&page=Pods:x:2,Targets:a:0,Targets:b&find=%20%20"));
     expect(s).toEqual({ ...DEFAULT_VIEW, path: "p1", expand: ["ok"], verdict: ["fault"] });
   });
 
@@ -55,6 +57,18 @@ describe("viewState", () => {
     s = toggleExpanded(s, "Targets:a", true);
     expect(s.expand).toEqual(["Targets:a", "Targets:b"]);
     expect(toggleExpanded(s, "Targets:b", false).expand).toEqual(["Targets:a"]);
+  });
+
+  it("keeps one page per opened zone; closing the zone or a new search forgets it", () => {
+    let s = toggleExpanded(DEFAULT_VIEW, "Targets:a", true);
+    s = setPage(s, "Targets:a", 2);
+    s = setPage(s, "Targets:a", 4);
+    expect(s.page).toEqual(["Targets:a:5"]);
+    expect(parseViewState(new URLSearchParams("page=Targets:a:2,Targets:a:7")).page).toEqual(["Targets:a:7"]);
+    expect(setPage(s, "Targets:a", 0).page).toEqual([]);
+    expect(toggleExpanded(s, "Targets:a", false).page).toEqual([]);
+    expect(setFind(s, " ip-10 ")).toMatchObject({ find: "ip-10", page: [] });
+    expect(setFind(s, "   ").find).toBeNull();
   });
 
   it("encodes cluster names that are EKS ARNs as one path segment", () => {
