@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { RouteResult, type RouteRequest } from "@/lib/api/route";
 import { ApiRequestError } from "@/lib/query/fetchApi";
 import { routeApiPath, type ServiceRef } from "@/lib/url/paths";
-import { actionText } from "./RulesTable";
+import { actionText } from "@/lib/alb/ruleText";
 
 /**
  * The rule simulator (issue 13): host, path and optional headers, method, query and source IP → which rule wins,

@@ -1,5 +1,6 @@
 "use client";
-import type { Path, RuleView } from "@/lib/api/topology";
+import { actionText, conditionText } from "@/lib/alb/ruleText";
+import type { Path } from "@/lib/api/topology";
 
 /**
  * The listener's rules in evaluation order (ALB-R1): lowest priority number first, the default rule last. Every
@@ -43,16 +44,4 @@ export function RulesTable({ path, highlight }: { path: Path; highlight?: string
       </div>
     </section>
   );
-}
-
-export function conditionText(c: RuleView["conditions"][number]): string {
-  const label = c.field === "host-header" ? "host" : c.field === "path-pattern" ? "path" : c.field === "http-header" ? `header ${c.name ?? ""}` : c.field === "http-request-method" ? "method" : c.field === "source-ip" ? "source IP" : c.field === "query-string" ? "query" : c.field;
-  return `${label} is ${c.values.join(" or ")}`;
-}
-
-export function actionText(a: RuleView["actions"][number]): string {
-  if (a.type === "forward") return `forward to ${(a.targetGroups ?? []).map((t) => `${t.name ?? t.arn}${t.service ? ` (${t.service.namespace}/${t.service.name}:${t.service.port})` : " (no Service bound)"}${(a.targetGroups?.length ?? 0) > 1 ? ` ${Math.round(t.share * 1000) / 10} %` : ""}`).join(", ")}`;
-  if (a.type === "fixed-response") return `fixed response ${a.fixedResponse?.statusCode ?? ""}${a.fixedResponse?.messageBody ? ` "${a.fixedResponse.messageBody}"` : ""}`;
-  if (a.type === "redirect") return `redirect ${a.redirect?.statusCode ?? ""} to ${a.redirect?.location ?? ""}`;
-  return a.type;
 }

@@ -17,6 +17,7 @@ export function pathLabel(p: Path): string {
 /** Title, what kind of Service this is, how the client IP fares, data age, and the share buttons. */
 export function ServiceHeader({ topology, path, stale, staleReason, fetchedAt, view, setView, whatIf }: { topology: Topology; path: Path | null; stale: boolean; staleReason?: string; fetchedAt: number; view: ViewState; setView: (f: (v: ViewState) => ViewState) => void; whatIf?: { open: boolean; toggle: () => void } }) {
   const s = topology.service;
+  const kind = topology.subject?.kind ?? "Service";
   const ip = path?.clientIp;
   const seen = path ? [...new Set(path.pods.map((p) => p.sourceIp.seenAs))] : [];
   const tabs = (
@@ -48,9 +49,16 @@ export function ServiceHeader({ topology, path, stale, staleReason, fetchedAt, v
           </nav>
           <div className="flex flex-wrap items-center gap-1.5">
             <h1 className="mr-1 break-all text-xl font-semibold">
-              Service {s.namespace}/{s.name}
+              {kind} {s.namespace}/{s.name}
             </h1>
-            <Badge title="spec.externalTrafficPolicy">ETP {s.externalTrafficPolicy}</Badge>
+            {kind === "Service" ? (
+              <Badge title="spec.externalTrafficPolicy">ETP {s.externalTrafficPolicy}</Badge>
+            ) : path?.backendService ? (
+              // An Ingress or Gateway has no externalTrafficPolicy of its own; the backend Service of the path does.
+              <Badge title="The Service behind this path's target group">
+                backend Service {path.backendService.namespace}/{path.backendService.name}
+              </Badge>
+            ) : null}
             <Badge title={s.loadBalancerClass ?? `type ${s.type}`}>{CONTROLLER[s.controller].label}</Badge>
             {ip ? (
               ip.snatAt ? (

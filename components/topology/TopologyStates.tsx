@@ -27,9 +27,9 @@ export function LoadingState({ svc, preview }: { svc: ServiceName; preview?: Gra
   return (
     <div className="space-y-4" data-testid="loading-state" aria-busy="true">
       <h1 className="text-xl font-semibold">
-        Service {svc.namespace}/{svc.name}
+        {svc.kind ?? "Service"} {svc.namespace}/{svc.name}
       </h1>
-      <Progress value={1} max={2} label={`Reading the Service, its load balancer and targets in ${svc.cluster}…`} />
+      <Progress value={1} max={2} label={`Reading the ${svc.kind ?? "Service"}, its load balancer and targets in ${svc.cluster}…`} />
       {preview ? (
         <div className="h-[60vh]">
           <GraphPreviewImage preview={preview} />

@@ -4,6 +4,7 @@ import { HEADER, LB_KIND, SEEN_AS, verdictCounts, zoneStatus } from "@/lib/vocab
 import type { GraphNode } from "@/lib/graph/model";
 import { Facts, RuleList, Section } from "./Facts";
 import { healthCheckText } from "./inspectorDomain";
+import { actionText, conditionText, ruleTitle } from "@/lib/alb/ruleText";
 
 
 export function LoadBalancerInspector({ path }: { path: Path }) {
@@ -127,6 +128,28 @@ export function GraphNodeInspector({ node, path, onPage }: { node: GraphNode; pa
           />
         </Body>
       );
+    case "rule": {
+      const r = d.rule;
+      return (
+        <Body title={`${ruleTitle(r)} of the listener`} rules={r.shadowedBy != null ? ["ALB-R1", "ALB-R9"] : ["ALB-R1"]}>
+          {r.shadowedBy != null ? (
+            <p className="text-sm font-semibold text-amber-800 dark:text-amber-300">
+              Never wins: rule {r.shadowedBy} matches every request this rule matches, and lower numbers are evaluated first.
+            </p>
+          ) : null}
+          <Facts
+            rows={[
+              ["Priority", r.isDefault ? "default (evaluated last)" : r.priority],
+              ["When", r.isDefault ? "any request no other rule matches" : r.conditions.map(conditionText).join(" and ") || "any request"],
+              ["Then", r.actions.map(actionText).join("; ")],
+              ["Here", d.share < 1 ? `${formatShare(d.share)} of its requests come to this target group` : "all its requests come to this target group"],
+              ["Made from", r.source ? `${r.source.kind} ${r.source.namespace}/${r.source.name}` : null],
+              ["Not drawn", d.hidden ? `${plural(d.hidden, "more rule")} forward here; the rules table lists every rule` : null],
+            ]}
+          />
+        </Body>
+      );
+    }
     case "kubeProxy":
       return (
         <Body title={`kube-proxy on ${d.node}`} rules={["SRC-9", "DST-8", "DST-10"]}>

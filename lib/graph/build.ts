@@ -4,6 +4,7 @@ import { HEADER, verdictCounts, zoneStatus } from "@/lib/vocabulary";
 import { addPods } from "./buildPods";
 import { addTargets } from "./buildTargets";
 import { addSinks } from "./buildSinks";
+import { addRules } from "./buildRules";
 import { GraphCollector, NO_ZONE, compareZones, hubKey, targetsGroupKey, zoneKey } from "./collector";
 import { elementCount, type GraphModel, type SeenOnEdge } from "./model";
 import { normaliseFind, pagesByGroup, targetMatches, windowOf, worstFirst, type TargetWindow } from "./window";
@@ -161,6 +162,7 @@ function buildAtLevel(topology: Topology, path: Path, expand: Set<string>, level
     c.addEdge(upstream, key, null, "client");
     upstream = key;
   }
+  const rules = addRules(c, path, upstream); // ALB paths: listener → rules → target group
   const classic = lb.kind === "classic";
   if (path.targetGroup || classic) {
     const key = path.targetGroup ? `TargetGroup:${path.targetGroup.name}` : `Instances:${lb.name}`;
@@ -179,7 +181,8 @@ function buildAtLevel(topology: Topology, path: Path, expand: Set<string>, level
         ` Health: ${verdictCounts(h, { symbols: false, zeros: true, sep: ", " })}.`,
       data: { kind: "targetGroup", targetGroup: tg, classic, healthCheck: path.classicHealthCheck, health: h },
     });
-    c.addEdge(upstream, key, null, "client");
+    if (rules.length) for (const r of rules) c.addEdge(r.key, key, r.shadowed ? 0 : null, "client");
+    else c.addEdge(upstream, key, null, "client");
     upstream = key;
   }
   c.upstream = upstream;

@@ -1,6 +1,7 @@
 import { formatRatio, formatShare, plural, shortNodeName } from "./format";
 import { HEADER, LB_KIND, SEEN_AS, SINK, VERDICT, verdictCounts, zoneStatus } from "@/lib/vocabulary";
 import type { GraphNode } from "./model";
+import { conditionsShort } from "@/lib/alb/ruleText";
 
 /**
  * The text lines of each card, in the order the card shows them. The SVG/PNG export draws exactly these,
@@ -23,6 +24,15 @@ export function cardLines(n: GraphNode): string[] {
     }
     case "listener":
       return ["Listener", `${d.listener.protocol} :${d.listener.port}`, `→ port ${d.servicePort.port}${d.servicePort.nodePort != null ? ` / node ${d.servicePort.nodePort}` : ""}`];
+    case "rule":
+      return [
+        n.title,
+        conditionsShort(d.rule),
+        d.shadowed
+          ? `⚠ never wins: rule ${d.rule.shadowedBy}`
+          : `${d.rule.actions.some((a) => a.type === "forward") ? "forward" : d.rule.actions[0]?.type ?? "no action"}${d.share < 1 ? ` · ${formatShare(d.share)} here` : ""}`,
+        ...(d.hidden ? [`+${plural(d.hidden, "more rule", "more rules")} (rules table)`] : []),
+      ];
     case "targetGroup": {
       const tg = d.targetGroup;
       const hc = tg?.healthCheck ?? d.healthCheck;

@@ -31,6 +31,7 @@ function border(n: GraphNode, c: typeof LIGHT): { stroke: string; dash: string; 
   }
   if (d.kind === "sink") return { stroke: d.sink === "unknown" ? c.muted : c.bad, dash: "", width: 2 };
   if (d.kind === "lbMissing") return { stroke: c.warn, dash: "6 4", width: 2 };
+  if (d.kind === "rule" && d.shadowed) return { stroke: c.warn, dash: "6 4", width: 1.5 };
   return { stroke: c.edge, dash: "", width: 1 };
 }
 

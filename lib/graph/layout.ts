@@ -38,12 +38,33 @@ export interface Layout {
   height: number;
 }
 
+/** Where each column sits. One of two per graph: ALB paths have a rules column, every other path does not. */
+interface Geometry {
+  x: Record<Column, number>;
+  width: Record<Column, number>;
+}
+
 // Compact on purpose: at 1280×800 with the side panel the whole graph of a small Service fits at ~0.8 zoom.
 // Wider gaps where edges fan out (target group → targets, kube-proxy → pods), so share labels have room.
-export const COLUMN_X: Record<Column, number> = { client: 0, loadBalancer: 88, listener: 260, targetGroup: 356, target: 548, proxy: 736, pod: 888 };
-export const COLUMN_WIDTH: Record<Column, number> = { client: 72, loadBalancer: 156, listener: 80, targetGroup: 144, target: 168, proxy: 100, pod: 168 };
+// Without rules the rule column is empty and takes no room (it shares the target group's x).
+const PLAIN: Geometry = {
+  x: { client: 0, loadBalancer: 88, listener: 260, rule: 356, targetGroup: 356, target: 548, proxy: 736, pod: 888 },
+  width: { client: 72, loadBalancer: 156, listener: 80, rule: 168, targetGroup: 144, target: 168, proxy: 100, pod: 168 },
+};
+/** ALB paths (issue 13): the rule cards take a column between the listener and the target group. */
+const RULE_SHIFT = 184;
+const WITH_RULES: Geometry = {
+  x: Object.fromEntries(
+    Object.entries(PLAIN.x).map(([c, x]) => [c, ["targetGroup", "target", "proxy", "pod"].includes(c) ? x + RULE_SHIFT : x]),
+  ) as Record<Column, number>,
+  width: PLAIN.width,
+};
+const hasRules = (g: Pick<GraphModel, "nodes">) => g.nodes.some((n) => n.column === "rule");
+const geometryOf = (g: Pick<GraphModel, "nodes">): Geometry => (hasRules(g) ? WITH_RULES : PLAIN);
+
 export const ROW = { target: 72, pod: 58 } as const;
-const SIZE: Partial<Record<NodeKind, number>> = { target: 62, targetZoneGroup: 62, kubeProxy: 50, kubeProxyGroup: 50, pod: 50, podGroup: 50, k8sNode: 62, k8sPod: 50, lbMissing: 112 };
+const RULE_GAP = 8;
+const SIZE: Partial<Record<NodeKind, number>> = { target: 62, targetZoneGroup: 62, kubeProxy: 50, kubeProxyGroup: 50, pod: 50, podGroup: 50, k8sNode: 62, k8sPod: 50, lbMissing: 112, rule: 74 };
 const BAND_HEADER = 26;
 const BAND_PAD = 8;
 const BAND_GAP = 12;
@@ -51,8 +72,9 @@ const BAND_INSET = 12;
 const SINK_ROW = 32;
 const TOP_MIN = 3 * SINK_ROW - 4;
 
-export function layoutSignature(g: Pick<GraphModel, "pathId" | "level" | "expanded" | "pages" | "find">): string {
-  return `${g.pathId}|${g.level}|${g.expanded.join(",")}|${g.pages.join(",")}|${g.find ?? ""}`;
+/** Two layouts with the same signature can be merged incrementally (same view, same geometry). */
+export function layoutSignature(g: Pick<GraphModel, "pathId" | "level" | "expanded" | "pages" | "find" | "nodes">): string {
+  return `${g.pathId}|${g.level}|${g.expanded.join(",")}|${g.pages.join(",")}|${g.find ?? ""}${hasRules(g) ? "|rules" : ""}`;
 }
 
 export function layoutGraph(g: GraphModel, previous?: Layout | null): Layout {
@@ -86,36 +108,36 @@ function heightOf(n: GraphNode): number {
 
 /** The Cluster hub floats beside the bands (not in the top region), so its fan-out reaches every band. */
 const floats = (n: GraphNode) => n.data.kind === "kubeProxyHub";
-const HUB_X = COLUMN_X.proxy - 10;
-const HUB_WIDTH = COLUMN_WIDTH.proxy + 20;
 
-function hubRect(n: GraphNode, bands: Band[], topHeight: number): Rect {
+function hubRect(geo: Geometry, n: GraphNode, bands: Band[], topHeight: number): Rect {
   const last = bands[bands.length - 1];
   const bottom = last ? last.y + last.height : topHeight + heightOf(n);
-  return { x: HUB_X, y: Math.round(topHeight + (bottom - topHeight - heightOf(n)) / 2), width: HUB_WIDTH, height: heightOf(n) };
+  return { x: geo.x.proxy - 10, y: Math.round(topHeight + (bottom - topHeight - heightOf(n)) / 2), width: geo.width.proxy + 20, height: heightOf(n) };
 }
 
-function topRect(n: GraphNode): Rect {
-  const width = n.data.kind === "sink" ? COLUMN_WIDTH.pod : COLUMN_WIDTH[n.column];
-  const y = n.data.kind === "sink" ? Number(n.order) * SINK_ROW : 0;
-  return { x: COLUMN_X[n.column], y, width, height: heightOf(n) };
+/** Sinks stack in their rows; rule cards stack in evaluation order (their `order`), like the rules table. */
+function topRect(geo: Geometry, n: GraphNode): Rect {
+  const width = n.data.kind === "sink" ? geo.width.pod : geo.width[n.column];
+  const y = n.data.kind === "sink" ? Number(n.order) * SINK_ROW : n.data.kind === "rule" ? Number(n.order) * (heightOf(n) + RULE_GAP) : 0;
+  return { x: geo.x[n.column], y, width, height: heightOf(n) };
 }
 
-function topHeightOf(g: GraphModel): number {
-  // Only the target..pod columns share vertical space with the bands; LB, listener and TG sit left of them.
+function topHeightOf(geo: Geometry, g: GraphModel): number {
+  // Only the target..pod columns share vertical space with the bands; LB, listener, rules and TG sit left of them.
   const inBandColumns = g.nodes.filter((n) => n.band == null && !floats(n) && (n.column === "proxy" || n.column === "pod"));
-  const bottom = Math.max(TOP_MIN, ...inBandColumns.map((n) => topRect(n).y + heightOf(n)));
+  const bottom = Math.max(TOP_MIN, ...inBandColumns.map((n) => topRect(geo, n).y + heightOf(n)));
   return bottom + 12;
 }
 
-const bandX = COLUMN_X.target - BAND_INSET;
-const bandWidth = COLUMN_X.pod + COLUMN_WIDTH.pod + BAND_INSET - bandX;
+const bandX = (geo: Geometry) => geo.x.target - BAND_INSET;
+const bandWidth = (geo: Geometry) => geo.x.pod + geo.width.pod + BAND_INSET - bandX(geo);
 const rowColumn = (n: GraphNode): "target" | "pod" | null => (n.column === "target" ? "target" : n.column === "pod" ? "pod" : null);
 
 function fresh(g: GraphModel): Layout {
+  const geo = geometryOf(g);
   const positions: Record<string, Rect> = {};
-  const topHeight = topHeightOf(g);
-  for (const n of g.nodes) if (n.band == null && !floats(n)) positions[n.key] = topRect(n);
+  const topHeight = topHeightOf(geo, g);
+  for (const n of g.nodes) if (n.band == null && !floats(n)) positions[n.key] = topRect(geo, n);
 
   const members = groupByBand(g);
   const bands: Band[] = [];
@@ -126,23 +148,24 @@ function fresh(g: GraphModel): Layout {
     const height = BAND_HEADER + Math.max(slots.target * ROW.target, slots.pod * ROW.pod) + BAND_PAD;
     const band: Band = { zone, y, height, slots };
     bands.push(band);
-    m.target.forEach((n, i) => (positions[n.key] = slotRect(n, band, "target", i)));
-    m.pod.forEach((n, i) => (positions[n.key] = slotRect(n, band, "pod", i)));
+    m.target.forEach((n, i) => (positions[n.key] = slotRect(geo, n, band, "target", i)));
+    m.pod.forEach((n, i) => (positions[n.key] = slotRect(geo, n, band, "pod", i)));
     y += height + BAND_GAP;
   }
-  for (const n of g.nodes) if (floats(n)) positions[n.key] = hubRect(n, bands, topHeight);
-  placeBandsAndAligned(g, positions, bands);
+  for (const n of g.nodes) if (floats(n)) positions[n.key] = hubRect(geo, n, bands, topHeight);
+  placeBandsAndAligned(geo, g, positions, bands);
   return finish(g, positions, bands, topHeight);
 }
 
 function incremental(g: GraphModel, prev: Layout): Layout | null {
-  const topHeight = topHeightOf(g);
+  const geo = geometryOf(g); // the same as prev's: the signature says whether there are rules
+  const topHeight = topHeightOf(geo, g);
   if (topHeight !== prev.topHeight) return null;
   const bands = new Map(prev.bands.map((b) => [b.zone, b]));
   if (g.bands.some((z) => !bands.has(z))) return null;
   const positions: Record<string, Rect> = {};
   const kept = g.bands.map((z) => bands.get(z)!);
-  for (const n of g.nodes) if (n.band == null) positions[n.key] = floats(n) ? (prev.positions[n.key] ?? hubRect(n, kept, topHeight)) : topRect(n);
+  for (const n of g.nodes) if (n.band == null) positions[n.key] = floats(n) ? (prev.positions[n.key] ?? hubRect(geo, n, kept, topHeight)) : topRect(geo, n);
 
   const used = new Map<string, Set<number>>();
   const fresh: GraphNode[] = [];
@@ -170,9 +193,9 @@ function incremental(g: GraphModel, prev: Layout): Layout | null {
     if (slot >= band.slots[col]) return null; // band full: lay out afresh
     taken.add(slot);
     used.set(key, taken);
-    positions[n.key] = slotRect(n, band, col, slot);
+    positions[n.key] = slotRect(geo, n, band, col, slot);
   }
-  placeBandsAndAligned(g, positions, kept);
+  placeBandsAndAligned(geo, g, positions, kept);
   return finish(g, positions, kept, topHeight);
 }
 
@@ -189,22 +212,22 @@ function groupByBand(g: GraphModel): Map<string, { target: GraphNode[]; pod: Gra
   return out;
 }
 
-function slotRect(n: GraphNode, band: Band, col: "target" | "pod", slot: number): Rect {
-  return { x: COLUMN_X[n.column], y: band.y + BAND_HEADER + slot * ROW[col], width: COLUMN_WIDTH[n.column], height: heightOf(n) };
+function slotRect(geo: Geometry, n: GraphNode, band: Band, col: "target" | "pod", slot: number): Rect {
+  return { x: geo.x[n.column], y: band.y + BAND_HEADER + slot * ROW[col], width: geo.width[n.column], height: heightOf(n) };
 }
 
 /** Zone backgrounds span their band; kube-proxies sit on their target's row. */
-function placeBandsAndAligned(g: GraphModel, positions: Record<string, Rect>, bands: Band[]): void {
+function placeBandsAndAligned(geo: Geometry, g: GraphModel, positions: Record<string, Rect>, bands: Band[]): void {
   const byZone = new Map(bands.map((b) => [b.zone, b]));
   for (const n of g.nodes) {
     if (n.data.kind === "zone" && n.band != null) {
       const b = byZone.get(n.band)!;
-      positions[n.key] = { x: bandX, y: b.y, width: bandWidth, height: b.height };
+      positions[n.key] = { x: bandX(geo), y: b.y, width: bandWidth(geo), height: b.height };
     } else if (n.alignWith) {
       const anchor = positions[n.alignWith];
       const b = byZone.get(n.band ?? "");
       const y = anchor ? anchor.y + (anchor.height - heightOf(n)) / 2 : (b?.y ?? 0) + BAND_HEADER;
-      positions[n.key] = { x: COLUMN_X[n.column], y, width: COLUMN_WIDTH[n.column], height: heightOf(n) };
+      positions[n.key] = { x: geo.x[n.column], y, width: geo.width[n.column], height: heightOf(n) };
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { ClientIpHeader, ObservedZone, Path, PodShare, ServiceInfo, Skeleton, Target, Verdict, ZoneState } from "@/lib/api/topology";
+import type { ClientIpHeader, ObservedZone, Path, PodShare, RuleView, ServiceInfo, Skeleton, Target, Verdict, ZoneState } from "@/lib/api/topology";
 
 /**
  * The graph the service page draws for one path: plain data (no React, no React Flow), so it can be built
@@ -8,7 +8,7 @@ import type { ClientIpHeader, ObservedZone, Path, PodShare, ServiceInfo, Skeleto
  */
 
 /** Left-to-right columns that follow the packet. */
-export const COLUMNS = ["client", "loadBalancer", "listener", "targetGroup", "target", "proxy", "pod"] as const;
+export const COLUMNS = ["client", "loadBalancer", "listener", "rule", "targetGroup", "target", "proxy", "pod"] as const;
 export type Column = (typeof COLUMNS)[number];
 
 /** What the next hop sees as the L3 source on an edge: the client, or a replacement (SRC-*). */
@@ -42,6 +42,12 @@ export type NodeData =
       hop1: SeenOnEdge;
     }
   | { kind: "listener"; listener: NonNullable<Path["listener"]>; servicePort: Path["servicePort"] }
+  /**
+   * An ALB listener rule that forwards to this path's target group (ALB-R1): `share` is the fraction of its
+   * requests sent here (weighted forward), `shadowed` that an earlier rule always matches first (ALB-R9).
+   * `hidden` > 0 on the last card when more rules lead here than the graph draws (the rules table lists all).
+   */
+  | { kind: "rule"; rule: RuleView; share: number; shadowed: boolean; hidden: number }
   | { kind: "targetGroup"; targetGroup: Path["targetGroup"]; classic: boolean; healthCheck: Path["classicHealthCheck"]; health: Path["health"] }
   | { kind: "target"; target: Target; failOpen: boolean }
   | {

@@ -28,8 +28,29 @@ test("rules in evaluation order, shadowed ones marked; the graph draws the path"
   await expect(rows.nth(2).getByTestId("shadowed")).toBeVisible();
   await expect(rows.nth(0).getByTestId("shadowed")).toHaveCount(0);
   await expect(page.getByTestId("subject-line")).toContainText("IngressGroup shop");
+  // An Ingress is named as one, with the path's backend Service, never with an externalTrafficPolicy it does not have.
+  await expect(page.getByRole("heading", { name: "Ingress shop/api" })).toBeVisible();
+  await expect(page.getByText("backend Service shop/api")).toBeVisible();
+  await expect(page.getByText(/^ETP /)).toHaveCount(0);
   await expect(page.getByTestId("topology-graph")).toBeVisible();
   await expect(page.getByText("RULE_SHADOWED").first()).toBeVisible();
+});
+
+test("the graph draws the rules column: the shadowed rule faded and saying why; selecting it opens its inspector and goes into the URL", async ({ page }) => {
+  await page.goto(ingressPage);
+  const card = page.locator('.react-flow__node[data-id^="Rule:"]');
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText("Rule 2");
+  await expect(card).toContainText("never wins: rule 1");
+  await card.click();
+  const inspector = page.getByTestId("inspector-element");
+  await expect(inspector).toContainText("Never wins: rule 1");
+  await expect(inspector).toContainText("ALB-R9");
+  await expect(inspector).toContainText("forward to");
+  await expect(page).toHaveURL(/sel=Rule%3A[^&]+%3A80%3A2|sel=Rule:[^&]+:80:2/);
+  // The link reproduces the selection.
+  await page.reload();
+  await expect(page.getByTestId("inspector-element")).toContainText("Never wins: rule 1");
 });
 
 test("the simulator answers, keeps its inputs in the URL, and a reload answers again", async ({ page }) => {
@@ -60,5 +81,6 @@ test("the Gateway page shows its HTTPRoute's rules", async ({ page }) => {
   const rows = page.getByTestId("rule-row");
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toContainText("HTTPRoute default/shop");
+  await expect(page.getByRole("heading", { name: "Gateway default/shop-gw" })).toBeVisible();
   await expect(page.getByTestId("route-simulator")).toHaveCount(0);
 });

@@ -6,7 +6,7 @@ import { perfMark } from "@/lib/perfMark";
 import type { GraphResult } from "@/lib/graph/pipeline";
 import type { Layout } from "@/lib/graph/layout";
 import { elementCount } from "@/lib/graph/model";
-import { ClientCard, HubCard, ListenerCard, LoadBalancerCard, SinkCard, TargetGroupCard } from "./cardsTop";
+import { ClientCard, HubCard, ListenerCard, RuleCard, LoadBalancerCard, SinkCard, TargetGroupCard } from "./cardsTop";
 import { KubeProxyCard, PodCard, TargetCard, ZoneBand } from "./cardsBand";
 import { PodGroupCard, TargetZoneGroupCard } from "./cardsGroups";
 import { EDGE_COLOUR, FlowEdge, type FlowEdgeType } from "./FlowEdge";
@@ -17,6 +17,7 @@ const nodeTypes: NodeTypes = {
   client: ClientCard,
   loadBalancer: LoadBalancerCard,
   listener: ListenerCard,
+  rule: RuleCard,
   targetGroup: TargetGroupCard,
   target: TargetCard,
   targetZoneGroup: TargetZoneGroupCard,

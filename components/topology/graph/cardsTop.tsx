@@ -1,5 +1,6 @@
 "use client";
 import { formatShare, plural } from "@/lib/graph/format";
+import { cardLines } from "@/lib/graph/cardText";
 import { HEADER, LB_KIND, SEVERITY, SINK, zoneStatus } from "@/lib/vocabulary";
 import { Card, HeaderBadge, Line, SnatMarker, Title, VerdictCounts, WrapTitle, type CardProps } from "./shared";
 
@@ -64,6 +65,23 @@ export function ListenerCard({ data }: CardProps) {
           node :{d.servicePort.nodePort}
         </Line>
       ) : null}
+    </Card>
+  );
+}
+
+/** An ALB listener rule (issue 13): its conditions, the share it sends here; a shadowed rule is faded and says why. */
+export function RuleCard({ data }: CardProps) {
+  const d = data.g.data;
+  if (d.kind !== "rule") return null;
+  const [title, when, what, more] = cardLines(data.g);
+  return (
+    <Card data={data} className={d.shadowed ? "border border-dashed border-amber-600 opacity-70 dark:border-amber-400" : ""}>
+      <Title title={d.rule.source ? `${title} — from ${d.rule.source.kind} ${d.rule.source.namespace}/${d.rule.source.name}` : title}>{title}</Title>
+      <Line className="text-[11px]" title={when}>
+        {when}
+      </Line>
+      <Line className={`text-[11px] ${d.shadowed ? "font-semibold text-amber-800 dark:text-amber-300" : ""}`}>{what}</Line>
+      {more ? <Line className="text-[11px] italic">{more}</Line> : null}
     </Card>
   );
 }
