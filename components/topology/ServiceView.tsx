@@ -64,13 +64,14 @@ export function ServiceView({ preview, aside, ...svc }: ServiceName & { preview?
   if (!topology) return <TopologyErrorState error={q.error} svc={svc} onRetry={() => void q.refetch()} />;
 
   const stale = q.isError;
+  const isService = (svc.kind ?? "Service") === "Service";
   const staleReason = stale ? (q.error instanceof Error ? q.error.message : "refresh failed") : undefined;
 
   return (
     // In the graph view the page is exactly one screen tall: header and banners take what they need, the graph
     // the rest (75 px: the layout's top bar and padding).
     // With the what-if open the page scrolls instead: the panel needs room, and the graph keeps its own height.
-    <div className={view.view === "graph" && path && !whatIf.open ? "flex h-[calc(100vh-75px)] min-h-[560px] flex-col gap-3" : "space-y-3"} data-testid="service-view">
+    <div className={view.view === "graph" && path && !(isService && whatIf.open) ? "flex h-[calc(100vh-75px)] min-h-[560px] flex-col gap-3" : "space-y-3"} data-testid="service-view">
       <ServiceHeader
         topology={topology}
         path={path}
@@ -79,7 +80,8 @@ export function ServiceView({ preview, aside, ...svc }: ServiceName & { preview?
         fetchedAt={q.dataUpdatedAt}
         view={view}
         setView={setView}
-        whatIf={{ open: whatIf.open, toggle: () => setWhatIf({ open: !whatIf.open, changes: whatIf.open ? [] : whatIf.changes }) }}
+        // What-if changes a Service's settings (docs/what-if.md); an Ingress's or Gateway's rules are not modelled yet.
+        whatIf={isService ? { open: whatIf.open, toggle: () => setWhatIf({ open: !whatIf.open, changes: whatIf.open ? [] : whatIf.changes }) } : undefined}
       />
       {/* The digest hashes every target: worked out only for a link that pins a moment. */}
       <AsOfNote asOf={asOf} live={asOf ? { capturedAt: topology.age.capturedAt, digest: topologyDigest(topology) } : null} />
@@ -106,7 +108,7 @@ export function ServiceView({ preview, aside, ...svc }: ServiceName & { preview?
           </ul>
         </Banner>
       ) : null}
-      {whatIf.open && path ? <WhatIfPanel topology={topology} path={path} /> : null}
+      {isService && whatIf.open && path ? <WhatIfPanel topology={topology} path={path} /> : null}
       {/* Ingress / Gateway pages: the listener's rules and the simulator (issue 13). */}
       {aside ? aside(topology, path) : null}
       {!path ? (

@@ -24,7 +24,7 @@ const btn = "rounded border border-slate-300 px-2 py-0.5 text-xs dark:border-sla
 export function TimelineView({ svc, path, now, view, setView }: { svc: ServiceRef; path: Path; now: string; view: ViewState; setView: (f: (v: ViewState) => ViewState) => void }) {
   const [all, setAll] = useState(false);
   const q = useQuery({
-    queryKey: queryKeys.timeline(svc.cluster, svc.namespace, svc.name, view.tw, view.tend),
+    queryKey: queryKeys.timeline(svc.cluster, svc.namespace, svc.name, view.tw, view.tend, svc.kind),
     queryFn: ({ signal }) => fetchApi(timelineApiPath(svc, { window: view.tw, end: view.tend }), ServiceTimeline, signal),
     refetchInterval: view.tend ? false : 15_000,
     placeholderData: keepPreviousData,

@@ -12,7 +12,9 @@ export const queryKeys = {
   topology: (cluster: string, namespace: string, name: string, kind: "Service" | "Ingress" | "Gateway" = "Service") =>
     kind === "Service" ? ([...queryKeys.cluster(cluster), "topology", namespace, name] as const) : ([...queryKeys.cluster(cluster), "topology", kind, namespace, name] as const),
   whatIf: (cluster: string, namespace: string, name: string, changes: readonly string[]) => [...queryKeys.topology(cluster, namespace, name), "what-if", ...changes] as const,
-  timeline: (cluster: string, namespace: string, name: string, window: string, end: string | null) => [...queryKeys.cluster(cluster), "timeline", namespace, name, window, end ?? "now"] as const,
+  // The kind is part of the key: an Ingress and its backend Service often share a namespace and a name.
+  timeline: (cluster: string, namespace: string, name: string, window: string, end: string | null, kind: "Service" | "Ingress" | "Gateway" = "Service") =>
+    [...queryKeys.cluster(cluster), "timeline", kind, namespace, name, window, end ?? "now"] as const,
 };
 
 /** How often the service page refetches its topology (issue 3: "refreshes by itself"). */

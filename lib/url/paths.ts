@@ -36,9 +36,9 @@ export function whatIfApiPath(ref: ServiceRef, changes: readonly string[]): stri
   return changes.length ? `${base}?${changes.map((c) => `change=${encodeURIComponent(c)}`).join("&")}` : base;
 }
 
-/** The Service's timeline (issue 12): `window` like "1h", `end` an ISO time (default: the data's time). */
+/** The page object's timeline (issue 12; Ingresses and Gateways too): `window` like "1h", `end` an ISO time (default: the data's time). */
 export function timelineApiPath(ref: ServiceRef, q: { window: string; end?: string | null }): string {
-  const base = `/api/v1/clusters/${seg(ref.cluster)}/namespaces/${seg(ref.namespace)}/services/${seg(ref.name)}/timeline`;
+  const base = `/api/v1/clusters/${seg(ref.cluster)}/namespaces/${seg(ref.namespace)}/${KIND_SEGMENT[ref.kind ?? "Service"]}/${seg(ref.name)}/timeline`;
   return `${base}?window=${seg(q.window)}${q.end ? `&end=${seg(q.end)}` : ""}`;
 }
 

@@ -1,5 +1,6 @@
 import type { ServiceTimeline, TimelineMark, TimelineRow } from "@/lib/api/timeline";
 import type { Snapshot } from "./model/snapshot";
+import type { Topology } from "@/lib/api/topology";
 import { buildTopology, type ServiceRef } from "./buildTopology";
 import { historyOf } from "./analysis/history";
 
@@ -10,7 +11,14 @@ import { historyOf } from "./analysis/history";
  */
 export function serviceTimeline(snapshot: Snapshot, ref: ServiceRef, opts: { seconds: number; end?: string }): Omit<ServiceTimeline, "age"> | null {
   const topology = buildTopology(snapshot, ref);
-  if (!topology) return null;
+  return topology ? timelineOf(snapshot, topology, opts) : null;
+}
+
+/**
+ * The timeline of any topology's paths: a Service's, an Ingress's or a Gateway's (issue 13: their target groups
+ * have the same history). `service` in the answer names the page's object.
+ */
+export function timelineOf(snapshot: Snapshot, topology: Topology, opts: { seconds: number; end?: string }): Omit<ServiceTimeline, "age"> {
   const now = Date.parse(snapshot.capturedAt);
   const askedEnd = opts.end ? Date.parse(opts.end) : now;
   const end = Math.min(Number.isFinite(askedEnd) ? askedEnd : now, now);

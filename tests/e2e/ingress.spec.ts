@@ -84,3 +84,18 @@ test("the Gateway page shows its HTTPRoute's rules", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Gateway default/shop-gw" })).toBeVisible();
   await expect(page.getByTestId("route-simulator")).toHaveCount(0);
 });
+
+test("an Ingress page's timeline shows its ALB targets (its own API route); what-if, which changes Services, is not offered", async ({ page, request }) => {
+  const base = "/api/v1/clusters/demo-alb-instance/namespaces/default/ingresses";
+  const tl = await (await request.get(`${base}/web/timeline?window=1h`)).json();
+  expect(tl.rows.length).toBeGreaterThan(0);
+  const missing = await request.get(`${base}/nope/timeline`);
+  expect(missing.status()).toBe(404);
+  expect((await missing.json()).error.code).toBe("INGRESS_NOT_FOUND");
+  expect((await request.get(`${base}/web/timeline?window=banana`)).status()).toBe(400);
+
+  await page.goto("/clusters/demo-alb-instance/namespaces/default/ingresses/web?view=timeline");
+  await expect(page.locator('[data-testid=timeline-row][data-target*="i-09ba9c2c9f47660bc"]')).toBeVisible();
+  await expect(page.getByTestId("timeline-row")).toHaveCount(3);
+  await expect(page.getByRole("button", { name: /What if/ })).toHaveCount(0);
+});

@@ -3,7 +3,8 @@ import type { TargetHistory } from "@/server/core/model/observed";
 import type { Snapshot } from "@/server/core/model/snapshot";
 import { buildTopology } from "@/server/core/buildTopology";
 import { FLAP_CHANGES, recentChanges, sinceOf } from "@/server/core/analysis/history";
-import { serviceTimeline } from "@/server/core/timeline";
+import { serviceTimeline, timelineOf } from "@/server/core/timeline";
+import { buildIngressTopology } from "@/server/core/alb/buildIngressTopology";
 import { triage } from "@/server/core/summaries";
 import { snapshot } from "../summary/scenario";
 
@@ -107,5 +108,16 @@ describe("the timeline answer", () => {
     const tl = serviceTimeline(bare, { namespace: "default", name: "web" }, { seconds: 900 })!;
     expect(tl.coverage).toBeNull();
     expect(tl.rows.every((r) => r.spans.length === 0 && r.observedSince === null)).toBe(true);
+  });
+
+  it("an Ingress's ALB targets have the same history (issue 13): rows for each listener's path, the unhealthy node's span", () => {
+    const s = snapshot("alb-instance");
+    const t = buildIngressTopology(s, { namespace: "default", name: "web" })!;
+    const tl = timelineOf(s, t, { seconds: 3600 });
+    expect(tl.service).toEqual({ namespace: "default", name: "web" });
+    expect([...new Set(tl.rows.map((r) => r.pathId))].sort()).toEqual(t.paths.map((p) => p.id).sort());
+    expect(tl.rows).toHaveLength(t.paths.reduce((n, p) => n + p.targets.length, 0));
+    const bad = tl.rows.find((r) => r.id === "i-09ba9c2c9f47660bc")!;
+    expect(bad.spans.map((x) => [x.state, x.open])).toEqual([["unhealthy", true]]);
   });
 });

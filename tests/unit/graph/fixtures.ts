@@ -1,3 +1,4 @@
+import type { Layout } from "@/lib/graph/layout";
 import { Topology, type Path, type PodShare, type Target, type Verdict } from "@/lib/api/topology";
 
 /**
@@ -173,3 +174,13 @@ export const blogSpec: Spec = {
     { name: "ip-10-0-2-20", zone: "us-east-1b", pods: 0 },
   ],
 };
+
+/** The first two of `keys` whose rectangles overlap in `l`, or null. */
+export function overlaps(l: Layout, keys: string[]): [string, string] | null {
+  for (let i = 0; i < keys.length; i++)
+    for (let j = i + 1; j < keys.length; j++) {
+      const a = l.positions[keys[i]], b = l.positions[keys[j]];
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) return [keys[i], keys[j]];
+    }
+  return null;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "@/lib/graph/build";
-import { layoutGraph, type Layout } from "@/lib/graph/layout";
-import { bigSpec, makeTopology, type Spec } from "./fixtures";
+import { layoutGraph } from "@/lib/graph/layout";
+import { bigSpec, makeTopology, overlaps, type Spec } from "./fixtures";
 
 const spec: Spec = {
   etp: "Local",
@@ -18,14 +18,6 @@ function graphOf(s: Spec, expand: string[] = []) {
   return buildGraph(t, t.paths[0], { expand });
 }
 
-function overlaps(l: Layout, keys: string[]): [string, string] | null {
-  for (let i = 0; i < keys.length; i++)
-    for (let j = i + 1; j < keys.length; j++) {
-      const a = l.positions[keys[i]], b = l.positions[keys[j]];
-      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) return [keys[i], keys[j]];
-    }
-  return null;
-}
 
 describe("layoutGraph", () => {
   it("is deterministic: same input, same positions", () => {

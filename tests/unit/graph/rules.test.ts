@@ -2,26 +2,18 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "@/lib/graph/build";
-import { layoutGraph, type Layout } from "@/lib/graph/layout";
+import { layoutGraph } from "@/lib/graph/layout";
 import { cardLines } from "@/lib/graph/cardText";
 import { neighbour } from "@/lib/graph/navigation";
 import { graphToSvg } from "@/lib/graph/exportSvg";
 import { buildIngressTopology } from "@/server/core/alb/buildIngressTopology";
 import type { Snapshot } from "@/server/core/model/snapshot";
-import { makeTopology } from "./fixtures";
+import { makeTopology, overlaps } from "./fixtures";
 
 /** The rules column of ALB graphs (issue 13): listener → rules (priority order) → target group. */
 const load = (id: string) => JSON.parse(readFileSync(join(process.cwd(), "server/sources/demo/scenarios", `${id}.json`), "utf8")) as Snapshot;
 const ingress = (id: string, namespace: string, name: string) => buildIngressTopology(load(id), { namespace, name })!;
 
-function overlaps(l: Layout, keys: string[]): [string, string] | null {
-  for (let i = 0; i < keys.length; i++)
-    for (let j = i + 1; j < keys.length; j++) {
-      const a = l.positions[keys[i]], b = l.positions[keys[j]];
-      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) return [keys[i], keys[j]];
-    }
-  return null;
-}
 
 describe("rule cards", () => {
   it("draw the rules that forward to the path's target group, between the listener and the target group", () => {
