@@ -89,7 +89,8 @@ function ServiceRowView({ row, showCluster, now }: { row: OverviewRow; showClust
       <td className="px-2 py-1.5 whitespace-nowrap">
         {svc.loadBalancerKind ? LB_KIND[svc.loadBalancerKind].short : "—"}
         {svc.targetType ? ` · ${svc.targetType}` : ""}
-        <div className="text-xs text-slate-500">ETP {svc.externalTrafficPolicy}</div>
+        {/* An Ingress or Gateway has no policy of its own (its backend Services do: on its page). */}
+        {!svc.kind || svc.kind === "Service" ? <div className="text-xs text-slate-500">ETP {svc.externalTrafficPolicy}</div> : null}
       </td>
       <td className="px-2 py-1.5">
         {svc.failOpen ? (

@@ -55,8 +55,9 @@ export function ServiceHeader({ topology, path, stale, staleReason, fetchedAt, v
               <Badge title="spec.externalTrafficPolicy">ETP {s.externalTrafficPolicy}</Badge>
             ) : path?.backendService ? (
               // An Ingress or Gateway has no externalTrafficPolicy of its own; the backend Service of the path does.
-              <Badge title="The Service behind this path's target group">
+              <Badge title="The Service behind this path's target group, and its spec.externalTrafficPolicy">
                 backend Service {path.backendService.namespace}/{path.backendService.name}
+                {path.backendService.externalTrafficPolicy ? ` · ETP ${path.backendService.externalTrafficPolicy}` : ""}
               </Badge>
             ) : null}
             <Badge title={s.loadBalancerClass ?? `type ${s.type}`}>{CONTROLLER[s.controller].label}</Badge>

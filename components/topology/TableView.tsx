@@ -47,7 +47,7 @@ export function TableView({ topology, path, findings, view, setView }: { topolog
               ["Service port", `${path.servicePort.name ?? "(unnamed)"} ${path.servicePort.port}/${path.servicePort.protocol}`],
               ["nodePort", path.servicePort.nodePort != null ? String(path.servicePort.nodePort) : null],
               ["targetPort", path.servicePort.targetPort != null ? String(path.servicePort.targetPort) : null],
-              ["externalTrafficPolicy", topology.service.externalTrafficPolicy],
+              ...policyRows(topology, path),
             ]}
           />
         </Section>
@@ -102,4 +102,14 @@ export function TableView({ topology, path, findings, view, setView }: { topolog
       </Section>
     </div>
   );
+}
+
+/** A Service's own policy; an Ingress's or Gateway's path has none, its backend Service does (ALB-H1, SRC-13). */
+function policyRows(topology: Topology, path: Path): [string, string | null][] {
+  if (!topology.subject || topology.subject.kind === "Service") return [["externalTrafficPolicy", topology.service.externalTrafficPolicy]];
+  const b = path.backendService;
+  return [
+    ["Backend Service", b ? `${b.namespace}/${b.name}` : "unknown"],
+    ["its externalTrafficPolicy", b?.externalTrafficPolicy ?? null],
+  ];
 }

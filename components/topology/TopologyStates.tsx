@@ -144,7 +144,7 @@ export function EmptyState({ topology, findings, picture = true }: { topology: T
         <Facts
           rows={[
             ["Type", s.type],
-            ["externalTrafficPolicy", s.externalTrafficPolicy],
+            ["externalTrafficPolicy", s.type === "LoadBalancer" ? s.externalTrafficPolicy : null],
             ["Controller", s.controller],
             ["loadBalancerClass", s.loadBalancerClass],
             ["healthCheckNodePort", s.healthCheckNodePort != null ? String(s.healthCheckNodePort) : null],

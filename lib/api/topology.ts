@@ -300,7 +300,15 @@ export const Path = z.object({
   /** ALB: every rule of this path's listener, in evaluation order (docs/alb.md). */
   rules: z.array(RuleView).optional(),
   /** The Service this path's target group is bound to (Ingress/Gateway backends); null when unknown. */
-  backendService: z.object({ namespace: z.string(), name: z.string() }).nullable().optional(),
+  backendService: z
+    .object({
+      namespace: z.string(),
+      name: z.string(),
+      /** The backend Service's own policy: with instance targets it decides SNAT and the Local health check (ALB-H1). */
+      externalTrafficPolicy: z.enum(["Cluster", "Local"]).optional(),
+    })
+    .nullable()
+    .optional(),
   /**
    * A weighted forward sends only this fraction of its rule's requests to this target group; the pods' and targets'
    * shares are already multiplied by it, and `otherTargetGroups` (1 − weight) is what goes to the other groups.

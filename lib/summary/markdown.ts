@@ -17,10 +17,15 @@ export interface SummaryOptions {
 
 export function topologySummaryMarkdown(t: Topology, opts: SummaryOptions): string {
   const svc = `${t.service.namespace}/${t.service.name}`;
-  const lines = [
-    `**lbpath: Service ${mdCode(svc)}** in cluster ${mdCode(t.cluster)}, data as of ${utc(t.age.capturedAt)}`,
-    `- Policy: externalTrafficPolicy ${t.service.externalTrafficPolicy}, controller ${mdCode(t.service.controller)}`,
-  ];
+  const subject = t.subject;
+  const lines = [`**lbpath: ${subject?.kind ?? "Service"} ${mdCode(svc)}** in cluster ${mdCode(t.cluster)}, data as of ${utc(t.age.capturedAt)}`];
+  if (!subject || subject.kind === "Service") lines.push(`- Policy: externalTrafficPolicy ${t.service.externalTrafficPolicy}, controller ${mdCode(t.service.controller)}`);
+  else {
+    // An Ingress or Gateway has no externalTrafficPolicy: its class, and the Services behind its paths.
+    const backends = [...new Set(t.paths.map((p) => p.backendService).filter((b) => !!b).map((b) => `${b!.namespace}/${b!.name}${b!.externalTrafficPolicy ? ` (${b!.externalTrafficPolicy})` : ""}`))];
+    lines.push(`- Class: ${mdCode(subject.className ?? "none")}${subject.controllerName ? `, controller ${mdCode(subject.controllerName)}` : ""}`);
+    if (backends.length) lines.push(`- Backend Services: ${backends.map(mdCode).join(", ")}`);
+  }
   if (t.paths.length === 0) lines.push(`- Load balancer: none (${t.service.ingress.length ? "not found in AWS" : "pending"})`);
   for (const p of t.paths) lines.push(`- Load balancer: ${pathLine(p)}`);
   lines.push(`- Health: ${countsLine(sumHealth(t.paths))}`);

@@ -13,6 +13,7 @@ test("the overview lists the group's Ingresses and links to the Ingress page", a
   const row = page.locator(`[data-testid="service-row"][data-cluster="${CLUSTER}"][data-service="shop/api"]`);
   await expect(row).toBeVisible();
   await expect(row.getByTestId("row-kind")).toHaveText("Ingress");
+  await expect(row.getByText(/^ETP /)).toHaveCount(0); // an Ingress has no externalTrafficPolicy
   await row.getByRole("link", { name: "shop/api" }).click();
   await expect(page).toHaveURL(new RegExp(`${ingressPage}$`));
   await expect(page.getByTestId("rules-table")).toBeVisible();
@@ -30,7 +31,7 @@ test("rules in evaluation order, shadowed ones marked; the graph draws the path"
   await expect(page.getByTestId("subject-line")).toContainText("IngressGroup shop");
   // An Ingress is named as one, with the path's backend Service, never with an externalTrafficPolicy it does not have.
   await expect(page.getByRole("heading", { name: "Ingress shop/api" })).toBeVisible();
-  await expect(page.getByText("backend Service shop/api")).toBeVisible();
+  await expect(page.getByText("backend Service shop/api · ETP Cluster")).toBeVisible();
   await expect(page.getByText(/^ETP /)).toHaveCount(0);
   await expect(page.getByTestId("topology-graph")).toBeVisible();
   await expect(page.getByText("RULE_SHADOWED").first()).toBeVisible();

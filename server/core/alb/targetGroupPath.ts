@@ -68,7 +68,7 @@ export function targetGroupPath(i: TargetGroupPathInput, index: SnapshotIndex, w
     ...scaled(path, i.weight),
     id: `${path.loadBalancer.kind}:${path.loadBalancer.name}:${i.listener.port}:${i.tg.targetGroupName}`,
     rules: i.rules,
-    backendService: { namespace: svc.metadata.namespace, name: svc.metadata.name },
+    backendService: { namespace: svc.metadata.namespace, name: svc.metadata.name, externalTrafficPolicy: etp },
   };
 }
 

@@ -32,6 +32,11 @@ describe.each(Object.entries(ingressExpectations))("%s", (id, exp) => {
         pods: Object.fromEntries(p.pods.map((x) => [x.name, { share: r3(x.share), seenAs: x.sourceIp.seenAs, header: x.sourceIp.header }])),
         targets: Object.fromEntries(p.targets.map((x) => [x.id, { verdict: x.verdict, code: x.code }])),
       }))).toEqual(paths);
+      // The backend Service's own policy travels with its path (the page shows it instead of the Ingress's, which has none).
+      for (const p of got) {
+        const svc = snap.kubernetes.services.find((x) => x.metadata.namespace === p.backendService!.namespace && x.metadata.name === p.backendService!.name)!;
+        expect(p.backendService!.externalTrafficPolicy).toBe(svc.spec.externalTrafficPolicy ?? "Cluster");
+      }
       // Shares of one target group: pods + dropped + rejected + unknown + the other target groups' part = 1.
       for (const p of got) expect(p.pods.reduce((n, x) => n + x.share, 0) + p.dropped + p.rejected + p.unknown + (p.otherTargetGroups ?? 0)).toBeCloseTo(1, 5);
     }

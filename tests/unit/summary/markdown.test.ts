@@ -1,9 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { topologySummaryMarkdown, triageSummaryMarkdown } from "@/lib/summary/markdown";
 import { mdCode, mdText } from "@/lib/summary/mdEscape";
-import { topologyOf, triageOf } from "./scenario";
+import { snapshot, topologyOf, triageOf } from "./scenario";
+import { buildIngressTopology } from "@/server/core/alb/buildIngressTopology";
 
 const LINK = "http://127.0.0.1:3000/clusters/demo-mixed-health/namespaces/default/services/web?asOf=2026-11-20T10%3A00%3A00.000Z&digest=0123456789";
+
+describe("topology summary of an Ingress (issue 13)", () => {
+  const t = buildIngressTopology(snapshot("alb-canary"), { namespace: "default", name: "web" })!;
+  const md = topologySummaryMarkdown(t, { link: LINK });
+  it("names the Ingress, its class and backend Services, and claims no externalTrafficPolicy", () => {
+    expect(md.split("\n")[0]).toMatch(/^\*\*lbpath: Ingress `default\/web`\*\*/);
+    expect(md).toContain("- Class: `alb`, controller `ingress.k8s.aws/alb`");
+    expect(md).toContain("- Backend Services: `default/web-stable (Cluster)`, `default/web-canary (Cluster)`");
+    expect(md).not.toContain("externalTrafficPolicy");
+  });
+});
 
 describe("topology summary", () => {
   const t = topologyOf("mixed-health");
