@@ -3,6 +3,7 @@ import { useCallback, useState } from "react";
 import { ServiceView } from "@/components/topology/ServiceView";
 import { RulesTable } from "./RulesTable";
 import { RouteSimulator } from "./RouteSimulator";
+import { ConfigurationList } from "./ConfigurationList";
 
 /**
  * The Ingress and Gateway pages (issue 13): the service page's view (header, graph or tables, findings) of the
@@ -23,6 +24,7 @@ export function SubjectView(props: { cluster: string; namespace: string; name: s
               {topology.subject.group?.explicit ? ` · IngressGroup ${topology.subject.group.name}: ${topology.subject.group.members.map((m) => `${m.namespace}/${m.name} (order ${m.order})`).join(", ")}` : ""}
             </p>
           ) : null}
+          {topology.subject?.configurations?.length ? <ConfigurationList items={topology.subject.configurations} /> : null}
           {path ? <RulesTable path={path} highlight={winner} /> : null}
           {props.kind === "Ingress" ? <RouteSimulator ingress={props} onWinner={onWinner} /> : null}
         </div>

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { Path, Topology } from "@/lib/api/topology";
 import { CONTROLLER, HEADER, LB_KIND, SEEN_AS } from "@/lib/vocabulary";
+import { formatShare } from "@/lib/graph/format";
 import type { ViewState } from "@/lib/url/viewState";
 import { CopySummaryButton } from "@/components/share/CopySummaryButton";
 import { Badge } from "@/components/ui/Badge";
@@ -10,8 +11,11 @@ import { CopyLinkButton } from "./CopyLinkButton";
 import { pinnedTopologySummary } from "@/lib/summary/share";
 
 
+/** The path selector's words. ALB paths of one listener differ only by their backend (and weight), so name it. */
 export function pathLabel(p: Path): string {
-  return `${LB_KIND[p.loadBalancer.kind].word} ${p.loadBalancer.name} ${p.listener ? `${p.listener.protocol}:${p.listener.port}` : "(no listener)"} → port ${p.servicePort.port}/${p.servicePort.protocol}`;
+  const head = `${LB_KIND[p.loadBalancer.kind].word} ${p.loadBalancer.name} ${p.listener ? `${p.listener.protocol}:${p.listener.port}` : "(no listener)"}`;
+  if (p.backendService) return `${head} → ${p.backendService.name}:${p.servicePort.port}${p.weight != null && p.weight < 1 ? ` (${formatShare(p.weight)})` : ""}`;
+  return `${head} → port ${p.servicePort.port}/${p.servicePort.protocol}`;
 }
 
 /** Title, what kind of Service this is, how the client IP fares, data age, and the share buttons. */

@@ -64,6 +64,7 @@ export const PATH_CODES = {
   INGRESS_NOT_AWS: "the Ingress's class belongs to a controller other than the AWS Load Balancer Controller or EKS Auto Mode (ALB-I1)",
   FOREIGN_TARGETS: "a bound target group holds targets that no Service of this cluster owns (TGB-2)",
   MULTI_CLUSTER_TG: "a target group bound here is shared with another cluster or source (TGB-3)",
+  GATEWAY_CONFIG_NOT_APPLIED: "a Gateway's LoadBalancerConfiguration or TargetGroupConfiguration asks for a scheme or target type AWS does not have (GW-4)",
   // observed vs expected, rollouts (issue 12)
   ZONE_NO_OBSERVED_TRAFFIC: "a zone expected to get new flows got none in the CloudWatch window",
   ZONE_OUT_OF_DNS_TRAFFIC: "a zone out of DNS still gets new flows (clients caching DNS)",

@@ -393,6 +393,18 @@ export const Skeleton = z.object({
 });
 export type Skeleton = z.infer<typeof Skeleton>;
 
+/** A configuration object of the AWS Load Balancer Controller that applies to a Gateway or its backends (GW-4). */
+export const ConfigurationView = z.object({
+  kind: z.enum(["LoadBalancerConfiguration", "TargetGroupConfiguration", "ListenerRuleConfiguration"]),
+  namespace: z.string(),
+  name: z.string(),
+  /** What it configures here, in words. */
+  role: z.string(),
+  /** False: referenced, but no such object exists. */
+  found: z.boolean(),
+});
+export type ConfigurationView = z.infer<typeof ConfigurationView>;
+
 /**
  * What a topology is about. Absent (older answers) means a Service. For an Ingress or a Gateway, `service` carries the
  * same identity (type "Ingress" / "Gateway") so Service-shaped clients keep working.
@@ -408,6 +420,8 @@ export const Subject = z.object({
   /** IngressGroup (alb.ingress.kubernetes.io/group.name, or the implicit "<namespace>/<name>") and its members in order. */
   group: z.object({ name: z.string(), explicit: z.boolean(), members: z.array(z.object({ namespace: z.string(), name: z.string(), order: z.number() })) }).nullable(),
   hosts: z.array(z.string()),
+  /** Gateways: the controller's configuration objects that apply (GW-4). */
+  configurations: z.array(ConfigurationView).optional(),
 });
 export type Subject = z.infer<typeof Subject>;
 

@@ -1,7 +1,7 @@
 import type { PathCode } from "@/lib/api/codes";
 import type { FindingDoc } from "./findingDocTypes";
 
-type AlbCode = Extract<PathCode, "RULE_SHADOWED" | "BACKEND_SERVICE_MISSING" | "BACKEND_UNKNOWN" | "INGRESS_NOT_AWS" | "FOREIGN_TARGETS" | "MULTI_CLUSTER_TG">;
+type AlbCode = Extract<PathCode, "RULE_SHADOWED" | "BACKEND_SERVICE_MISSING" | "BACKEND_UNKNOWN" | "INGRESS_NOT_AWS" | "FOREIGN_TARGETS" | "MULTI_CLUSTER_TG" | "GATEWAY_CONFIG_NOT_APPLIED">;
 
 /** ALB Ingress, TargetGroupBinding and Gateway findings (issue 13); the rules are in docs/alb.md. */
 export const ALB_PATH_DOCS: Record<AlbCode, FindingDoc> = {
@@ -64,5 +64,20 @@ export const ALB_PATH_DOCS: Record<AlbCode, FindingDoc> = {
     rules: ["TGB-3"],
     confirm: ["`kubectl get targetgroupbinding <name> -o jsonpath='{.spec.multiClusterTargetGroup}'`."],
     fix: ["Nothing to fix; expect shares below 100 % for this cluster's pods."],
+  },
+  GATEWAY_CONFIG_NOT_APPLIED: {
+    title: "Gateway configuration not applied",
+    kind: "path",
+    meaning:
+      "A LoadBalancerConfiguration or TargetGroupConfiguration of the AWS Load Balancer Controller asks for a scheme or a target type that the load balancer or target group in AWS does not have. AWS fixes both when it creates the resource, so the controller must replace it to follow the configuration; until it does, traffic takes the old path (an `instance` target group still goes through the nodePort and kube-proxy, an `ip` one straight to the pods). The finding names the configuration object that wins, following the controller's resolution order: a route override, then the Service's TargetGroupConfiguration, then the Gateway's and the GatewayClass's defaults.",
+    rules: ["GW-4"],
+    confirm: [
+      "`kubectl describe gateway <name>` and `kubectl describe httproute <name>`: the controller's conditions and events.",
+      "`aws elbv2 describe-target-groups --names <name> --query 'TargetGroups[0].TargetType'` or `describe-load-balancers … Scheme`.",
+    ],
+    fix: [
+      "Fix what the controller's events report (permissions, a conflicting name, an invalid field), so it can replace the resource.",
+      "Or, if AWS is right and the configuration is stale, change the configuration back to what AWS has.",
+    ],
   },
 };

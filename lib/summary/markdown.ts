@@ -80,7 +80,9 @@ function pathLine(p: Path): string {
   const tg = p.targetGroup ? `${p.targetGroup.targetType} targets` : "instances";
   const listener = p.listener ? `${p.listener.protocol}:${p.listener.port}` : `port ${p.servicePort.port}`;
   const failOpen = p.failOpen ? " · FAILING OPEN" : "";
-  return `${LB_KIND[lb.kind].short} ${mdCode(lb.name)} (${mdCode(lb.dnsName)}), ${listener}, ${tg}${failOpen}`;
+  // ALB paths of one listener differ by their backend and weight.
+  const backend = p.backendService ? `, → ${mdCode(`${p.backendService.namespace}/${p.backendService.name}`)}${p.weight != null && p.weight < 1 ? ` (weight ${Math.round(p.weight * 100)}%)` : ""}` : "";
+  return `${LB_KIND[lb.kind].short} ${mdCode(lb.name)} (${mdCode(lb.dnsName)}), ${listener}${backend}, ${tg}${failOpen}`;
 }
 
 function targetLine(x: Target): string {

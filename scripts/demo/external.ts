@@ -1,5 +1,5 @@
 import type { LoadBalancer, TargetGroup, TargetHealthDescription } from "../../server/core/model/elbv2";
-import type { TargetGroupBinding, Gateway, GatewayClass, Route } from "../../server/core/model/crds";
+import type { TargetGroupBinding, Gateway, GatewayClass, LoadBalancerConfiguration, Route, TargetGroupConfiguration } from "../../server/core/model/crds";
 import { elbv2Health, lbcEligible } from "./health";
 import { hex } from "./ids";
 import { buildAlb } from "./alb";
@@ -48,7 +48,7 @@ export function buildExternal(def: ScenarioDef, e: ExternalTargetGroupDef, world
 }
 
 /** A Gateway of the AWS Load Balancer Controller: its ALB made like an Ingress's (rules from the HTTPRoute's rules). */
-export function buildGateway(def: ScenarioDef, g: GatewayDef, world: World, clusterId: string): { gatewayClass: GatewayClass; gateway: Gateway; route: Route; lb: LoadBalancer; targetGroups: TargetGroup[]; bindings: TargetGroupBinding[] } {
+export function buildGateway(def: ScenarioDef, g: GatewayDef, world: World, clusterId: string): { gatewayClass: GatewayClass; gateway: Gateway; route: Route; lb: LoadBalancer; targetGroups: TargetGroup[]; bindings: TargetGroupBinding[]; lbcs: LoadBalancerConfiguration[]; tgcs: TargetGroupConfiguration[] } {
   const stack = `gateway:${g.namespace}/${g.name}`;
   // MODEL: PathPrefix becomes path-pattern `/p` and `/p/*`, as an Ingress's Prefix (the gateway controller's exact
   // conversion is not in the reference).
@@ -61,7 +61,11 @@ export function buildGateway(def: ScenarioDef, g: GatewayDef, world: World, clus
     gatewayClass: { metadata: { name: g.className }, spec: { controllerName: "gateway.k8s.aws/alb" } },
     gateway: {
       metadata: { name: g.name, namespace: g.namespace },
-      spec: { gatewayClassName: g.className, listeners: [{ name: "http", port: 80, protocol: "HTTP" }] },
+      spec: {
+        gatewayClassName: g.className,
+        listeners: [{ name: "http", port: 80, protocol: "HTTP" }],
+        ...(g.config ? { infrastructure: { parametersRef: { group: "gateway.k8s.aws", kind: "LoadBalancerConfiguration", name: `${g.name}-lb` } } } : {}),
+      },
       status: { addresses: [{ type: "Hostname", value: built.lb.dnsName }] },
     },
     route: {
@@ -76,5 +80,21 @@ export function buildGateway(def: ScenarioDef, g: GatewayDef, world: World, clus
     lb: built.lb,
     targetGroups: built.targetGroups,
     bindings: built.bindings,
+    ...gatewayConfigObjects(g),
+  };
+}
+
+/** GatewayDef.config as the controller's objects (GW-4). */
+function gatewayConfigObjects(g: GatewayDef): { lbcs: LoadBalancerConfiguration[]; tgcs: TargetGroupConfiguration[] } {
+  const c = g.config;
+  if (!c) return { lbcs: [], tgcs: [] };
+  const meta = (name: string) => ({ name, namespace: g.namespace });
+  const defaults = c.defaultTargetType ? [{ metadata: meta(`${g.name}-tg-defaults`), spec: { defaultConfiguration: { targetType: c.defaultTargetType } } }] : [];
+  return {
+    lbcs: [{ metadata: meta(`${g.name}-lb`), spec: { ...(c.scheme ? { scheme: c.scheme } : {}), ...(defaults.length ? { defaultTargetGroupConfiguration: { name: `${g.name}-tg-defaults` } } : {}) } }],
+    tgcs: [
+      ...defaults,
+      ...Object.entries(c.serviceTargetTypes ?? {}).map(([service, targetType]) => ({ metadata: meta(`${service}-tg`), spec: { targetReference: { name: service }, defaultConfiguration: { targetType } } })),
+    ],
   };
 }

@@ -223,4 +223,10 @@ export interface GatewayDef {
   className: string;
   route: { name: string; hostnames?: string[]; rules: { pathPrefix: string; service: string; port: number }[] };
   zones: ZoneLetter[];
+  /**
+   * The controller's configuration objects (GW-4): a LoadBalancerConfiguration `<gateway>-lb` on the Gateway (its
+   * scheme, and a default TargetGroupConfiguration `<gateway>-tg-defaults` when `defaultTargetType` is set), and a
+   * TargetGroupConfiguration `<service>-tg` per entry of `serviceTargetTypes`. The AWS side stays as built (ip targets).
+   */
+  config?: { scheme?: string; defaultTargetType?: "ip" | "instance"; serviceTargetTypes?: Record<string, "ip" | "instance"> };
 }

@@ -84,6 +84,8 @@ export function buildScenario(def: ScenarioDef): Snapshot {
     (snap.kubernetes.gatewayClasses ??= []).push(built.gatewayClass);
     (snap.kubernetes.gateways ??= []).push(built.gateway);
     (snap.kubernetes.routes ??= []).push(built.route);
+    if (built.lbcs.length) (snap.kubernetes.loadBalancerConfigurations ??= []).push(...built.lbcs);
+    if (built.tgcs.length) (snap.kubernetes.targetGroupConfigurations ??= []).push(...built.tgcs);
   }
 
   (def.decoys ?? []).forEach((d, i) => {

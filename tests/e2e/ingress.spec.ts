@@ -100,3 +100,20 @@ test("an Ingress page's timeline shows its ALB targets (its own API route); what
   await expect(page.getByTestId("timeline-row")).toHaveCount(3);
   await expect(page.getByRole("button", { name: /What if/ })).toHaveCount(0);
 });
+
+test("a Gateway page lists the controller's configuration objects and flags the one AWS does not follow (GW-4)", async ({ page }) => {
+  await page.goto("/clusters/demo-gateway-config-not-applied/namespaces/default/gateways/shop-gw");
+  const items = page.getByTestId("gateway-configuration");
+  await expect(items).toHaveCount(3);
+  await expect(items.nth(2)).toContainText("TargetGroupConfiguration default/store-tg: target groups of Service default/store");
+  await expect(page.getByText("GATEWAY_CONFIG_NOT_APPLIED").first()).toBeVisible();
+  await expect(page.getByText(/asks for instance targets for Service default\/store/).first()).toBeVisible();
+});
+
+test("paths of one listener are told apart by their backend Service and weight (a weighted canary)", async ({ page }) => {
+  await page.goto("/clusters/demo-alb-canary/namespaces/default/ingresses/web");
+  const buttons = page.getByTestId("path-selector").getByRole("button");
+  await expect(buttons).toHaveCount(2);
+  await expect(buttons.nth(0)).toContainText(/HTTP:80 → web-stable:80 \(90%\)/);
+  await expect(buttons.nth(1)).toContainText(/HTTP:80 → web-canary:80 \(10%\)/);
+});

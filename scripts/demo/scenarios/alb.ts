@@ -129,6 +129,17 @@ export const gatewayHttpRoute: ScenarioDef = {
   gateways: [{ namespace: "default", name: "shop-gw", className: "aws-alb", zones: ["a", "b"], route: { name: "shop", hostnames: ["shop.example.com"], rules: [{ pathPrefix: "/store", service: "store", port: 80 }, { pathPrefix: "/", service: "web", port: 80 }] } }],
 };
 
+export const gatewayConfigNotApplied: ScenarioDef = {
+  ...gatewayHttpRoute,
+  id: "gateway-config-not-applied",
+  title: "Gateway API: a TargetGroupConfiguration the controller has not applied",
+  story:
+    "The Gateway of gateway-httproute, now with the controller's configuration objects: a LoadBalancerConfiguration on the Gateway (internet-facing, and a default TargetGroupConfiguration asking for ip targets) and a TargetGroupConfiguration for the store Service asking for instance targets. " +
+    "Both target groups in AWS still have ip targets: the Service's TargetGroupConfiguration wins over the Gateway's default, so store's target group should be instance, and AWS cannot change a target group's type in place. " +
+    "lbpath should name store-tg as the object that decides, flag its target group (GATEWAY_CONFIG_NOT_APPLIED), and leave web's target group (ip, as the default asks) and the scheme alone.",
+  gateways: gatewayHttpRoute.gateways!.map((g) => ({ ...g, config: { scheme: "internet-facing", defaultTargetType: "ip", serviceTargetTypes: { store: "instance" } } })),
+};
+
 export const autoModeNlb: ScenarioDef = {
   id: "auto-mode-nlb",
   title: "EKS Auto Mode: a Service with loadBalancerClass eks.amazonaws.com/nlb",
@@ -156,4 +167,4 @@ export const autoModeNlb: ScenarioDef = {
   ],
 };
 
-export const moreAlbCases: ScenarioDef[] = [tgbForeignTarget, gatewayHttpRoute, autoModeNlb];
+export const moreAlbCases: ScenarioDef[] = [tgbForeignTarget, gatewayHttpRoute, gatewayConfigNotApplied, autoModeNlb];

@@ -8,6 +8,7 @@ import { elbv2LbFacts } from "../join/pathInputs";
 import { albIndex, type AlbIndex } from "./albIndex";
 import { listenerPaths } from "./listenerPaths";
 import { ruleViews } from "./ruleViews";
+import { configFindings, gatewayConfig } from "./gatewayConfig";
 import type { ObjectRef } from "./buildIngressTopology";
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
@@ -57,6 +58,7 @@ function compute(gw: crd.Gateway, index: SnapshotIndex, idx: AlbIndex): Topology
   const aws = controllerName === GATEWAY_CONTROLLER_ALB || controllerName === GATEWAY_CONTROLLER_NLB;
   const routes = routesOf(gw, s);
   const addresses = (gw.status?.addresses ?? []).map((a) => a.value);
+  const config = aws ? gatewayConfig(gw, cls, routes, s) : null;
   if (!aws) {
     findings.push({ severity: "info", code: "CONTROLLER_UNKNOWN", message: `GatewayClass ${gw.spec.gatewayClassName}${controllerName ? ` (controller ${controllerName})` : ""} is not the AWS Load Balancer Controller's (gateway.k8s.aws/alb or gateway.k8s.aws/nlb): no AWS load balancer is made for it.`, action: "Nothing, if another Gateway controller serves it.", rules: ["GW-1"], pathId: null, refs: [] });
   } else {
@@ -69,6 +71,7 @@ function compute(gw: crd.Gateway, index: SnapshotIndex, idx: AlbIndex): Topology
         paths.push(...out.paths);
         findings.push(...out.findings);
       }
+      if (config) findings.push(...configFindings(`${gw.metadata.namespace}/${gw.metadata.name}`, config, routes, paths));
     } else if (addresses.length === 0 && !index.missing.aws) {
       findings.push({ severity: "info", code: "LB_PENDING", message: "The Gateway has no address yet: the controller has not made its load balancer.", action: "Wait; kubectl describe gateway shows the controller's conditions.", rules: ["GW-2"], pathId: null, refs: [] });
     } else if (index.missing.aws) {
@@ -83,7 +86,7 @@ function compute(gw: crd.Gateway, index: SnapshotIndex, idx: AlbIndex): Topology
   const hosts = [...new Set([...gw.spec.listeners.map((l) => l.hostname), ...routes.flatMap((r) => r.spec.hostnames ?? [])].filter((h): h is string => !!h))].sort();
   return {
     cluster: s.cluster.name,
-    subject: { kind: "Gateway", namespace: gw.metadata.namespace, name: gw.metadata.name, className: gw.spec.gatewayClassName, controllerName, group: null, hosts },
+    subject: { kind: "Gateway", namespace: gw.metadata.namespace, name: gw.metadata.name, className: gw.spec.gatewayClassName, controllerName, group: null, hosts, ...(config?.views.length ? { configurations: config.views } : {}) },
     service: {
       namespace: gw.metadata.namespace,
       name: gw.metadata.name,

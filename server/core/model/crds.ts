@@ -63,6 +63,12 @@ export interface HTTPRouteMatch {
   method?: string;
 }
 
+/** A route rule's filter; the controller reads `ExtensionRef` filters naming a ListenerRuleConfiguration (GW-4). */
+export interface RouteFilter {
+  type: string;
+  extensionRef?: { group?: string; kind?: string; name: string };
+}
+
 /** HTTPRoute (v1), TCPRoute / UDPRoute / TLSRoute (v1alpha2): one shape, `kind` says which. */
 export interface Route {
   kind: "HTTPRoute" | "TCPRoute" | "UDPRoute" | "TLSRoute";
@@ -70,20 +76,40 @@ export interface Route {
   spec: {
     parentRefs?: ParentReference[];
     hostnames?: string[];
-    rules?: { matches?: HTTPRouteMatch[]; backendRefs?: BackendRef[] }[];
+    rules?: { matches?: HTTPRouteMatch[]; backendRefs?: BackendRef[]; filters?: RouteFilter[] }[];
   };
 }
 
 /** gateway.k8s.aws/v1beta1 LoadBalancerConfiguration (a Gateway's or GatewayClass's infrastructure parameters). */
 export interface LoadBalancerConfiguration {
   metadata: ObjectMeta & { namespace: string };
-  spec: { loadBalancerName?: string; scheme?: string; ipAddressType?: string };
+  spec: {
+    loadBalancerName?: string;
+    scheme?: string;
+    ipAddressType?: string;
+    /** Read from the GatewayClass's configuration only: `prefer-gateway-class` (default) or `prefer-gateway`. */
+    mergingMode?: string;
+    /** A TargetGroupConfiguration without targetReference, in this configuration's namespace: defaults for every Service backend. */
+    defaultTargetGroupConfiguration?: { name: string };
+  };
 }
 
-/** gateway.k8s.aws/v1beta1 TargetGroupConfiguration: target-group settings for one Service. */
+/** Target-group settings lbpath compares with AWS (the rest is the controller's business). */
+export interface TargetGroupProps {
+  targetType?: string;
+}
+
+/**
+ * gateway.k8s.aws/v1beta1 TargetGroupConfiguration: target-group settings for one Service (`targetReference`), with
+ * per-route overrides; without `targetReference`, only a default named by a LoadBalancerConfiguration.
+ */
 export interface TargetGroupConfiguration {
   metadata: ObjectMeta & { namespace: string };
-  spec: { targetReference: { group?: string; kind?: string; name: string }; defaultConfiguration?: { targetType?: string } };
+  spec: {
+    targetReference?: { group?: string; kind?: string; name: string };
+    defaultConfiguration?: TargetGroupProps;
+    routeConfigurations?: { routeIdentifier: { kind: string; namespace?: string; name?: string }; targetGroupProps: TargetGroupProps }[];
+  };
 }
 
 /** gateway.k8s.aws/v1beta1 ListenerRuleConfiguration: extra conditions/actions for routes that reference it. */

@@ -192,6 +192,10 @@ export function reshapeRoute(raw: unknown, kind: crd.Route["kind"]): crd.Route {
       rules: arr(spec.rules)?.map((rule) => defined({
         matches: arr(o(rule).matches)?.map(match),
         backendRefs: arr(o(rule).backendRefs)?.map((b) => defined({ group: str(o(b).group), kind: str(o(b).kind), namespace: str(o(b).namespace), name: str(o(b).name) ?? "", port: num(o(b).port), weight: num(o(b).weight) })),
+        filters: arr(o(rule).filters)?.map((f) => {
+          const ext = o(f).extensionRef ? o(o(f).extensionRef) : undefined;
+          return defined({ type: str(o(f).type) ?? "", extensionRef: ext ? defined({ group: str(ext.group), kind: str(ext.kind), name: str(ext.name) ?? "" }) : undefined });
+        }),
       })),
     }),
   };
@@ -200,19 +204,33 @@ export function reshapeRoute(raw: unknown, kind: crd.Route["kind"]): crd.Route {
 export function reshapeLoadBalancerConfiguration(raw: unknown): crd.LoadBalancerConfiguration {
   const r = o(raw);
   const spec = o(r.spec);
-  return { metadata: nsMeta(r.metadata), spec: defined({ loadBalancerName: str(spec.loadBalancerName), scheme: str(spec.scheme), ipAddressType: str(spec.ipAddressType) }) };
+  const dtgc = spec.defaultTargetGroupConfiguration ? o(spec.defaultTargetGroupConfiguration) : undefined;
+  return {
+    metadata: nsMeta(r.metadata),
+    spec: defined({
+      loadBalancerName: str(spec.loadBalancerName),
+      scheme: str(spec.scheme),
+      ipAddressType: str(spec.ipAddressType),
+      mergingMode: str(spec.mergingMode),
+      defaultTargetGroupConfiguration: dtgc && str(dtgc.name) ? { name: str(dtgc.name)! } : undefined,
+    }),
+  };
 }
 
 export function reshapeTargetGroupConfiguration(raw: unknown): crd.TargetGroupConfiguration {
   const r = o(raw);
   const spec = o(r.spec);
-  const ref = o(spec.targetReference);
-  const def = spec.defaultConfiguration ? o(spec.defaultConfiguration) : undefined;
+  const ref = spec.targetReference ? o(spec.targetReference) : undefined;
+  const props = (x: unknown): crd.TargetGroupProps => defined({ targetType: str(o(x).targetType) });
   return {
     metadata: nsMeta(r.metadata),
     spec: defined({
-      targetReference: defined({ group: str(ref.group), kind: str(ref.kind), name: str(ref.name) ?? "" }),
-      defaultConfiguration: def && nonEmpty(defined({ targetType: str(def.targetType) })),
+      targetReference: ref ? defined({ group: str(ref.group), kind: str(ref.kind), name: str(ref.name) ?? "" }) : undefined,
+      defaultConfiguration: spec.defaultConfiguration ? nonEmpty(props(spec.defaultConfiguration)) : undefined,
+      routeConfigurations: arr(spec.routeConfigurations)?.map((c) => {
+        const id = o(o(c).routeIdentifier);
+        return { routeIdentifier: defined({ kind: str(id.kind) ?? "", namespace: str(id.namespace), name: str(id.name) }), targetGroupProps: props(o(c).targetGroupProps) };
+      }),
     }),
   };
 }

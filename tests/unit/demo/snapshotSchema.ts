@@ -240,6 +240,7 @@ const Route = z
               .object({
                 matches: z.array(z.object({ path: z.object({ type: z.enum(["Exact", "PathPrefix", "RegularExpression"]).optional(), value: str.optional() }).strict().optional(), headers: NameValue.optional(), queryParams: NameValue.optional(), method: str.optional() }).strict()).optional(),
                 backendRefs: z.array(z.object({ group: str.optional(), kind: str.optional(), namespace: str.optional(), name: str, port: z.number().optional(), weight: z.number().optional() }).strict()).optional(),
+                filters: z.array(z.object({ type: str, extensionRef: z.object({ group: str.optional(), kind: str.optional(), name: str }).strict().optional() }).strict()).optional(),
               })
               .strict(),
           )
@@ -248,11 +249,23 @@ const Route = z
       .strict(),
   })
   .strict();
-const LoadBalancerConfiguration = z.object({ metadata: NsMeta, spec: z.object({ loadBalancerName: str.optional(), scheme: str.optional(), ipAddressType: str.optional() }).strict() }).strict();
+const LoadBalancerConfiguration = z
+  .object({
+    metadata: NsMeta,
+    spec: z.object({ loadBalancerName: str.optional(), scheme: str.optional(), ipAddressType: str.optional(), mergingMode: str.optional(), defaultTargetGroupConfiguration: z.object({ name: str }).strict().optional() }).strict(),
+  })
+  .strict();
+const TargetGroupProps = z.object({ targetType: str.optional() }).strict();
 const TargetGroupConfiguration = z
   .object({
     metadata: NsMeta,
-    spec: z.object({ targetReference: z.object({ group: str.optional(), kind: str.optional(), name: str }).strict(), defaultConfiguration: z.object({ targetType: str.optional() }).strict().optional() }).strict(),
+    spec: z
+      .object({
+        targetReference: z.object({ group: str.optional(), kind: str.optional(), name: str }).strict().optional(),
+        defaultConfiguration: TargetGroupProps.optional(),
+        routeConfigurations: z.array(z.object({ routeIdentifier: z.object({ kind: str, namespace: str.optional(), name: str.optional() }).strict(), targetGroupProps: TargetGroupProps }).strict()).optional(),
+      })
+      .strict(),
   })
   .strict();
 const ListenerRuleConfiguration = z

@@ -14,6 +14,9 @@ describe("topology summary of an Ingress (issue 13)", () => {
     expect(md).toContain("- Class: `alb`, controller `ingress.k8s.aws/alb`");
     expect(md).toContain("- Backend Services: `default/web-stable (Cluster)`, `default/web-canary (Cluster)`");
     expect(md).not.toContain("externalTrafficPolicy");
+    // One line per path, told apart by backend and weight.
+    expect(md).toMatch(/- Load balancer: .*HTTP:80, → `default\/web-stable` \(weight 90%\), ip targets/);
+    expect(md).toMatch(/- Load balancer: .*HTTP:80, → `default\/web-canary` \(weight 10%\), ip targets/);
   });
 });
 

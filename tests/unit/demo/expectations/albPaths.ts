@@ -66,6 +66,24 @@ export const ingressExpectations: Record<string, { ingresses: Record<string, Ing
     },
     routes: [],
   },
+  // GW-4 on the gateway-httproute data plane (same rules, same shares): store's own TargetGroupConfiguration asks for
+  // instance targets and wins over the Gateway's default (ip); its target group is ip, fixed at creation → flagged.
+  "gateway-config-not-applied": {
+    ingresses: {},
+    gateways: {
+      "default/shop-gw": {
+        rules: { 80: { "1": null, "2": null, default: null } },
+        paths: {
+          80: [
+            { service: "store", weight: 1, pods: { "store-qm65xb29tk-vggbc": lb(1) }, targets: { "10.0.20.22": healthy } },
+            { service: "web", weight: 1, pods: { "web-l6w5vpkcmq-wk7xx": lb(1) }, targets: { "10.0.4.21": healthy } },
+          ],
+        },
+        findings: ["GATEWAY_CONFIG_NOT_APPLIED", "CLIENT_IP_REPLACED_BY_LB", "CLIENT_IP_IN_HEADER"],
+      },
+    },
+    routes: [],
+  },
   "alb-ingress-group": {
     ingresses: {
       "shop/storefront": {
