@@ -47,43 +47,33 @@ const healthy = { verdict: "healthy" as const, code: "HEALTHY" as const };
 
 const groupRules = { 80: { "1": null, "2": "1", "3": "1", default: null } };
 
+/** The demo's shop Gateway: HTTPRoute /store → store, / → web, one ip target each (pod names differ per scenario). */
+function shopGateway(storePod: string, webPod: string, findings: (PathCode | TargetCode)[]): { ingresses: Record<string, IngressExp>; gateways: Record<string, IngressExp>; routes: RouteExp[] } {
+  return {
+    ingresses: {},
+    gateways: {
+      "default/shop-gw": {
+        rules: { 80: { "1": null, "2": null, default: null } },
+        paths: {
+          80: [
+            { service: "store", weight: 1, pods: { [storePod]: lb(1) }, targets: { "10.0.20.22": healthy } },
+            { service: "web", weight: 1, pods: { [webPod]: lb(1) }, targets: { "10.0.4.21": healthy } },
+          ],
+        },
+        findings: [...findings, "CLIENT_IP_REPLACED_BY_LB", "CLIENT_IP_IN_HEADER"],
+      },
+    },
+    routes: [],
+  };
+}
+
 export const ingressExpectations: Record<string, { ingresses: Record<string, IngressExp>; gateways?: Record<string, IngressExp>; routes: RouteExp[] }> = {
   // GW-3 (MODEL: PathPrefix as an Ingress's Prefix): rule 1 /store + /store/*, rule 2 /* on shop.example.com; /store
   // comes first, so nothing is shadowed. One ip target per group; an ALB balances across zones: each pod all of its group.
-  "gateway-httproute": {
-    ingresses: {},
-    gateways: {
-      "default/shop-gw": {
-        rules: { 80: { "1": null, "2": null, default: null } },
-        paths: {
-          80: [
-            { service: "store", weight: 1, pods: { "store-bhvt4cfp6t-dwhlz": lb(1) }, targets: { "10.0.20.22": healthy } },
-            { service: "web", weight: 1, pods: { "web-fs6rpq5nlz-bglb7": lb(1) }, targets: { "10.0.4.21": healthy } },
-          ],
-        },
-        findings: ["CLIENT_IP_REPLACED_BY_LB", "CLIENT_IP_IN_HEADER"],
-      },
-    },
-    routes: [],
-  },
-  // GW-4 on the gateway-httproute data plane (same rules, same shares): store's own TargetGroupConfiguration asks for
-  // instance targets and wins over the Gateway's default (ip); its target group is ip, fixed at creation → flagged.
-  "gateway-config-not-applied": {
-    ingresses: {},
-    gateways: {
-      "default/shop-gw": {
-        rules: { 80: { "1": null, "2": null, default: null } },
-        paths: {
-          80: [
-            { service: "store", weight: 1, pods: { "store-qm65xb29tk-vggbc": lb(1) }, targets: { "10.0.20.22": healthy } },
-            { service: "web", weight: 1, pods: { "web-l6w5vpkcmq-wk7xx": lb(1) }, targets: { "10.0.4.21": healthy } },
-          ],
-        },
-        findings: ["GATEWAY_CONFIG_NOT_APPLIED", "CLIENT_IP_REPLACED_BY_LB", "CLIENT_IP_IN_HEADER"],
-      },
-    },
-    routes: [],
-  },
+  "gateway-httproute": shopGateway("store-bhvt4cfp6t-dwhlz", "web-fs6rpq5nlz-bglb7", []),
+  // GW-4 on the same data plane (same rules, same shares): store's own TargetGroupConfiguration asks for instance
+  // targets and wins over the Gateway's default (ip); its target group is ip, fixed at creation → flagged.
+  "gateway-config-not-applied": shopGateway("store-qm65xb29tk-vggbc", "web-l6w5vpkcmq-wk7xx", ["GATEWAY_CONFIG_NOT_APPLIED"]),
   "alb-ingress-group": {
     ingresses: {
       "shop/storefront": {
