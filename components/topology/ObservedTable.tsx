@@ -13,7 +13,8 @@ const bytes = (n: number | null | undefined) => (n == null ? "–" : n >= 1e9 ? 
 /** The words every observed view carries: where the numbers come from and what they cannot say. */
 export function observedScope(path: Path): string {
   const metric = path.observed?.metric ?? (path.loadBalancer.kind === "classic" ? "RequestCount" : "NewFlowCount");
-  return `CloudWatch ${metric} per zone of the load balancer (all its listeners together). There is no per-target metric for ${path.loadBalancer.kind === "classic" ? "Classic ELBs" : "NLBs"}: per-target numbers would need VPC Flow Logs, so lbpath shows none.`;
+  const kind = path.loadBalancer.kind === "classic" ? "Classic ELBs" : path.loadBalancer.kind === "application" ? "ALBs" : "NLBs";
+  return `CloudWatch ${metric} per zone of the load balancer (all its listeners${path.loadBalancer.kind === "application" ? " and target groups" : ""} together). There is no per-target metric for ${kind}: per-target numbers would need ${path.loadBalancer.kind === "application" ? "access logs" : "VPC Flow Logs"}, so lbpath shows none.`;
 }
 
 /** Observed (CloudWatch) against expected new flows per zone, for the table view (issue 12). */

@@ -8,7 +8,7 @@ import type { FindingDoc } from "./findingDocTypes";
 
 const DTH = "aws elbv2 describe-target-health --target-group-arn <target-group-arn>";
 const GMD = "aws cloudwatch get-metric-data";
-const NLB_METRIC = "`NewFlowCount` (Sum) per `LoadBalancer` and `AvailabilityZone` in `AWS/NetworkELB` (Classic ELB: `RequestCount` in `AWS/ELB`)";
+const NLB_METRIC = "`NewFlowCount` (Sum) per `LoadBalancer` and `AvailabilityZone` in `AWS/NetworkELB` (ALB: `RequestCount` in `AWS/ApplicationELB`; Classic ELB: `RequestCount` in `AWS/ELB`)";
 
 export const OVER_TIME_TARGET_DOCS = {
   TARGET_FLAPPING: {

@@ -1,6 +1,7 @@
 import type { Snapshot } from "../../server/core/model/snapshot";
 import type { MetricSeries, Metrics } from "../../server/core/model/observed";
 import { buildTopology } from "../../server/core/buildTopology";
+import { subjectTopologies } from "../../server/core/alb/subjects";
 import { CLASSIC_NAMESPACE, loadBalancerDimension, metricQueries, targetGroupDimension } from "../../server/core/analysis/metricKeys";
 import { instanceIdOf, zoneOfNode } from "../../server/core/index/snapshotIndex";
 import { Rng } from "../../bench/prng";
@@ -32,6 +33,10 @@ export function demoMetrics(snap: Snapshot, def: ScenarioDef): Metrics {
       if (!expected.has(p.loadBalancer.name)) expected.set(p.loadBalancer.name, new Map(p.zones.filter((z) => z.enabled).map((z) => [z.name, z.share])));
     }
   }
+  // ALBs of Ingresses and Gateways (issue 13): their paths' split, before a weighted forward scaled it.
+  for (const t of subjectTopologies(snap))
+    for (const p of t.paths)
+      if (!expected.has(p.loadBalancer.name)) expected.set(p.loadBalancer.name, new Map(p.zones.filter((z) => z.enabled).map((z) => [z.name, z.share / (p.weight ?? 1)])));
   const zoneOfInstance = new Map(snap.kubernetes.nodes.map((n) => [instanceIdOf(n) ?? "", zoneOfNode(n) ?? ""]));
 
   /** New flows per minute and zone for one load balancer: the expected split with noise and the scenario's bends. */

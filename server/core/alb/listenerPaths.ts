@@ -37,11 +37,11 @@ export function listenerPaths(
     if (rule.shadowedBy) {
       const by = views.find((v) => v.priority === rule.shadowedBy);
       const other = by?.source && (by.source.namespace !== rule.source?.namespace || by.source.name !== rule.source?.name) ? ` (from ${by.source.kind} ${by.source.namespace}/${by.source.name}, which comes first in the group order)` : "";
-      findings.push(f("warning", "RULE_SHADOWED", `${where} (${describe(rule)}) never wins: rule ${rule.shadowedBy}${other} matches every request it matches, and rules are evaluated lowest priority first.`, "Order the rules from specific to general: give this Ingress a lower alb.ingress.kubernetes.io/group.order, or narrow the earlier rule.", ["ALB-R1", "ALB-R9", "ALB-I3"], lid, [`Rule:${listener.port}:${rule.priority}`]));
+      findings.push(f("warning", "RULE_SHADOWED", `${where} (${describe(rule)}) never wins: rule ${rule.shadowedBy}${other} matches every request it matches, and rules are evaluated lowest priority first.`, "Order the rules from specific to general: give this Ingress a lower alb.ingress.kubernetes.io/group.order, or narrow the earlier rule.", ["ALB-R1", "ALB-R9", "ALB-I3"], lid, [`Rule:${lb.loadBalancerName}:${listener.port}:${rule.priority}`]));
     }
     for (const a of rule.actions) {
       if (a.fixedResponse?.messageBody === MISSING_BACKEND_BODY)
-        findings.push(f("warning", "BACKEND_SERVICE_MISSING", `${where} (${describe(rule)}) answers ${a.fixedResponse.statusCode} "${MISSING_BACKEND_BODY}": the controller found no Service for this path.`, "Create the Service, or fix the backend's name and port in the Ingress.", ["ALB-I5"], lid, [`Rule:${listener.port}:${rule.priority}`]));
+        findings.push(f("warning", "BACKEND_SERVICE_MISSING", `${where} (${describe(rule)}) answers ${a.fixedResponse.statusCode} "${MISSING_BACKEND_BODY}": the controller found no Service for this path.`, "Create the Service, or fix the backend's name and port in the Ingress.", ["ALB-I5"], lid, [`Rule:${lb.loadBalancerName}:${listener.port}:${rule.priority}`]));
       for (const tg of a.targetGroups ?? []) {
         if (seen.has(tg.arn)) continue;
         seen.add(tg.arn);
@@ -50,14 +50,15 @@ export function listenerPaths(
           findings.push(f("warning", "BACKEND_UNKNOWN", `${where} forwards to target group ${tg.name ?? tg.arn}, which no Service of this cluster is bound to: which pods serve these requests is unknown.`, "Bind it with a TargetGroupBinding, or find the cluster or tool that registers its targets.", ["TGB-1"], lid));
           continue;
         }
-        const path = targetGroupPath({ lb, facts, listener, tg: target, service: tg.service, weight: tg.share, rules: views }, index, warnings);
-        if (!path) {
+        const built = targetGroupPath({ lb, facts, listener, tg: target, service: tg.service, weight: tg.share, rules: views }, index, warnings);
+        if (!built) {
           findings.push(f("warning", "BACKEND_SERVICE_MISSING", `Target group ${tg.name} is bound to Service ${tg.service.namespace}/${tg.service.name} port ${tg.service.port}, which does not exist.`, "Create the Service (or the port), or remove the binding.", ["ALB-I5", "TGB-1"], lid));
           continue;
         }
+        const path = built.path;
         paths.push(path);
         const svc = index.servicesByKey.get(objectKey(tg.service.namespace, tg.service.name))!;
-        findings.push(...pathFindings(path, { etp: svc.spec.externalTrafficPolicy === "Local" ? "Local" : "Cluster", scheme: facts.scheme, dualStackToIpv4: false, missing: missingTargets(svc, path, index) }));
+        findings.push(...pathFindings(path, { etp: svc.spec.externalTrafficPolicy === "Local" ? "Local" : "Cluster", scheme: facts.scheme, dualStackToIpv4: false, missing: missingTargets(svc, path, index) }), ...built.findings);
         findings.push(...foreignTargetFindings(path, target, idx, index));
       }
     }

@@ -88,7 +88,7 @@ function podsOf(action: NonNullable<RouteResult["action"]>, lb: elbv2.LoadBalanc
     const target = index.targetGroupsByArn.get(tg.arn);
     if (!target || !tg.service) continue;
     const path = targetGroupPath({ lb, facts, listener, tg: target, service: tg.service, weight: tg.share, rules: views.filter((v): v is NonNullable<typeof v> => !!v) }, index, warnings);
-    for (const p of path?.pods ?? []) if (p.share > 0) pods.push({ namespace: p.namespace, name: p.name, ip: p.ip, node: p.node, share: p.share, targetGroup: target.targetGroupName });
+    for (const p of path?.path.pods ?? []) if (p.share > 0) pods.push({ namespace: p.namespace, name: p.name, ip: p.ip, node: p.node, share: p.share, targetGroup: target.targetGroupName });
   }
   return pods.sort((a, b) => b.share - a.share || a.name.localeCompare(b.name));
 }

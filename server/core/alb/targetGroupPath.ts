@@ -1,6 +1,7 @@
 import type * as elbv2 from "../model/elbv2";
 import type * as k8s from "../model/kubernetes";
-import type { Path, RuleTargetGroupView, RuleView, Target, Warning } from "@/lib/api/topology";
+import type { Finding, Path, RuleTargetGroupView, RuleView, Target, Warning } from "@/lib/api/topology";
+import { enrichPath } from "../analysis/overTime";
 import type { SnapshotIndex } from "../index/snapshotIndex";
 import { objectKey } from "../index/snapshotIndex";
 import { buildPath, type LbFacts } from "../buildPath";
@@ -33,7 +34,11 @@ export function servicePortOf(svc: k8s.Service, port: number | string): k8s.Serv
   return (svc.spec.ports ?? []).find((p) => (typeof port === "number" ? p.port === port : p.name === port));
 }
 
-export function targetGroupPath(i: TargetGroupPathInput, index: SnapshotIndex, warnings: Warning[]): Path | null {
+/**
+ * The path, and the findings of issue 12 on it (observed traffic, target history, the rollout check), worked out
+ * before a weighted forward scales its shares: CloudWatch's numbers are the load balancer's, not the weight's.
+ */
+export function targetGroupPath(i: TargetGroupPathInput, index: SnapshotIndex, warnings: Warning[]): { path: Path; findings: Finding[] } | null {
   const svc = index.servicesByKey.get(objectKey(i.service.namespace, i.service.name));
   const svcPort = svc && servicePortOf(svc, i.service.port);
   if (!svc || !svcPort) return null;
@@ -64,11 +69,12 @@ export function targetGroupPath(i: TargetGroupPathInput, index: SnapshotIndex, w
     for (const t of path.targets) path.health[t.verdict] += 1;
     applyAlbSourceIp(path, i.lb, targetType, etp);
   }
+  path.id = `${path.loadBalancer.kind}:${path.loadBalancer.name}:${i.listener.port}:${i.tg.targetGroupName}`;
+  // Target groups bound by a TargetGroupBinding are the AWS Load Balancer Controller's (Ingress, Gateway or by hand).
+  const findings = enrichPath(path, index, { controller: "aws-load-balancer-controller", etp });
   return {
-    ...scaled(path, i.weight),
-    id: `${path.loadBalancer.kind}:${path.loadBalancer.name}:${i.listener.port}:${i.tg.targetGroupName}`,
-    rules: i.rules,
-    backendService: { namespace: svc.metadata.namespace, name: svc.metadata.name, externalTrafficPolicy: etp },
+    path: { ...scaled(path, i.weight), rules: i.rules, backendService: { namespace: svc.metadata.namespace, name: svc.metadata.name, externalTrafficPolicy: etp } },
+    findings,
   };
 }
 

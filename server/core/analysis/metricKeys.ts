@@ -2,13 +2,14 @@ import type { MetricSeries, Metrics } from "../model/observed";
 import type { Snapshot } from "../model/snapshot";
 
 /**
- * CloudWatch's names for the load balancers lbpath reads (AWS/NetworkELB and AWS/ELB metric dimensions). The live
+ * CloudWatch's names for the load balancers lbpath reads (AWS/NetworkELB, AWS/ApplicationELB and AWS/ELB metric dimensions). The live
  * reader asks for these series and the analysis looks them up, so both sides use this one definition.
- * Dimension values: `LoadBalancer` = "net/<name>/<id>" (the final part of the LB ARN), `TargetGroup` =
+ * Dimension values: `LoadBalancer` = "net/<name>/<id>" or "app/<name>/<id>" (the final part of the LB ARN), `TargetGroup` =
  * "targetgroup/<name>/<id>" (the final part of the TG ARN), `LoadBalancerName` = the Classic ELB's name.
  */
 
 export const NLB_NAMESPACE = "AWS/NetworkELB";
+export const ALB_NAMESPACE = "AWS/ApplicationELB";
 export const CLASSIC_NAMESPACE = "AWS/ELB";
 
 /** "arn:aws:elasticloadbalancing:…:loadbalancer/net/web/50dc6c495c0c9188" → "net/web/50dc6c495c0c9188". */
@@ -38,6 +39,12 @@ export const NLB_TARGET_GROUP_METRICS = [
   { metricName: "HealthyHostCount", stat: "Maximum" },
   { metricName: "UnHealthyHostCount", stat: "Minimum" },
 ] as const;
+/**
+ * ALB (issue 13): `RequestCount` per load balancer and zone (requests its node in that zone received; health checks
+ * excluded), and the target group's host counts per zone, with the statistics the ALB metric page gives.
+ */
+export const ALB_ZONE_METRICS = [{ metricName: "RequestCount", stat: "Sum" }] as const;
+export const ALB_TARGET_GROUP_METRICS = NLB_TARGET_GROUP_METRICS;
 export const CLASSIC_ZONE_METRICS = [
   { metricName: "RequestCount", stat: "Sum" },
   { metricName: "HealthyHostCount", stat: "Maximum" },
@@ -69,20 +76,21 @@ export interface MetricQuery {
 }
 
 /**
- * Pure: the series lbpath reads for every NLB and Classic ELB of a region, in a stable order (the live reader asks
- * for exactly these; demo scenarios carry exactly these).
+ * Pure: the series lbpath reads for every NLB, ALB and Classic ELB of a region, in a stable order (the live reader
+ * asks for exactly these; demo scenarios carry exactly these).
  */
 export function metricQueries(aws: Snapshot["aws"]): MetricQuery[] {
   const out: MetricQuery[] = [];
   const byArn = <T extends { loadBalancerArn?: string; targetGroupArn?: string }>(a: T, b: T) => ((a.loadBalancerArn ?? a.targetGroupArn ?? "") < (b.loadBalancerArn ?? b.targetGroupArn ?? "") ? -1 : 1);
-  for (const lb of [...aws.loadBalancers].filter((l) => l.type === "network").sort(byArn)) {
+  for (const lb of [...aws.loadBalancers].filter((l) => l.type === "network" || l.type === "application").sort(byArn)) {
+    const [namespace, zoneMetrics, tgMetrics] = lb.type === "network" ? [NLB_NAMESPACE, NLB_ZONE_METRICS, NLB_TARGET_GROUP_METRICS] : [ALB_NAMESPACE, ALB_ZONE_METRICS, ALB_TARGET_GROUP_METRICS];
     const LoadBalancer = loadBalancerDimension(lb.loadBalancerArn);
     const zones = lb.availabilityZones.map((z) => z.zoneName).sort();
-    for (const zone of zones) for (const m of NLB_ZONE_METRICS) out.push({ namespace: NLB_NAMESPACE, ...m, dimensions: { LoadBalancer, AvailabilityZone: zone } });
+    for (const zone of zones) for (const m of zoneMetrics) out.push({ namespace, ...m, dimensions: { LoadBalancer, AvailabilityZone: zone } });
     const tgs = aws.targetGroups.filter((tg) => tg.loadBalancerArns.includes(lb.loadBalancerArn)).sort(byArn);
     for (const tg of tgs) {
       const TargetGroup = targetGroupDimension(tg.targetGroupArn);
-      for (const zone of zones) for (const m of NLB_TARGET_GROUP_METRICS) out.push({ namespace: NLB_NAMESPACE, ...m, dimensions: { LoadBalancer, TargetGroup, AvailabilityZone: zone } });
+      for (const zone of zones) for (const m of tgMetrics) out.push({ namespace, ...m, dimensions: { LoadBalancer, TargetGroup, AvailabilityZone: zone } });
     }
   }
   for (const clb of [...aws.classicLoadBalancers].sort((a, b) => (a.loadBalancerName < b.loadBalancerName ? -1 : 1))) {

@@ -1,7 +1,7 @@
 import type { Divergence, Finding, Observed, ObservedZone, Path, Severity } from "@/lib/api/topology";
 import type { PathCode } from "@/lib/api/codes";
 import type { MetricSeries, Metrics } from "../model/observed";
-import { CLASSIC_NAMESPACE, NLB_NAMESPACE, findSeries, loadBalancerDimension, targetGroupDimension } from "./metricKeys";
+import { ALB_NAMESPACE, CLASSIC_NAMESPACE, NLB_NAMESPACE, findSeries, loadBalancerDimension, targetGroupDimension } from "./metricKeys";
 import type { RuleId } from "@/lib/api/rules";
 
 /**
@@ -49,14 +49,18 @@ function onGrid(s: MetricSeries | undefined, metrics: Metrics): number[] {
 const last = (s: MetricSeries | undefined): number | null => (s && s.values.length ? s.values[s.values.length - 1] : null);
 const mean = (s: MetricSeries | undefined): number | null => (s && s.values.length ? sum(s.values) / s.values.length : null);
 
-/** `paths[].observed`: null when the snapshot has no metrics for this load balancer (not read, or not an NLB/Classic). */
+/**
+ * `paths[].observed`: null when the snapshot has no metrics for this load balancer (not read). An ALB's zones are
+ * compared by `RequestCount` (issue 13), the requests each zone's ALB node received: the same per-zone question.
+ */
 export function observedFor(path: Path, metrics: Metrics | undefined): Observed | null {
   if (!metrics) return null;
   const lb = path.loadBalancer;
   const classic = lb.kind === "classic";
-  if (!classic && (lb.kind !== "network" || !lb.arn)) return null;
-  const namespace = classic ? CLASSIC_NAMESPACE : NLB_NAMESPACE;
-  const metric = classic ? "RequestCount" : "NewFlowCount";
+  const alb = lb.kind === "application";
+  if (!classic && ((lb.kind !== "network" && !alb) || !lb.arn)) return null;
+  const namespace = classic ? CLASSIC_NAMESPACE : alb ? ALB_NAMESPACE : NLB_NAMESPACE;
+  const metric = classic || alb ? "RequestCount" : "NewFlowCount";
   const lbDims: Record<string, string> = classic ? { LoadBalancerName: lb.name } : { LoadBalancer: loadBalancerDimension(lb.arn!) };
   const tgDim = path.targetGroup ? targetGroupDimension(path.targetGroup.arn) : null;
   const zoneDims = (zone: string): Record<string, string> => ({ ...lbDims, AvailabilityZone: zone });
@@ -75,8 +79,8 @@ export function observedFor(path: Path, metrics: Metrics | undefined): Observed 
       share: 0,
       expectedShare: z.share,
       series,
-      activeFlows: classic ? null : mean(findSeries(metrics, namespace, "ActiveFlowCount", "Average", zoneDims(z.name))),
-      processedBytes: classic ? null : (findSeries(metrics, namespace, "ProcessedBytes", "Sum", zoneDims(z.name))?.values.reduce((a, b) => a + b, 0) ?? null),
+      activeFlows: classic || alb ? null : mean(findSeries(metrics, namespace, "ActiveFlowCount", "Average", zoneDims(z.name))),
+      processedBytes: classic || alb ? null : (findSeries(metrics, namespace, "ProcessedBytes", "Sum", zoneDims(z.name))?.values.reduce((a, b) => a + b, 0) ?? null),
       healthyHosts: last(findSeries(metrics, namespace, "HealthyHostCount", "Maximum", classic ? zoneDims(z.name) : tgZone ?? {})),
       unhealthyHosts: classic || !tgZone ? null : last(findSeries(metrics, namespace, "UnHealthyHostCount", "Minimum", tgZone)),
     };
