@@ -45,19 +45,21 @@ function toRequest(f: Form): RouteRequest {
   };
 }
 
-async function post(ref: ServiceRef, body: RouteRequest): Promise<RouteResult> {
+type SubjectRef = ServiceRef & { kind: "Ingress" | "Gateway" };
+
+async function post(ref: SubjectRef, body: RouteRequest): Promise<RouteResult> {
   const res = await fetch(routeApiPath(ref), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   const json = (await res.json().catch(() => null)) as { error?: { code: string; message: string; fix?: string } } | null;
   if (!res.ok) throw new ApiRequestError(res.status, json?.error?.code ?? "HTTP_ERROR", json?.error?.message ?? `HTTP ${res.status}`, json?.error?.fix);
   return RouteResult.parse(json);
 }
 
-export function RouteSimulator({ ingress, onWinner }: { ingress: ServiceRef; onWinner?: (priority: string | null) => void }) {
+export function RouteSimulator({ subject, onWinner }: { subject: SubjectRef; onWinner?: (priority: string | null) => void }) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const [form, setForm] = useState<Form>(() => fromUrl(new URLSearchParams(params.toString())));
-  const m = useMutation({ mutationFn: (body: RouteRequest) => post(ingress, body) });
+  const m = useMutation({ mutationFn: (body: RouteRequest) => post(subject, body) });
   const ran = useRef(false);
 
   // A link that carries the inputs answers at once.

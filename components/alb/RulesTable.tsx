@@ -12,7 +12,9 @@ export function RulesTable({ path, highlight }: { path: Path; highlight?: string
   return (
     <section aria-labelledby="rules-heading" className="rounded border border-slate-300 p-3 dark:border-slate-700" data-testid="rules-table">
       <h2 id="rules-heading" className="mb-2 text-sm font-semibold">
-        Rules of listener {path.listener?.protocol}:{path.listener?.port} — evaluated top to bottom, the first match wins
+        {path.loadBalancer.kind === "network"
+          ? `Listener ${path.listener?.protocol}:${path.listener?.port} — an NLB listener has no rules: its default action takes every flow`
+          : `Rules of listener ${path.listener?.protocol}:${path.listener?.port} — evaluated top to bottom, the first match wins`}
       </h2>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-xs">

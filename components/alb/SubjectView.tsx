@@ -7,7 +7,8 @@ import { ConfigurationList } from "./ConfigurationList";
 
 /**
  * The Ingress and Gateway pages (issue 13): the service page's view (header, graph or tables, findings) of the
- * Ingress's / Gateway's topology, with the selected listener's rules and, for an Ingress, the rule simulator.
+ * Ingress's / Gateway's topology, with the selected listener's rules and, for an Ingress or an ALB Gateway, the rule
+ * simulator.
  */
 export function SubjectView(props: { cluster: string; namespace: string; name: string; kind: "Ingress" | "Gateway" }) {
   const [winner, setWinner] = useState<string | null>(null);
@@ -26,7 +27,8 @@ export function SubjectView(props: { cluster: string; namespace: string; name: s
           ) : null}
           {topology.subject?.configurations?.length ? <ConfigurationList items={topology.subject.configurations} /> : null}
           {path ? <RulesTable path={path} highlight={winner} /> : null}
-          {props.kind === "Ingress" ? <RouteSimulator ingress={props} onWinner={onWinner} /> : null}
+          {/* An NLB Gateway's listeners have no rules to try a request against. */}
+          {props.kind === "Ingress" || topology.subject?.controllerName === "gateway.k8s.aws/alb" ? <RouteSimulator subject={props} onWinner={onWinner} /> : null}
         </div>
       )}
     />

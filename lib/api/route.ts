@@ -2,8 +2,8 @@ import { z } from "zod";
 import { RuleActionView, RuleView } from "./topology";
 
 /**
- * The rule simulator's contract: `POST /api/v1/clusters/{cluster}/namespaces/{namespace}/ingresses/{name}/route`
- * (docs/api.md, docs/alb.md). The request body is validated with RouteRequest; a bad field is a 400 naming it.
+ * The rule simulator's contract: `POST /api/v1/clusters/{cluster}/namespaces/{namespace}/ingresses/{name}/route` and
+ * `…/gateways/{name}/route` (docs/api.md, docs/alb.md). The request body is validated with RouteRequest; a bad field is a 400 naming it.
  */
 const header = z.string().min(1).max(100).regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "must be an HTTP header name");
 
@@ -35,7 +35,10 @@ export type RoutePod = z.infer<typeof RoutePod>;
 
 export const RouteResult = z.object({
   cluster: z.string(),
-  ingress: z.object({ namespace: z.string(), name: z.string() }),
+  /** The Ingress or Gateway whose load balancer evaluated the request. */
+  subject: z.object({ kind: z.enum(["Ingress", "Gateway"]), namespace: z.string(), name: z.string() }),
+  /** The Ingress (Ingress simulator only; the same as `subject`, kept for clients of the first version). */
+  ingress: z.object({ namespace: z.string(), name: z.string() }).optional(),
   request: RouteRequest,
   loadBalancer: z.object({ name: z.string(), dnsName: z.string() }).nullable(),
   listener: z.object({ port: z.number(), protocol: z.string() }).nullable(),

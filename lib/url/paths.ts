@@ -25,9 +25,9 @@ export function topologyApiPath(ref: ServiceRef): string {
   return `/api/v1/clusters/${seg(ref.cluster)}/namespaces/${seg(ref.namespace)}/${KIND_SEGMENT[ref.kind ?? "Service"]}/${seg(ref.name)}/topology`;
 }
 
-/** The rule simulator of an Ingress (POST). */
-export function routeApiPath(ref: ServiceRef): string {
-  return `/api/v1/clusters/${seg(ref.cluster)}/namespaces/${seg(ref.namespace)}/ingresses/${seg(ref.name)}/route`;
+/** The rule simulator of an Ingress or a Gateway (POST). */
+export function routeApiPath(ref: ServiceRef & { kind: "Ingress" | "Gateway" }): string {
+  return `/api/v1/clusters/${seg(ref.cluster)}/namespaces/${seg(ref.namespace)}/${KIND_SEGMENT[ref.kind]}/${seg(ref.name)}/route`;
 }
 
 /** The link form of a what-if (`?change=kind:value`, repeatable): the API answers GET with the same changes. */

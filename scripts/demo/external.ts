@@ -4,7 +4,8 @@ import { elbv2Health, lbcEligible } from "./health";
 import { hex } from "./ids";
 import { buildAlb } from "./alb";
 import { nlbTargetGroupDefaults, nlbAttributes } from "./controllers";
-import type { ExternalTargetGroupDef, GatewayDef, ScenarioDef } from "./model";
+import type { ExternalTargetGroupDef, GatewayDef, HttpRouteDef, L4RouteDef, ScenarioDef, ServiceDef } from "./model";
+import { buildNlb } from "./elbv2";
 import { ACCOUNT, REGION, type World } from "./world";
 
 const ARN = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}`;
@@ -47,12 +48,20 @@ export function buildExternal(def: ScenarioDef, e: ExternalTargetGroupDef, world
   return { lb, tg, binding };
 }
 
-/** A Gateway of the AWS Load Balancer Controller: its ALB made like an Ingress's (rules from the HTTPRoute's rules). */
-export function buildGateway(def: ScenarioDef, g: GatewayDef, world: World, clusterId: string): { gatewayClass: GatewayClass; gateway: Gateway; route: Route; lb: LoadBalancer; targetGroups: TargetGroup[]; bindings: TargetGroupBinding[]; lbcs: LoadBalancerConfiguration[]; tgcs: TargetGroupConfiguration[] } {
+export interface BuiltGateway { gatewayClass: GatewayClass; gateway: Gateway; route: Route; lb: LoadBalancer; targetGroups: TargetGroup[]; bindings: TargetGroupBinding[]; lbcs: LoadBalancerConfiguration[]; tgcs: TargetGroupConfiguration[] }
+
+/** A Gateway of the AWS Load Balancer Controller: an ALB for an HTTPRoute, an NLB for a TCPRoute or UDPRoute (GW-1). */
+export function buildGateway(def: ScenarioDef, g: GatewayDef, world: World, clusterId: string): BuiltGateway {
+  const r = g.route;
+  return "backend" in r ? buildNlbGateway(def, g, r, world, clusterId) : buildAlbGateway(def, g, r, world, clusterId);
+}
+
+/** The ALB made like an Ingress's (rules from the HTTPRoute's rules). */
+function buildAlbGateway(def: ScenarioDef, g: GatewayDef, route: HttpRouteDef, world: World, clusterId: string): BuiltGateway {
   const stack = `gateway:${g.namespace}/${g.name}`;
   // MODEL: PathPrefix becomes path-pattern `/p` and `/p/*`, as an Ingress's Prefix (the gateway controller's exact
   // conversion is not in the reference).
-  const asIngress = { namespace: g.namespace, name: g.name, targetType: "ip" as const, scheme: "internet-facing" as const, group: stack, rules: (g.route.hostnames?.length ? g.route.hostnames : [undefined]).map((host) => ({ host, paths: g.route.rules.map((r) => ({ path: r.pathPrefix, pathType: "Prefix" as const, service: r.service, port: r.port })) })) };
+  const asIngress = { namespace: g.namespace, name: g.name, targetType: "ip" as const, scheme: "internet-facing" as const, group: stack, rules: (route.hostnames?.length ? route.hostnames : [undefined]).map((host) => ({ host, paths: route.rules.map((r) => ({ path: r.pathPrefix, pathType: "Prefix" as const, service: r.service, port: r.port })) })) };
   const built = buildAlb({ ...def, ingresses: [asIngress] }, { stack, zones: g.zones }, world, clusterId);
   // Tags: the cluster's only (the gateway controller's own stack tags are not in the reference).
   built.lb.tags = { "elbv2.k8s.aws/cluster": clusterId };
@@ -70,16 +79,65 @@ export function buildGateway(def: ScenarioDef, g: GatewayDef, world: World, clus
     },
     route: {
       kind: "HTTPRoute",
-      metadata: { name: g.route.name, namespace: g.namespace },
+      metadata: { name: route.name, namespace: g.namespace },
       spec: {
         parentRefs: [{ name: g.name }],
-        ...(g.route.hostnames ? { hostnames: g.route.hostnames } : {}),
-        rules: g.route.rules.map((r) => ({ matches: [{ path: { type: "PathPrefix" as const, value: r.pathPrefix } }], backendRefs: [{ name: r.service, port: r.port }] })),
+        ...(route.hostnames ? { hostnames: route.hostnames } : {}),
+        rules: route.rules.map((r) => ({ matches: [{ path: { type: "PathPrefix" as const, value: r.pathPrefix } }], backendRefs: [{ name: r.service, port: r.port }] })),
       },
     },
     lb: built.lb,
     targetGroups: built.targetGroups,
     bindings: built.bindings,
+    ...gatewayConfigObjects(g),
+  };
+}
+
+/**
+ * An NLB Gateway (GW-1: GatewayClass controller `gateway.k8s.aws/nlb`) with one TCPRoute or UDPRoute on one listener:
+ * one NLB listener on the Gateway listener's port whose default action forwards to the backend Service's target
+ * group. MODEL: the target group is made as the controller makes a Service's NLB target group with its defaults —
+ * instance targets (the controller's default target type, LGC "Configuration Resolution Order"), every eligible node
+ * on the backend's nodePort, health check TCP on the traffic port (HC-6) — and bound to the Service by a
+ * TargetGroupBinding like an Ingress's (TGB-1). Names and tags are the cluster's only, as for the ALB Gateway.
+ */
+function buildNlbGateway(def: ScenarioDef, g: GatewayDef, route: L4RouteDef, world: World, clusterId: string): BuiltGateway {
+  const svc = def.services.find((s) => s.namespace === g.namespace && s.name === route.backend.service);
+  const sp = svc?.ports.find((p) => p.port === route.backend.port);
+  if (!svc || !sp) throw new Error(`${def.id}: ${route.name} names a missing Service port`);
+  // Under Local a NodePort Service has no healthCheckNodePort for the controller to check: not modelled here.
+  if (svc.externalTrafficPolicy === "Local") throw new Error(`${def.id}: NLB Gateway backends with externalTrafficPolicy Local are not modelled`);
+  const udp = route.kind === "UDPRoute";
+  // The load balancer's side, as buildNlb makes it for a Service named after the Gateway with one port.
+  const asService: ServiceDef = {
+    namespace: g.namespace,
+    name: g.name,
+    loadBalancerClass: "service.k8s.aws/nlb",
+    annotations: { "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing" },
+    ports: [{ ...sp, name: route.listener.name, port: route.listener.port, ...(udp ? { protocol: "UDP" as const } : {}) }],
+  };
+  const { lb, targetGroups } = buildNlb("lbc", asService, { zones: g.zones, ...(g.health ? { health: g.health } : {}) }, world, clusterId, 0);
+  lb.tags = { "elbv2.k8s.aws/cluster": clusterId };
+  for (const tg of targetGroups) tg.tags = { "elbv2.k8s.aws/cluster": clusterId };
+  const tg = targetGroups[0];
+  return {
+    gatewayClass: { metadata: { name: g.className }, spec: { controllerName: "gateway.k8s.aws/nlb" } },
+    gateway: {
+      metadata: { name: g.name, namespace: g.namespace },
+      spec: { gatewayClassName: g.className, listeners: [{ name: route.listener.name, port: route.listener.port, protocol: udp ? "UDP" : "TCP" }] },
+      status: { addresses: [{ type: "Hostname", value: lb.dnsName }] },
+    },
+    route: {
+      kind: route.kind,
+      metadata: { name: route.name, namespace: g.namespace },
+      spec: { parentRefs: [{ name: g.name, sectionName: route.listener.name }], rules: [{ backendRefs: [{ name: svc.name, port: sp.port }] }] },
+    },
+    lb,
+    targetGroups,
+    bindings: [{
+      metadata: { name: tg.targetGroupName, namespace: svc.namespace },
+      spec: { targetGroupARN: tg.targetGroupArn, targetType: "instance", serviceRef: { name: svc.name, port: sp.port }, ipAddressType: "ipv4" },
+    }],
     ...gatewayConfigObjects(g),
   };
 }

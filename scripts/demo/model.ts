@@ -216,13 +216,35 @@ export interface ExternalTargetGroupDef {
   multiCluster?: boolean;
 }
 
-/** One Gateway with one HTTPRoute; the ALB has one rule per route rule (PathPrefix → path and path/*). */
+/** An HTTPRoute: the ALB has one rule per route rule (PathPrefix → path and path/*). */
+export interface HttpRouteDef {
+  kind?: "HTTPRoute";
+  name: string;
+  hostnames?: string[];
+  rules: { pathPrefix: string; service: string; port: number }[];
+}
+
+/** A TCPRoute or UDPRoute on one Gateway listener: the NLB's listener forwards to the backend's target group. */
+export interface L4RouteDef {
+  kind: "TCPRoute" | "UDPRoute";
+  name: string;
+  /** The Gateway listener (and the NLB listener) the route attaches to by sectionName. */
+  listener: { name: string; port: number };
+  backend: { service: string; port: number };
+}
+
+/**
+ * One Gateway with one route. An HTTPRoute makes it a `gateway.k8s.aws/alb` Gateway (an ALB), a TCPRoute or UDPRoute
+ * a `gateway.k8s.aws/nlb` one (an NLB): the controller does not mix L4 and L7 routes on one Gateway (GW-1).
+ */
 export interface GatewayDef {
   namespace: string;
   name: string;
   className: string;
-  route: { name: string; hostnames?: string[]; rules: { pathPrefix: string; service: string; port: number }[] };
+  route: HttpRouteDef | L4RouteDef;
   zones: ZoneLetter[];
+  /** NLB Gateways: target health AWS reports, by node key (instance targets). */
+  health?: Record<string, HealthSpec>;
   /**
    * The controller's configuration objects (GW-4): a LoadBalancerConfiguration `<gateway>-lb` on the Gateway (its
    * scheme, and a default TargetGroupConfiguration `<gateway>-tg-defaults` when `defaultTargetType` is set), and a

@@ -77,13 +77,37 @@ test("a bad simulator input gets the API's message naming the field", async ({ p
   await expect(page.getByTestId("sim-error")).toContainText("sourceIp");
 });
 
-test("the Gateway page shows its HTTPRoute's rules", async ({ page }) => {
+test("the Gateway page shows its HTTPRoute's rules, and its simulator names the route that wins", async ({ page }) => {
   await page.goto("/clusters/demo-gateway-httproute/namespaces/default/gateways/shop-gw");
   const rows = page.getByTestId("rule-row");
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toContainText("HTTPRoute default/shop");
   await expect(page.getByRole("heading", { name: "Gateway default/shop-gw" })).toBeVisible();
+  await page.getByTestId("sim-host").fill("shop.example.com");
+  await page.getByTestId("sim-path").fill("/store/cart");
+  await page.getByTestId("sim-path").press("Enter");
+  await expect(page.getByTestId("sim-summary")).toContainText("Rule 1 wins (HTTPRoute default/shop)");
+  await expect(page.getByTestId("sim-pod")).toHaveCount(1);
+  await expect(page.getByTestId("sim-pod")).toContainText("default/store-");
+  await expect(page).toHaveURL(/rpath=%2Fstore%2Fcart/);
+});
+
+test("an NLB Gateway page: the TCPRoute's listener forwards to the NodePort Service's nodes, pods see a node IP, no simulator", async ({ page, request }) => {
+  await page.goto("/clusters/demo-gateway-nlb-tcproute/namespaces/iot/gateways/iot-gw");
+  await expect(page.getByRole("heading", { name: "Gateway iot/iot-gw" })).toBeVisible();
+  await expect(page.getByTestId("subject-line")).toContainText("gateway.k8s.aws/nlb");
+  await expect(page.getByTestId("rules-table").getByRole("heading")).toContainText("an NLB listener has no rules");
+  await expect(page.getByTestId("rule-row")).toHaveCount(1);
+  await expect(page.getByTestId("rule-row")).toContainText("TCPRoute iot/broker");
+  await expect(page.getByText("CLIENT_IP_SNAT_KUBE_PROXY").first()).toBeVisible();
   await expect(page.getByTestId("route-simulator")).toHaveCount(0);
+  // The API says the same thing to a script that tries.
+  const r = await request.post("/api/v1/clusters/demo-gateway-nlb-tcproute/namespaces/iot/gateways/iot-gw/route", { data: { host: "x.example.com", path: "/" } });
+  expect(r.status()).toBe(200);
+  expect((await r.json()).summary).toMatch(/NLB Gateway has no listener rules/);
+  const missing = await request.post("/api/v1/clusters/demo-gateway-nlb-tcproute/namespaces/iot/gateways/nope/route", { data: { host: "x.example.com" } });
+  expect(missing.status()).toBe(404);
+  expect((await missing.json()).error.code).toBe("GATEWAY_NOT_FOUND");
 });
 
 test("an Ingress page's timeline shows its ALB targets (its own API route); what-if, which changes Services, is not offered", async ({ page, request }) => {

@@ -12,7 +12,7 @@ import { SCENARIO_DIR, loadSnapshot } from "./helpers";
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const group = loadSnapshot(join(SCENARIO_DIR, "alb-ingress-group.json"));
 let api: LiveApi;
-let topo: Handler, route: Handler, gateway: Handler;
+let topo: Handler, route: Handler, gateway: Handler, gatewayRoute: Handler;
 const base = `/api/v1/clusters/${CONTEXT}/namespaces/shop/ingresses`;
 const call = async (h: Handler, params: Record<string, string>, init: RequestInit = {}) => {
   const res = await h(new Request(`http://127.0.0.1${base}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json", ...init.headers } }), { params: Promise.resolve({ cluster: CONTEXT, ...params }) });
@@ -24,6 +24,7 @@ beforeAll(async () => {
   topo = (await import("@/app/api/v1/clusters/[cluster]/namespaces/[namespace]/ingresses/[name]/topology/route")).GET as Handler;
   route = (await import("@/app/api/v1/clusters/[cluster]/namespaces/[namespace]/ingresses/[name]/route/route")).POST as Handler;
   gateway = (await import("@/app/api/v1/clusters/[cluster]/namespaces/[namespace]/gateways/[name]/topology/route")).GET as Handler;
+  gatewayRoute = (await import("@/app/api/v1/clusters/[cluster]/namespaces/[namespace]/gateways/[name]/route/route")).POST as Handler;
 });
 afterAll(() => api.close());
 
@@ -70,10 +71,17 @@ describe("Ingress API (live mode, emulator)", () => {
     expect(notJson.body.error.fix).toMatch(/JSON/);
   });
 
-  it("GET …/gateways/{name}/topology: 404 JSON when there is no such Gateway (CRD not installed)", async () => {
+  it("GET …/gateways/{name}/topology and POST …/route: 404 JSON when there is no such Gateway (CRD not installed)", async () => {
     const r = await call(gateway, { namespace: "shop", name: "gw" });
     expect(r.status).toBe(404);
     expect(r.body.error.code).toBe("GATEWAY_NOT_FOUND");
+    const sim = await call(gatewayRoute, { namespace: "shop", name: "gw" }, { method: "POST", body: JSON.stringify({ host: "shop.example.com" }) });
+    expect(sim.status).toBe(404);
+    expect(sim.body.error.code).toBe("GATEWAY_NOT_FOUND");
+    // The body is checked before the cluster is read: a bad one is a 400 naming the field, Gateway or not.
+    const bad = await call(gatewayRoute, { namespace: "shop", name: "gw" }, { method: "POST", body: JSON.stringify({ host: "" }) });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/host/);
   });
 
   it("the overview lists the Ingresses (kind Ingress) with the same columns, and triage includes their paths", async () => {

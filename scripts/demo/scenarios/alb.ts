@@ -167,4 +167,24 @@ export const autoModeNlb: ScenarioDef = {
   ],
 };
 
-export const moreAlbCases: ScenarioDef[] = [tgbForeignTarget, gatewayHttpRoute, gatewayConfigNotApplied, autoModeNlb];
+export const gatewayNlbTcpRoute: ScenarioDef = {
+  id: "gateway-nlb-tcproute",
+  title: "Gateway API: an NLB Gateway with a TCPRoute",
+  story:
+    "A Gateway of class `aws-nlb` (controller gateway.k8s.aws/nlb) with one TCP listener, mqtt on 1883, and a TCPRoute that sends it to the NodePort Service broker. " +
+    "The AWS Load Balancer Controller makes an NLB whose listener forwards to one target group of instance targets (its default target type): every node on the broker's nodePort; with cross-zone off, zone a's one node gets half of the new flows and zone b's two nodes a quarter each, and externalTrafficPolicy Cluster lets every node spread over both pods, which get half each. " +
+    "The NLB keeps the client's address, then kube-proxy SNATs it to the node's IP, so lbpath should draw Gateway → NLB → listener → target group → nodes → pods without a rules column, name the TCPRoute, and say the pods see a node IP.",
+  nodes: [
+    { key: "n1", zone: "a" },
+    { key: "n2", zone: "b" },
+    { key: "n3", zone: "b" },
+  ],
+  pods: [
+    { key: "p1", node: "n1", app: "broker" },
+    { key: "p2", node: "n3", app: "broker" },
+  ],
+  services: [{ namespace: "iot", name: "broker", type: "NodePort", ports: [port("mqtt", 1883, 1883, 31883)] }],
+  gateways: [{ namespace: "iot", name: "iot-gw", className: "aws-nlb", zones: ["a", "b"], route: { kind: "TCPRoute", name: "broker", listener: { name: "mqtt", port: 1883 }, backend: { service: "broker", port: 1883 } } }],
+};
+
+export const moreAlbCases: ScenarioDef[] = [tgbForeignTarget, gatewayHttpRoute, gatewayConfigNotApplied, gatewayNlbTcpRoute, autoModeNlb];

@@ -39,13 +39,18 @@ export function routesOf(gw: crd.Gateway, s: Snapshot): crd.Route[] {
     (r.spec.parentRefs ?? []).some((p) => (p.kind ?? "Gateway") === "Gateway" && p.name === gw.metadata.name && (p.namespace ?? r.metadata.namespace) === gw.metadata.namespace));
 }
 
-function withRouteSources(views: RuleView[], routes: crd.Route[]): RuleView[] {
+export function withRouteSources(views: RuleView[], routes: crd.Route[]): RuleView[] {
   return views.map((v) => {
     if (v.source) return v;
     const services = v.actions.flatMap((a) => a.targetGroups ?? []).map((t) => t.service).filter((x): x is NonNullable<typeof x> => !!x);
     const r = routes.find((route) => (route.spec.rules ?? []).some((rule) => (rule.backendRefs ?? []).some((b) => services.some((s) => s.name === b.name && s.namespace === (b.namespace ?? route.metadata.namespace)))));
     return r ? { ...v, source: { kind: r.kind, namespace: r.metadata.namespace, name: r.metadata.name } } : v;
   });
+}
+
+/** GW-2: the load balancer whose DNS name is one of the Gateway's status addresses. */
+export function gatewayLoadBalancer(gw: crd.Gateway, index: SnapshotIndex) {
+  return (gw.status?.addresses ?? []).map((a) => index.loadBalancersByDns.get(a.value.toLowerCase())).find((x) => !!x);
 }
 
 function compute(gw: crd.Gateway, index: SnapshotIndex, idx: AlbIndex): Topology {
@@ -62,7 +67,7 @@ function compute(gw: crd.Gateway, index: SnapshotIndex, idx: AlbIndex): Topology
   if (!aws) {
     findings.push({ severity: "info", code: "CONTROLLER_UNKNOWN", message: `GatewayClass ${gw.spec.gatewayClassName}${controllerName ? ` (controller ${controllerName})` : ""} is not the AWS Load Balancer Controller's (gateway.k8s.aws/alb or gateway.k8s.aws/nlb): no AWS load balancer is made for it.`, action: "Nothing, if another Gateway controller serves it.", rules: ["GW-1"], pathId: null, refs: [] });
   } else {
-    const lb = addresses.map((a) => index.loadBalancersByDns.get(a.toLowerCase())).find((x) => !!x);
+    const lb = gatewayLoadBalancer(gw, index);
     if (lb) {
       const facts = elbv2LbFacts(lb, "dns-name", index);
       for (const listener of [...lb.listeners].sort((a, b) => a.port - b.port)) {

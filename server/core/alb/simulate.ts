@@ -1,11 +1,13 @@
 import type * as elbv2 from "../model/elbv2";
 import type { Snapshot } from "../model/snapshot";
 import type { RoutePod, RouteRequest, RouteResult } from "@/lib/api/route";
-import type { Warning } from "@/lib/api/topology";
-import { indexSnapshot, objectKey } from "../index/snapshotIndex";
+import type { RuleView, Warning } from "@/lib/api/topology";
+import { indexSnapshot, objectKey, type SnapshotIndex } from "../index/snapshotIndex";
+import { GATEWAY_CONTROLLER_ALB, GATEWAY_CONTROLLER_NLB } from "../model/crds";
 import { elbv2LbFacts } from "../join/pathInputs";
 import { albIndex } from "./albIndex";
 import { albForIngress, type ObjectRef } from "./buildIngressTopology";
+import { gatewayLoadBalancer, routesOf, withRouteSources } from "./buildGatewayTopology";
 import { groupMembers, ingressGroupOf, resolveIngressClass } from "./ingressClass";
 import { matchRule } from "./ruleMatch";
 import { ruleViews } from "./ruleViews";
@@ -22,24 +24,51 @@ export function simulateIngressRoute(snapshot: Snapshot, ref: ObjectRef, req: Ro
   const idx = albIndex(snapshot);
   const ingress = idx.ingressesByKey.get(objectKey(ref.namespace, ref.name));
   if (!ingress) return null;
-  const base = { cluster: snapshot.cluster.name, ingress: { namespace: ref.namespace, name: ref.name }, request: req };
-  const none = (summary: string, lb: RouteResult["loadBalancer"] = null, listener: RouteResult["listener"] = null): RouteResult =>
-    ({ ...base, loadBalancer: lb, listener, evaluated: [], winner: null, alsoMatching: [], undecided: [], action: null, targetPods: [], summary });
-
+  const base = { cluster: snapshot.cluster.name, subject: { kind: "Ingress" as const, ...ref }, ingress: { namespace: ref.namespace, name: ref.name }, request: req };
   const cls = resolveIngressClass(ingress, idx);
-  if (!cls.controller) return none("This Ingress is not served by an AWS controller, so no ALB evaluates it.");
+  if (!cls.controller) return none(base, "This Ingress is not served by an AWS controller, so no ALB evaluates it.");
   const group = ingressGroupOf(ingress, cls);
   const joined = albForIngress(ingress, group.name, index, idx);
-  if (!joined.lb) return none("The Ingress's ALB is not known (pending, deleted, or AWS unreadable): nothing to evaluate.");
-  const lb = joined.lb;
+  if (!joined.lb) return none(base, "The Ingress's ALB is not known (pending, deleted, or AWS unreadable): nothing to evaluate.");
+  const members = groupMembers(group, idx).map((m) => m.ingress);
+  return evaluate(base, joined.lb, req, index, (listener) => ruleViews(listener, index, idx, members));
+}
+
+/**
+ * The same for a Gateway (GW-1..3): an ALB Gateway's listener rules, credited to their HTTPRoutes. An NLB Gateway
+ * has no rules to evaluate (its listeners forward every flow to their route's backend), so it answers with no winner
+ * and says so. Null when there is no such Gateway.
+ */
+export function simulateGatewayRoute(snapshot: Snapshot, ref: ObjectRef, req: RouteRequest): RouteResult | null {
+  const index = indexSnapshot(snapshot);
+  const idx = albIndex(snapshot);
+  const gw = idx.gatewaysByKey.get(objectKey(ref.namespace, ref.name));
+  if (!gw) return null;
+  const base = { cluster: snapshot.cluster.name, subject: { kind: "Gateway" as const, ...ref }, request: req };
+  const controller = idx.gatewayClassesByName.get(gw.spec.gatewayClassName)?.spec.controllerName;
+  if (controller !== GATEWAY_CONTROLLER_ALB && controller !== GATEWAY_CONTROLLER_NLB) return none(base, "This Gateway's class is not the AWS Load Balancer Controller's, so no AWS load balancer evaluates it.");
+  const lb = gatewayLoadBalancer(gw, index);
+  if (!lb) return none(base, "The Gateway's load balancer is not known (no address yet, deleted, or AWS unreadable): nothing to evaluate.");
+  if (lb.type !== "application") return none(base, "An NLB Gateway has no listener rules: each listener forwards every flow to its route's backend, whatever the host or path.", { name: lb.loadBalancerName, dnsName: lb.dnsName });
+  const routes = routesOf(gw, snapshot);
+  return evaluate(base, lb, req, index, (listener) => withRouteSources(ruleViews(listener, index, idx, []), routes));
+}
+
+type Base = Pick<RouteResult, "cluster" | "subject" | "ingress" | "request">;
+
+function none(base: Base, summary: string, lb: RouteResult["loadBalancer"] = null, listener: RouteResult["listener"] = null): RouteResult {
+  return { ...base, loadBalancer: lb, listener, evaluated: [], winner: null, alsoMatching: [], undecided: [], action: null, targetPods: [], summary };
+}
+
+/** ALB-R1/R2 over the listener the request names: the first rule whose conditions all match wins. */
+function evaluate(base: Base, lb: elbv2.LoadBalancer, req: RouteRequest, index: SnapshotIndex, viewsOf: (l: elbv2.Listener) => RuleView[]): RouteResult {
   const lbView = { name: lb.loadBalancerName, dnsName: lb.dnsName };
   const listener = pickListener(lb.listeners, req.port);
-  if (!listener) return none(req.port ? `The ALB has no listener on port ${req.port}.` : "The ALB has no listener.", lbView);
+  if (!listener) return none(base, req.port ? `The ALB has no listener on port ${req.port}.` : "The ALB has no listener.", lbView);
   const listenerView = { port: listener.port, protocol: listener.protocol };
-  if (!listener.rules) return none("The listener's rules could not be read (DescribeRules): see the partial-data warning.", lbView, listenerView);
+  if (!listener.rules) return none(base, "The listener's rules could not be read (DescribeRules): see the partial-data warning.", lbView, listenerView);
 
-  const members = groupMembers(group, idx).map((m) => m.ingress);
-  const views = ruleViews(listener, index, idx, members);
+  const views = viewsOf(listener);
   const byArn = new Map(listener.rules.map((r) => [r.ruleArn, r]));
   const evaluated: RouteResult["evaluated"] = [];
   const undecided: string[] = [];
@@ -80,14 +109,14 @@ function pickListener(listeners: elbv2.Listener[], port: number | undefined): el
   return sorted.find((l) => l.port === 80) ?? sorted[0];
 }
 
-function podsOf(action: NonNullable<RouteResult["action"]>, lb: elbv2.LoadBalancer, listener: elbv2.Listener, views: RouteResult["winner"][], index: ReturnType<typeof indexSnapshot>): RoutePod[] {
+function podsOf(action: NonNullable<RouteResult["action"]>, lb: elbv2.LoadBalancer, listener: elbv2.Listener, views: RuleView[], index: SnapshotIndex): RoutePod[] {
   const facts = elbv2LbFacts(lb, "dns-name", index);
   const warnings: Warning[] = [];
   const pods: RoutePod[] = [];
   for (const tg of action.targetGroups ?? []) {
     const target = index.targetGroupsByArn.get(tg.arn);
     if (!target || !tg.service) continue;
-    const path = targetGroupPath({ lb, facts, listener, tg: target, service: tg.service, weight: tg.share, rules: views.filter((v): v is NonNullable<typeof v> => !!v) }, index, warnings);
+    const path = targetGroupPath({ lb, facts, listener, tg: target, service: tg.service, weight: tg.share, rules: views }, index, warnings);
     for (const p of path?.path.pods ?? []) if (p.share > 0) pods.push({ namespace: p.namespace, name: p.name, ip: p.ip, node: p.node, share: p.share, targetGroup: target.targetGroupName });
   }
   return pods.sort((a, b) => b.share - a.share || a.name.localeCompare(b.name));

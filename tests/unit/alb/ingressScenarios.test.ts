@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildIngressTopology } from "@/server/core/alb/buildIngressTopology";
 import { buildGatewayTopology } from "@/server/core/alb/buildGatewayTopology";
-import { simulateIngressRoute } from "@/server/core/alb/simulate";
+import { simulateGatewayRoute, simulateIngressRoute } from "@/server/core/alb/simulate";
 import { RouteRequest } from "@/lib/api/route";
 import { Topology } from "@/lib/api/topology";
 import type { Snapshot } from "@/server/core/model/snapshot";
@@ -45,8 +45,9 @@ describe.each(Object.entries(ingressExpectations))("%s", (id, exp) => {
   });
 
   if (exp.routes.length) it.each(exp.routes.map((r) => [`${r.request.host}${r.request.path}`, r] as const))("simulator: %s", (_label, r) => {
-    const [namespace, name] = r.ingress.split("/");
-    const res = simulateIngressRoute(snap, { namespace, name }, RouteRequest.parse(r.request))!;
+    const [namespace, name] = r.object.split("/");
+    const res = (r.kind === "Gateway" ? simulateGatewayRoute : simulateIngressRoute)(snap, { namespace, name }, RouteRequest.parse(r.request))!;
+    expect(res.subject).toEqual({ kind: r.kind ?? "Ingress", namespace, name });
     expect(res.winner?.priority).toBe(r.winner);
     expect(res.alsoMatching).toEqual(r.alsoMatching);
     expect(Object.fromEntries(res.targetPods.map((p) => [p.name, r3(p.share)]))).toEqual(r.pods);

@@ -59,6 +59,9 @@ export const hostnameJoin: Check = (snap, exp) => {
   return out;
 };
 
+/** A Gateway's load balancer (GW-2: its status address): tagged with the cluster only (the Gateway's tags are not modelled). */
+const gatewayLb = (snap: Snapshot, dnsName: string) => !!snap.kubernetes.gateways?.some((g) => g.status?.addresses?.some((a) => a.value === dnsName));
+
 /** Names, ARNs, DNS names and tags as the controllers and AWS make them (C1, L5, L6, A2, W10, W12, W1 tag pattern). */
 export const awsNaming: Check = (snap) => {
   const out: string[] = [];
@@ -69,8 +72,7 @@ export const awsNaming: Check = (snap) => {
     bad(new RegExp(`^(internal-)?${lb.loadBalancerName}-[1-9][0-9]{9}\\.us-east-1\\.elb\\.amazonaws\\.com$`).test(lb.dnsName), `ALB DNS ${lb.dnsName}`);
     bad(/^k8s-[a-z0-9]{1,17}(-[a-z0-9]{1,8})?-[0-9a-f]{10}$/.test(lb.loadBalancerName), `ALB name ${lb.loadBalancerName}`);
     // An Ingress's ALB carries the stack tags (L6); a Gateway's only the cluster tag (its own tags are not modelled).
-    const gatewayLb = snap.kubernetes.gateways?.some((g) => g.status?.addresses?.some((a) => a.value === lb.dnsName));
-    if (!gatewayLb) bad(lb.tags["ingress.k8s.aws/resource"] === "LoadBalancer" && !!lb.tags["ingress.k8s.aws/stack"] && !!lb.tags["elbv2.k8s.aws/cluster"], `Ingress tags ${lb.loadBalancerName}`);
+    if (!gatewayLb(snap, lb.dnsName)) bad(lb.tags["ingress.k8s.aws/resource"] === "LoadBalancer" && !!lb.tags["ingress.k8s.aws/stack"] && !!lb.tags["elbv2.k8s.aws/cluster"], `Ingress tags ${lb.loadBalancerName}`);
     else bad(lb.tags["elbv2.k8s.aws/cluster"] === "demo", `Gateway tags ${lb.loadBalancerName}`);
     for (const l of lb.listeners) {
       bad(l.rules?.at(-1)?.isDefault === true && JSON.stringify(l.rules.at(-1)!.actions) === JSON.stringify(l.defaultActions), `listener ${l.port}: default rule`);
@@ -89,6 +91,7 @@ export const awsNaming: Check = (snap) => {
     bad(new RegExp(`^${lb.loadBalancerName}-[0-9a-f]{16}\\.elb\\.us-east-1\\.amazonaws\\.com$`).test(lb.dnsName), `NLB DNS ${lb.dnsName}`);
     bad(/^(a[0-9a-f]{31}|k8s-[a-z0-9]{1,8}-[a-z0-9]{1,8}-[0-9a-f]{10})$/.test(lb.loadBalancerName), `LB name ${lb.loadBalancerName}`);
     if (lb.loadBalancerName.startsWith("a")) bad(Object.keys(lb.tags).filter((t) => t.startsWith("kubernetes.io/")).length === 2, `legacy tags ${lb.loadBalancerName}`);
+    else if (gatewayLb(snap, lb.dnsName)) bad(JSON.stringify(lb.tags) === JSON.stringify({ "elbv2.k8s.aws/cluster": "demo" }), `Gateway tags ${lb.loadBalancerName}`);
     else bad(lb.tags["service.k8s.aws/resource"] === "LoadBalancer" && !!lb.tags["elbv2.k8s.aws/cluster"], `LBC tags ${lb.loadBalancerName}`);
     for (const l of lb.listeners) {
       const tg = snap.aws.targetGroups.find((t) => t.targetGroupArn === l.defaultActions[0]?.targetGroupArn);
@@ -173,7 +176,8 @@ export const healthChecks: Check = (snap) => {
       if (JSON.stringify(got) !== JSON.stringify(["HTTP", "traffic-port", "/", 15, 5, 2, 2, "200"])) out.push(`${tg.targetGroupName}: Ingress health check ${JSON.stringify(got)}`);
       continue;
     }
-    const lbc = "service.k8s.aws/stack" in tg.tags;
+    // The AWS Load Balancer Controller's: a Service's target group (stack tag) or an NLB Gateway's (HC-6 defaults).
+    const lbc = "service.k8s.aws/stack" in tg.tags || tg.loadBalancerArns.some((a) => gatewayLb(snap, snap.aws.loadBalancers.find((l) => l.loadBalancerArn === a)?.dnsName ?? ""));
     const local = svc.spec.externalTrafficPolicy === "Local" && tg.targetType === "instance";
     const want = local ? ["HTTP", String(svc.spec.healthCheckNodePort), "/healthz", 10, 2, 2] : ["TCP", "traffic-port", undefined, lbc ? 10 : 30, 3, 3];
     const got = [tg.healthCheckProtocol, tg.healthCheckPort, tg.healthCheckPath, tg.healthCheckIntervalSeconds, tg.healthyThresholdCount, tg.unhealthyThresholdCount];

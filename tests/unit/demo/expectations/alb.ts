@@ -24,6 +24,8 @@ export const albExpectations: Record<string, ScenarioExpectation> = {
   // The Gateway's paths are in albPaths.ts; its backends are ClusterIP Services.
   "gateway-httproute": scenario("gateway-httproute", { ids: {}, rules: ["GW-1"], services: {}, notListed: ["default/web", "default/store"] }),
   "gateway-config-not-applied": scenario("gateway-config-not-applied", { ids: {}, rules: ["GW-1", "GW-4"], services: {}, notListed: ["default/web", "default/store"] }),
+  // The NLB Gateway's path is in albPaths.ts; its NodePort backend is reached through the Gateway, not listed alone.
+  "gateway-nlb-tcproute": scenario("gateway-nlb-tcproute", { ids: {}, rules: ["GW-1"], services: {}, notListed: ["iot/broker"] }),
   // JOIN-1: loadBalancerClass eks.amazonaws.com/nlb → EKS Auto Mode. ip targets, preservation off by default (SRC-3):
   // pods see the NLB's address (S11); cross-zone off, one pod per zone: ½ each (DST-6, DST-9).
   "auto-mode-nlb": scenario("auto-mode-nlb", {

@@ -32,7 +32,9 @@ export interface IngressExp {
   findings: (PathCode | TargetCode)[];
 }
 export interface RouteExp {
-  ingress: string;
+  /** "namespace/name" of the Ingress, or of the Gateway when kind says so. */
+  object: string;
+  kind?: "Gateway";
   request: { host: string; path: string; headers?: Record<string, string>; method?: string; query?: string; sourceIp?: string; port?: number };
   winner: string;
   alsoMatching: string[];
@@ -43,6 +45,8 @@ export interface RouteExp {
 
 const lb = (share: number): AlbPodExp => ({ share, seenAs: "load-balancer", header: "x-forwarded-for" });
 const node = (share: number): AlbPodExp => ({ share, seenAs: "node", header: "x-forwarded-for" });
+/** An NLB path (no X-Forwarded-For): kube-proxy SNAT under Cluster. */
+const nodeSnat = (share: number): AlbPodExp => ({ share, seenAs: "node", header: null });
 const healthy = { verdict: "healthy" as const, code: "HEALTHY" as const };
 
 const groupRules = { 80: { "1": null, "2": "1", "3": "1", default: null } };
@@ -63,7 +67,14 @@ function shopGateway(storePod: string, webPod: string, findings: (PathCode | Tar
         findings: [...findings, "CLIENT_IP_REPLACED_BY_LB", "CLIENT_IP_IN_HEADER"],
       },
     },
-    routes: [],
+    routes: [
+      // /store/cart matches rule 1 (`/store/*`) first; rule 2 (`/*`) matches too but comes later (ALB-R1).
+      { object: "default/shop-gw", kind: "Gateway", request: { host: "shop.example.com", path: "/store/cart" }, winner: "1", alsoMatching: ["2"], pods: { [storePod]: 1 } },
+      // `/store` is not `/stores`: path patterns match the whole path, so /storefront misses rule 1 (ALB-R4).
+      { object: "default/shop-gw", kind: "Gateway", request: { host: "shop.example.com", path: "/storefront" }, winner: "2", alsoMatching: [], pods: { [webPod]: 1 } },
+      // The route's hostnames are conditions of its rules: another host falls to the default rule, a fixed 404.
+      { object: "default/shop-gw", kind: "Gateway", request: { host: "other.example.com", path: "/store" }, winner: "default", alsoMatching: [], pods: {}, fixedStatus: "404" },
+    ],
   };
 }
 
@@ -74,6 +85,27 @@ export const ingressExpectations: Record<string, { ingresses: Record<string, Ing
   // GW-4 on the same data plane (same rules, same shares): store's own TargetGroupConfiguration asks for instance
   // targets and wins over the Gateway's default (ip); its target group is ip, fixed at creation → flagged.
   "gateway-config-not-applied": shopGateway("store-qm65xb29tk-vggbc", "web-l6w5vpkcmq-wk7xx", ["GATEWAY_CONFIG_NOT_APPLIED"]),
+  // GW-1: controller gateway.k8s.aws/nlb → an NLB; the TCPRoute on listener mqtt forwards to broker's target group
+  // (the listener's default action, the only "rule" an NLB has; GW-3 names the route). Cross-zone off (DST-6): zone a
+  // ½ → n1; zone b ½ over n2, n3 → ¼ each. Cluster: each node spreads over both Ready endpoints (DST-8) → ½ per pod.
+  // Instance targets keep the client IP (SRC-3), kube-proxy SNATs under Cluster (S5): the pods see a node IP, no header.
+  "gateway-nlb-tcproute": {
+    ingresses: {},
+    gateways: {
+      "iot/iot-gw": {
+        rules: { 1883: { default: null } },
+        paths: {
+          1883: [{
+            service: "broker", weight: 1,
+            pods: { "broker-9kpd5nfgst-28xjg": nodeSnat(0.5), "broker-9kpd5nfgst-54gp8": nodeSnat(0.5) },
+            targets: { "i-022afc09513c89c1d": healthy, "i-033fd6d9571592115": healthy, "i-0943ec3e813a6df28": healthy },
+          }],
+        },
+        findings: ["CLIENT_IP_SNAT_KUBE_PROXY"],
+      },
+    },
+    routes: [],
+  },
   "alb-ingress-group": {
     ingresses: {
       "shop/storefront": {
@@ -89,11 +121,11 @@ export const ingressExpectations: Record<string, { ingresses: Record<string, Ing
     },
     routes: [
       // /api/orders matches rule 1 (`/*`) first; rule 2 (`/api/*`) matches too but comes later.
-      { ingress: "shop/api", request: { host: "shop.example.com", path: "/api/orders" }, winner: "1", alsoMatching: ["2"], pods: { "web-q9j7bnvbz4-fbflf": 0.5, "web-q9j7bnvbz4-jjwh8": 0.5 } },
+      { object: "shop/api", request: { host: "shop.example.com", path: "/api/orders" }, winner: "1", alsoMatching: ["2"], pods: { "web-q9j7bnvbz4-fbflf": 0.5, "web-q9j7bnvbz4-jjwh8": 0.5 } },
       // Host names compare case-insensitively (ALB-R3); /admin also matches rule 3, the 503 rule, later.
-      { ingress: "shop/api", request: { host: "SHOP.Example.com", path: "/admin" }, winner: "1", alsoMatching: ["3"], pods: { "web-q9j7bnvbz4-fbflf": 0.5, "web-q9j7bnvbz4-jjwh8": 0.5 } },
+      { object: "shop/api", request: { host: "SHOP.Example.com", path: "/admin" }, winner: "1", alsoMatching: ["3"], pods: { "web-q9j7bnvbz4-fbflf": 0.5, "web-q9j7bnvbz4-jjwh8": 0.5 } },
       // Another host matches no rule: the default rule, the controller's fixed 404.
-      { ingress: "shop/storefront", request: { host: "other.example.com", path: "/" }, winner: "default", alsoMatching: [], pods: {}, fixedStatus: "404" },
+      { object: "shop/storefront", request: { host: "other.example.com", path: "/" }, winner: "default", alsoMatching: [], pods: {}, fixedStatus: "404" },
     ],
   },
   "alb-instance": {
@@ -109,7 +141,7 @@ export const ingressExpectations: Record<string, { ingresses: Record<string, Ing
         findings: ["HC_RESPONSE_MISMATCH", "CLIENT_IP_REPLACED_BY_LB", "CLIENT_IP_IN_HEADER"],
       },
     },
-    routes: [{ ingress: "default/web", request: { host: "web.example.com", path: "/anything", port: 443 }, winner: "1", alsoMatching: [], pods: { "web-x76879hrcr-r2hz5": 0.5, "web-x76879hrcr-jxdml": 0.5 } }],
+    routes: [{ object: "default/web", request: { host: "web.example.com", path: "/anything", port: 443 }, winner: "1", alsoMatching: [], pods: { "web-x76879hrcr-r2hz5": 0.5, "web-x76879hrcr-jxdml": 0.5 } }],
   },
   "alb-canary": {
     ingresses: {
@@ -124,6 +156,6 @@ export const ingressExpectations: Record<string, { ingresses: Record<string, Ing
         findings: ["CLIENT_IP_REPLACED_BY_LB"],
       },
     },
-    routes: [{ ingress: "default/web", request: { host: "web.example.com", path: "/" }, winner: "1", alsoMatching: [], pods: { "web-stable-c475ld7j7h-kwjfm": 0.45, "web-stable-c475ld7j7h-z8slw": 0.45, "web-canary-7wjsmv6j6d-4852b": 0.1 } }],
+    routes: [{ object: "default/web", request: { host: "web.example.com", path: "/" }, winner: "1", alsoMatching: [], pods: { "web-stable-c475ld7j7h-kwjfm": 0.45, "web-stable-c475ld7j7h-z8slw": 0.45, "web-canary-7wjsmv6j6d-4852b": 0.1 } }],
   },
 };
