@@ -1,7 +1,13 @@
-import type { ScenarioDef } from "../model";
+import type { NodeDef, ScenarioDef } from "../model";
 
 /** ALB Ingress scenarios (issue 13): IngressGroups and rule shadowing, instance targets, a weighted canary. */
 
+// One node in zone a, two in zone b: the smallest cluster where per-zone and per-node shares differ.
+const nodesABB: NodeDef[] = [
+  { key: "n1", zone: "a" },
+  { key: "n2", zone: "b" },
+  { key: "n3", zone: "b" },
+];
 const port = (name: string, p: number, targetPort: number, nodePort: number) => ({ name, port: p, targetPort, nodePort });
 
 export const albIngressGroup: ScenarioDef = {
@@ -42,11 +48,7 @@ export const albInstance: ScenarioDef = {
     "An Ingress with `target-type: instance` and an HTTPS listener: the ALB registers every node on the web Service's nodePort and health-checks `/` on it, as the controller does by default. " +
     "The ALB ends the client's connection and opens its own, adding the client to X-Forwarded-For; kube-proxy (externalTrafficPolicy Cluster) then SNATs to the node's IP. One node answers the health check with a 404 (Target.ResponseCodeMismatch). " +
     "lbpath should show the pods seeing a node IP with the client in X-Forwarded-For, and the 404 node as a fault with the health-check path to fix.",
-  nodes: [
-    { key: "n1", zone: "a" },
-    { key: "n2", zone: "b" },
-    { key: "n3", zone: "b" },
-  ],
+  nodes: nodesABB,
   pods: [
     { key: "p1", node: "n1", app: "web" },
     { key: "p2", node: "n2", app: "web" },
@@ -174,11 +176,7 @@ export const gatewayNlbTcpRoute: ScenarioDef = {
     "A Gateway of class `aws-nlb` (controller gateway.k8s.aws/nlb) with one TCP listener, mqtt on 1883, and a TCPRoute that sends it to the NodePort Service broker. " +
     "The AWS Load Balancer Controller makes an NLB whose listener forwards to one target group of instance targets (its default target type): every node on the broker's nodePort; with cross-zone off, zone a's one node gets half of the new flows and zone b's two nodes a quarter each, and externalTrafficPolicy Cluster lets every node spread over both pods, which get half each. " +
     "The NLB keeps the client's address, then kube-proxy SNATs it to the node's IP, so lbpath should draw Gateway → NLB → listener → target group → nodes → pods without a rules column, name the TCPRoute, and say the pods see a node IP.",
-  nodes: [
-    { key: "n1", zone: "a" },
-    { key: "n2", zone: "b" },
-    { key: "n3", zone: "b" },
-  ],
+  nodes: nodesABB,
   pods: [
     { key: "p1", node: "n1", app: "broker" },
     { key: "p2", node: "n3", app: "broker" },
