@@ -55,7 +55,7 @@ export const PATH_CODES = {
   ETP_IGNORED_IP_TARGETS: "externalTrafficPolicy has no effect with ip targets (SRC-11)",
   HAIRPIN: "an in-VPC client registered behind this internal NLB times out on its own instance (SRC-7)",
   IPV6_CLIENTS_SEE_LB: "IPv6 clients to IPv4 targets: pods see the load balancer's IPv4 address (SRC-4)",
-  TARGETS_MISSING: "nodes or pods that should be registered are not (JOIN-4)",
+  TARGETS_MISSING: "nodes or pods the controller registers are not registered (JOIN-4): a warning when they serve a Ready pod, information when only spare capacity is missing",
   PARTIAL_DATA: "part of the data could not be read",
   // ALB Ingress, TargetGroupBinding, Gateway API (issue 13; rules ALB-*, TGB-*, GW-* in docs/alb.md)
   RULE_SHADOWED: "an ALB listener rule never wins: an earlier rule matches every request it matches (ALB-R1, ALB-R9)",

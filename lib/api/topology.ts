@@ -380,7 +380,7 @@ export const Skeleton = z.object({
   hostname: z.string().nullable(),
   /** The source IP as far as externalTrafficPolicy alone decides it (SRC-8, SRC-9, SRC-11). */
   sourceIp: z.object({
-    /** True when the load balancer cannot change it (instance targets + Cluster: kube-proxy SNAT, SRC-8). */
+    /** True when the load balancer's settings cannot change it (instance targets + Cluster: kube-proxy SNAT, SRC-8; a Classic ELB under Local: its own address, SRC-1). */
     decided: z.boolean(),
     seenAs: SeenAs.nullable(),
     snatAtKubeProxy: z.boolean(),

@@ -7,7 +7,7 @@ import { applyTopologyHints, endpointsForPort, podOfEndpoint, readyLocalCount, u
 import { dnsZones, imbalanceOf, kubeProxyStage, loadBalancerStage, parseThreshold, round, zonesBelowDnsThreshold, type LbTarget } from "./analysis/distribution";
 import { clientIpAlongPath, podSourceIp, preserveClientIpEffective } from "./analysis/sourceIp";
 import { classifyTarget } from "./analysis/targetHealth";
-import { internalIp, isNodeReady, nodeRemoval } from "./join/nodeFacts";
+import { internalIp, isNodeReady, kubeProxyIneligible, nodeRemoval } from "./join/nodeFacts";
 
 /** What the path builder needs to know about the load balancer, for NLB/ALB and Classic alike. */
 export interface LbFacts {
@@ -26,7 +26,8 @@ export interface LbFacts {
   zonalShifts: Record<string, ZonalShift>;
   crossZone: boolean;
   attributes: Record<string, string>;
-  privateIps: string[];
+  /** The load balancer's own addresses per zone (AvailabilityZones[].LoadBalancerAddresses): what a target sees as LBz. */
+  addresses: { zone: string; ipv4: string | null; ipv6: string | null }[];
 }
 
 /** How a zone is shifted away (ZoneState.zonalShift): `active` or `delegated-to-dns`. */
@@ -72,6 +73,11 @@ export function buildPath(input: PathInput, index: SnapshotIndex, warnings: Warn
   const endpointsKnown = !index.missing.endpointSlices;
   const endpoints = endpointsKnown ? endpointsForPort(svc, svcPort, index) : [];
   const byAddress = new Map(endpoints.map((e) => [e.address, e]));
+  // JOIN-4: an ip target is a pod's endpoint when the IP matches and so does the port (when both are known).
+  const endpointOf = (t: RawTarget): EndpointView | undefined => {
+    const e = byAddress.get(t.id);
+    return e && (t.port == null || e.port == null || t.port === e.port) ? e : undefined;
+  };
   const usable = usableClusterWide(endpoints);
 
   // Effective cross-zone (DST-2): the TG attribute wins unless it defers to the LB.
@@ -85,11 +91,13 @@ export function buildPath(input: PathInput, index: SnapshotIndex, warnings: Warn
     if (t.availabilityZone) return t.availabilityZone;
     const pod = index.podsByIp.get(t.id);
     const node = pod?.spec?.nodeName ? index.nodesByName.get(pod.spec.nodeName) : undefined;
-    return byAddress.get(t.id)?.zone ?? (node ? (zoneOfNode(node) ?? null) : null);
+    return endpointOf(t)?.zone ?? (node ? (zoneOfNode(node) ?? null) : null);
   };
   const toLbTarget = (t: RawTarget, type: "instance" | "ip", key: string): LbTarget => {
     const zone = zoneOfTarget(t, type);
-    return { key, zone, inUse: !!t.state && IN_USE_STATES.has(t.state) && !!zone && lb.enabledZones.includes(zone), healthy: t.state === "healthy" };
+    // A target AWS reports healthy or unhealthy is in an enabled zone, even when lbpath cannot name the zone.
+    const inUse = !!t.state && IN_USE_STATES.has(t.state) && (zone === null || lb.enabledZones.includes(zone));
+    return { key, zone, inUse, healthy: t.state === "healthy", healthUnknown: t.state === "unavailable" };
   };
 
   // Sorted, so the topology does not depend on the order an API happened to return targets in.
@@ -119,6 +127,7 @@ export function buildPath(input: PathInput, index: SnapshotIndex, warnings: Warn
   // Health unreadable: where flows go is unknown, not "nowhere" (no targets would otherwise read as all dropped).
   const healthKnown = input.targets !== null;
   let dropped = healthKnown ? stage.noTarget : 0;
+  if (healthKnown) unknown += stage.unknown;
   let rejected = 0;
   if (targetType === "instance") {
     const nodes: { share: number; endpoints: EndpointView[] }[] = [];
@@ -141,7 +150,7 @@ export function buildPath(input: PathInput, index: SnapshotIndex, warnings: Warn
     raw.forEach((t, i) => {
       const share = stage.share.get(lbTargets[i].key) ?? 0;
       if (share === 0) return;
-      const e = byAddress.get(t.id);
+      const e = endpointOf(t);
       if (e) podShare.set(e, (podShare.get(e) ?? 0) + share);
       else unknown += share;
     });
@@ -152,7 +161,7 @@ export function buildPath(input: PathInput, index: SnapshotIndex, warnings: Warn
   const targets: Target[] = raw.map((t, i) => {
     const key = lbTargets[i].key;
     const node = targetType === "instance" ? index.nodesByInstanceId.get(t.id) : undefined;
-    const e = targetType === "ip" ? byAddress.get(t.id) : undefined;
+    const e = targetType === "ip" ? endpointOf(t) : undefined;
     const podNode = e?.nodeName ?? null;
     const zone = lbTargets[i].zone;
     const verdict = t.state === null
@@ -171,7 +180,7 @@ export function buildPath(input: PathInput, index: SnapshotIndex, warnings: Warn
           zonalShift: (zone && lb.zonalShifts[zone]) || null,
           crossZone,
           tgAttached: input.targetGroup ? input.targetGroup.loadBalancerArns.length > 0 : true,
-          node: node ? { name: node.metadata.name, ready: isNodeReady(node), removal: nodeRemoval(node) } : null,
+          node: node ? { name: node.metadata.name, ready: isNodeReady(node), removal: nodeRemoval(node), kubeProxyIneligible: kubeProxyIneligible(node) } : null,
           readyLocal: node && endpointsKnown ? readyLocalCount(endpoints, node.metadata.name) : null,
           terminatingLocal: node ? endpoints.filter((x) => x.nodeName === node.metadata.name && x.serving && x.terminating).length : 0,
           usableEndpoints: endpointsKnown ? usable.length : null,
@@ -210,13 +219,22 @@ export function buildPath(input: PathInput, index: SnapshotIndex, warnings: Warn
     .map((t) => index.nodesByName.get(t.node!))
     .map((n) => (n ? internalIp(n) : null))
     .filter((x): x is string => !!x);
+  // §1.2 hop1 = LBz: the address of the load balancer node that hands the flow over. Without cross-zone only the pod's
+  // own zone's node does; with it, any zone in DNS. SRC-4: an IPv6 target group sees the load balancer's IPv6 address.
+  const family = input.targetGroup?.ipAddressType === "ipv6" ? "ipv6" : "ipv4";
+  const lbAddressesSeenBy = (zone: string | null): string[] => {
+    const all = lb.addresses.map((a) => a[family]).filter((x): x is string => !!x);
+    const zones = crossZone || !zone ? inDns : [zone];
+    const near = lb.addresses.filter((a) => zones.includes(a.zone)).map((a) => a[family]).filter((x): x is string => !!x);
+    return near.length > 0 ? near : all;
+  };
   const pods: PodShare[] = endpoints.map((e) => {
     const share = round(podShare.get(e) ?? 0);
     return {
       ...podOfEndpoint(e, svc.metadata.namespace),
       share,
       starved: false,
-      sourceIp: podSourceIp(ipPath, receivingNodeIps.slice(0, 6), lb.privateIps),
+      sourceIp: podSourceIp(ipPath, receivingNodeIps.slice(0, 6), lbAddressesSeenBy(e.zone)),
     };
   });
   const imbalance = healthKnown ? imbalanceOf(pods, dropped, rejected) : { ratio: null, fair: null, starved: [] as string[], level: "ok" as const };

@@ -10,6 +10,7 @@ import { internalIp, isNodeReady, nodeRemoval } from "./join/nodeFacts";
 import { buildPath } from "./buildPath";
 import { pathFindings } from "./analysis/findings";
 import { missingTargets } from "./join/expectedTargets";
+import { flavourOf } from "./join/registration";
 import { bindingPaths } from "./alb/bindingPaths";
 import { enrichPath } from "./analysis/overTime";
 
@@ -66,14 +67,20 @@ function compute(svc: k8s.Service, index: SnapshotIndex): Topology {
         const overTime = enrichPath(path, index, { controller: ownership.controller, etp }); // observed, history, rollout (issue 12)
         paths.push(path);
         const lb = joined.kind === "elbv2" ? joined.lb : null;
-        const dualStackToIpv4 = !!lb && (lb.ipAddressType ?? "").startsWith("dualstack") && (input.targetGroup?.ipAddressType ?? "ipv4") === "ipv4";
-        if (dualStackToIpv4)
-          for (const pod of path.pods) {
-            // SRC-4: the API cannot tell a flow's client family; IPv4 clients are the row above, IPv6 ones differ.
-            pod.sourceIp.explanation += " IPv6 clients of this dual-stack load balancer reach the pod from the load balancer's IPv4 address instead (SRC-4).";
+        const dualStack = !!lb && (lb.ipAddressType ?? "").startsWith("dualstack");
+        const tgFamily = input.targetGroup?.ipAddressType === "ipv6" ? "ipv6" : "ipv4";
+        const dualStackToIpv4 = dualStack && tgFamily === "ipv4";
+        // SRC-4: the API cannot tell a flow's client family. A preserved client address is only preserved for clients
+        // of the target's family; the others arrive from the load balancer's address in the target's family.
+        if (dualStack)
+          for (const pod of path.pods.filter((p) => p.sourceIp.seenAs === "client")) {
+            pod.sourceIp.explanation +=
+              tgFamily === "ipv4"
+                ? " IPv6 clients of this dual-stack load balancer reach the pod from the load balancer's IPv4 address instead (SRC-4)."
+                : " IPv4 clients of this dual-stack load balancer reach the pod from the load balancer's IPv6 address instead (SRC-4).";
             pod.sourceIp.rules = [...pod.sourceIp.rules, "SRC-4"];
           }
-        findings.push(...pathFindings(path, { etp, scheme: input.lb.scheme, dualStackToIpv4, missing: missingTargets(svc, path, index) }), ...overTime);
+        findings.push(...pathFindings(path, { etp, scheme: input.lb.scheme, dualStackToIpv4, missing: missingTargets(svc, path, index, flavourOf(ownership)) }), ...overTime);
       }
       for (const p of unmatchedPorts)
         findings.push({ severity: "warning", code: "NO_LISTENER", message: `No listener on ${joined.lb.loadBalancerName} forwards port ${p.port}/${p.protocol ?? "TCP"} (${p.name ?? "unnamed"}).`, action: "Check the controller's events for this Service (kubectl describe service).", rules: ["JOIN-3"], pathId: null, refs: [] });

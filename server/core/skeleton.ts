@@ -50,14 +50,14 @@ function sourceIpWithoutLoadBalancer(etp: "Local" | "Cluster", targetType: "inst
     return { decided: false, seenAs: null, snatAtKubeProxy: false, rules: ["SRC-11", "SRC-3"], explanation: "ip targets bypass kube-proxy, so externalTrafficPolicy decides nothing: pods see what the load balancer sends (its own address unless client IP preservation is on)." };
   if (etp === "Cluster")
     return { decided: true, seenAs: "node", snatAtKubeProxy: true, rules: ["SRC-8"], explanation: "externalTrafficPolicy Cluster: kube-proxy SNATs every external flow to the receiving node's IP, whatever the load balancer does, so pods see node IPs." };
+  // S2: a Classic ELB always opens its own connection (SRC-1), whatever its listener, and Local adds no SNAT.
+  if (kind === "classic")
+    return { decided: true, seenAs: "load-balancer", snatAtKubeProxy: false, rules: ["SRC-1", "SRC-9"], explanation: "externalTrafficPolicy Local: kube-proxy does not SNAT, and a Classic ELB always opens its own connection to the node, so pods see the Classic ELB's address; only a PROXY v1 line or X-Forwarded-For can carry the client's (SRC-1)." };
   return {
     decided: false,
     seenAs: null,
     snatAtKubeProxy: false,
-    rules: ["SRC-9", kind === "classic" ? "SRC-1" : "SRC-3"],
-    explanation:
-      kind === "classic"
-        ? "externalTrafficPolicy Local: kube-proxy does not SNAT, so pods see what the load balancer sends; a Classic ELB sends its own address (SRC-1)."
-        : "externalTrafficPolicy Local: kube-proxy does not SNAT, so pods see what the load balancer sends; an NLB with instance targets keeps the client's address unless client IP preservation is off (SRC-3).",
+    rules: ["SRC-9", "SRC-3"],
+    explanation: "externalTrafficPolicy Local: kube-proxy does not SNAT, so pods see what the load balancer sends; an NLB with instance targets keeps the client's address unless client IP preservation is off (SRC-3).",
   };
 }

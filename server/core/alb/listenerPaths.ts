@@ -58,7 +58,7 @@ export function listenerPaths(
         const path = built.path;
         paths.push(path);
         const svc = index.servicesByKey.get(objectKey(tg.service.namespace, tg.service.name))!;
-        findings.push(...pathFindings(path, { etp: svc.spec.externalTrafficPolicy === "Local" ? "Local" : "Cluster", scheme: facts.scheme, dualStackToIpv4: false, missing: missingTargets(svc, path, index) }), ...built.findings);
+        findings.push(...pathFindings(path, { etp: svc.spec.externalTrafficPolicy === "Local" ? "Local" : "Cluster", scheme: facts.scheme, dualStackToIpv4: false, missing: missingTargets(svc, path, index, "lbc") }), ...built.findings);
         findings.push(...foreignTargetFindings(path, target, idx, index));
       }
     }

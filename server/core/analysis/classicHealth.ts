@@ -6,8 +6,9 @@ import type * as elb from "../model/elb";
  */
 export function classicToElbv2(s: elb.InstanceState): { state: string; reason: string | null } {
   if (s.state === "InService") return { state: "healthy", reason: null };
-  if (s.state === "Unknown") return { state: "unavailable", reason: null };
   const d = (s.description ?? "").toLowerCase();
+  // AWS reports its own transient error as State "Unknown" (ReasonCode ELB): that one is an AWS fault (§2.4).
+  if (s.state === "Unknown") return { state: "unavailable", reason: d.includes("transient error") ? "Elb.InternalError" : null };
   if (d.includes("failed at least the unhealthythreshold")) return { state: "unhealthy", reason: "Target.FailedHealthChecks" };
   if (d.includes("has not passed the configured healthythreshold")) return { state: "initial", reason: "Elb.InitialHealthChecking" };
   if (d.includes("registration is still in progress")) return { state: "initial", reason: "Elb.RegistrationInProgress" };

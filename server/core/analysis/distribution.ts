@@ -14,6 +14,8 @@ export interface LbTarget {
   /** Registered and in an enabled zone with state healthy or unhealthy: eligible for fail-open (DST-7). */
   inUse: boolean;
   healthy: boolean;
+  /** State `unavailable`: AWS cannot say (DST-7: excluded, and where flows then go is unknown). */
+  healthUnknown?: boolean;
 }
 
 export interface ZoneOutcome {
@@ -37,6 +39,8 @@ export interface LbStage {
   failOpenKeys: Set<string>;
   /** Flows that reach an LB node with no target at all (nowhere to send them). */
   noTarget: number;
+  /** Flows of zones left without a routable target because AWS reports their targets' health `unavailable`. */
+  unknown: number;
   /** True when a zone that DNS returns routes to all targets regardless of health. */
   failOpen: boolean;
 }
@@ -101,6 +105,7 @@ export function loadBalancerStage(input: {
   const share = new Map<string, number>(targets.map((t) => [t.key, 0]));
   const failOpenKeys = new Set<string>();
   let noTarget = 0;
+  let unknown = 0;
   let failOpen = false;
   const zoneFailingOpen = new Map<string, boolean>();
 
@@ -111,14 +116,17 @@ export function loadBalancerStage(input: {
     return { set: healthy, open: false };
   };
 
-  const scopeOf = (z: string) => (crossZone ? targets.filter((t) => t.zone !== null && enabledZones.includes(t.zone)) : targets.filter((t) => t.zone === z));
+  // With cross-zone on, a target in use counts wherever it is, even when its zone cannot be named (no Node, no
+  // Target.AvailabilityZone): AWS only uses targets in enabled zones.
+  const scopeOf = (z: string) => (crossZone ? targets.filter((t) => t.zone === null ? t.inUse : enabledZones.includes(t.zone)) : targets.filter((t) => t.zone === z));
   for (const z of enabledZones) zoneFailingOpen.set(z, routingSet(scopeOf(z)).open);
 
   const perZone = inDns.length > 0 ? 1 / inDns.length : 0;
   for (const z of inDns) {
     const { set, open } = routingSet(scopeOf(z));
     if (set.length === 0) {
-      noTarget += perZone;
+      if (scopeOf(z).some((t) => t.healthUnknown)) unknown += perZone;
+      else noTarget += perZone;
       continue;
     }
     if (open) failOpen = true;
@@ -142,7 +150,7 @@ export function loadBalancerStage(input: {
       share: inDns.includes(name) ? perZone : 0,
     };
   });
-  return { share, zones, failOpenKeys, noTarget, failOpen };
+  return { share, zones, failOpenKeys, noTarget, unknown, failOpen };
 }
 
 export interface ProxyStageInput<E> {

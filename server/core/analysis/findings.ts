@@ -1,3 +1,4 @@
+import type { MissingTargets } from "../join/expectedTargets";
 import type { Finding, Path, Severity } from "@/lib/api/topology";
 import type { FindingCode, TargetCode } from "@/lib/api/codes";
 import type { RuleId } from "@/lib/api/rules";
@@ -8,7 +9,7 @@ const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
 const f = (severity: Severity, code: FindingCode, message: string, action: string | undefined, rules: RuleId[], pathId: string | null, refs: string[] = []): Finding => ({ severity, code, message, action, rules, pathId, refs });
 
 /** What an operator should know about one path, in plain words with the rule behind it. */
-export function pathFindings(path: Path, ctx: { etp: "Cluster" | "Local"; scheme: string | null; dualStackToIpv4: boolean; missing: string[] }): Finding[] {
+export function pathFindings(path: Path, ctx: { etp: "Cluster" | "Local"; scheme: string | null; dualStackToIpv4: boolean; missing: MissingTargets }): Finding[] {
   const out: Finding[] = [];
   const id = path.id;
   const lbName = LB_KIND[path.loadBalancer.kind].word;
@@ -91,9 +92,12 @@ export function pathFindings(path: Path, ctx: { etp: "Cluster" | "Local"; scheme
   if (path.loadBalancer.kind === "network" && ctx.scheme === "internal" && targetType === "instance" && path.targetGroup?.preserveClientIp)
     out.push(f("info", "HAIRPIN", "Internal NLB with instance targets and client IP preservation: a client running on a registered node (or its host network) times out whenever the NLB picks that same node.", "Disable client IP preservation or use ip targets if cluster workloads call this load balancer.", ["SRC-7"], id));
   if (ctx.dualStackToIpv4) out.push(f("info", "IPV6_CLIENTS_SEE_LB", "The load balancer is dual-stack and the targets IPv4: IPv6 clients' flows reach pods from the load balancer's IPv4 address, not the client's.", "Use proxy protocol v2 to recover IPv6 client addresses.", ["SRC-4"], id));
-  if (ctx.missing.length > 0) {
-    const what = ctx.missing[0].startsWith("Node:") ? "node(s) hosting Ready pods of this Service are" : "Ready pod(s) are";
-    out.push(f("warning", "TARGETS_MISSING", `${ctx.missing.length} ${what} not registered in the target group: ${ctx.missing.slice(0, 5).map((k) => k.replace(/^(Node|Pod):/, "")).join(", ")}${ctx.missing.length > 5 ? ", …" : ""}.`, "Check the controller's logs and events (registration lag, a failing readiness gate, or a node filter).", ["JOIN-4"], id, ctx.missing));
+  if (ctx.missing.keys.length > 0) {
+    const { keys, servingPods } = ctx.missing;
+    const what = keys[0].startsWith("Node:") ? "node(s) that the controller registers" : "pod(s) that the controller registers";
+    // A missing target that hosts (or is) a Ready pod changes where traffic goes; otherwise only spare capacity is lost.
+    const effect = servingPods ? "" : " None of them serves a Ready pod of this Service, so only spare capacity is missing.";
+    out.push(f(servingPods ? "warning" : "info", "TARGETS_MISSING", `${keys.length} ${what} are not registered in the target group: ${keys.slice(0, 5).map((k) => k.replace(/^(Node|Pod):/, "")).join(", ")}${keys.length > 5 ? ", …" : ""}.${effect}`, "Check the controller's logs and events (registration lag, a failing readiness gate, or a node filter).", ["JOIN-4"], id, keys));
   }
   if (path.loadBalancer.state && path.loadBalancer.state !== "active")
     out.push(f(path.loadBalancer.state === "provisioning" ? "info" : "critical", "LB_NOT_ACTIVE", `The load balancer is ${path.loadBalancer.state}.`, path.loadBalancer.state === "provisioning" ? "Wait for provisioning to finish." : "Check the load balancer in the AWS console and the controller's events.", [], id));

@@ -66,9 +66,10 @@ export function clientIpAlongPath(i: SourceIpInput): ClientIpPath & { podSeesAs:
     if (header) rules.push("SRC-6");
     if (udp) row = i.targetType === "ip" ? "S16" : local ? "S15" : "S14";
     else if (i.targetType === "ip") row = header && !preserve ? "S13" : preserve ? "S12" : "S11";
+    // S9/S10 are PPv2 with the client preserved; with preservation off the row is S7/S8, PPv2 or not (§1.3).
+    else if (!preserve) row = local ? "S7" : "S8";
     else if (header) row = local ? "S10" : "S9";
-    else if (preserve) row = local ? "S6" : "S5";
-    else row = local ? "S7" : "S8";
+    else row = local ? "S6" : "S5";
     if (i.listenerProtocol.toUpperCase() === "TLS") row = `S17/${row}`;
   }
 

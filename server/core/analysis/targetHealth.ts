@@ -21,7 +21,7 @@ export interface TargetHealthInput {
   /** The target group is attached to a load balancer. */
   tgAttached: boolean;
   /** Instance targets: the Node behind the instance, if any. */
-  node: { name: string; ready: boolean; removal: string | null } | null;
+  node: { name: string; ready: boolean; removal: string | null; kubeProxyIneligible: string | null } | null;
   /** Ready local endpoints (HLT-3) and serving∧terminating local ones; null when EndpointSlices are unknown. */
   readyLocal: number | null;
   terminatingLocal: number;
@@ -152,7 +152,7 @@ function classifyFailedHealthChecks(i: TargetHealthInput): TargetVerdict {
       return v("fault", "HC_BLOCKED", ["HLT-C4"], `The Service has ready endpoints, but ${nodeName} fails ${hcText(hc)}: a node-specific problem.${nodeDown}`, "Check kube-proxy on the node, and that the node security group allows the nodePort from the load balancer's subnets.");
     }
     case "kube-proxy-healthz": {
-      if (i.node?.removal) return v("expected", "NODE_DELETING", ["HLT-C5", "HLT-4"], `${nodeName} is being removed (${i.node.removal}); kube-proxy's /healthz reports it ineligible.`, "Nothing to do; the node leaves the target group.");
+      if (i.node?.kubeProxyIneligible) return v("expected", "NODE_DELETING", ["HLT-C5", "HLT-4"], `${nodeName} is being removed (${i.node.kubeProxyIneligible}); kube-proxy's /healthz reports it ineligible.`, "Nothing to do; the node leaves the target group.");
       return v("fault", "HC_BLOCKED", ["HLT-E3"], `kube-proxy's health endpoint ${hcText(hc)} fails on ${nodeName}.${nodeDown}`, "Check kube-proxy on the node and the security group for port 10256.");
     }
     default:

@@ -14,6 +14,17 @@ export function nodeRemoval(node: k8s.Node): string | null {
   return null;
 }
 
+/**
+ * HLT-4: why kube-proxy's shared /healthz (10256) reports this node ineligible, or null. Narrower than
+ * nodeRemoval: kube-proxy looks only at the deletionTimestamp and the ToBeDeletedByClusterAutoscaler taint, so a
+ * node that the controllers exclude by label or a Karpenter taint still passes that check.
+ */
+export function kubeProxyIneligible(node: k8s.Node): string | null {
+  if (node.metadata.deletionTimestamp) return "being deleted";
+  if (node.spec?.taints?.some((t) => t.key === TAINT_TO_BE_DELETED)) return `tainted ${TAINT_TO_BE_DELETED}`;
+  return null;
+}
+
 export function internalIp(node: k8s.Node): string | null {
   return node.status?.addresses?.find((a) => a.type === "InternalIP")?.address ?? null;
 }

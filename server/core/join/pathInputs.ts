@@ -8,11 +8,13 @@ import type { LbFacts, PathInput, RawTarget, ZonalShift } from "../buildPath";
 import { classicToElbv2, parseClassicHealthCheckTarget } from "../analysis/classicHealth";
 
 /** HC-*: what the probed port means for this Service. */
-export function portMeaning(port: string | null, svc: k8s.Service): HealthCheck["portMeaning"] {
+export function portMeaning(port: string | null, svc: k8s.Service, tg?: Pick<elbv2.TargetGroup, "targetType" | "port"> | null): HealthCheck["portMeaning"] {
   if (port === null) return null;
   if (port === "traffic-port") return "traffic-port";
   if (svc.spec.healthCheckNodePort !== undefined && port === String(svc.spec.healthCheckNodePort)) return "healthCheckNodePort";
   if ((svc.spec.ports ?? []).some((p) => p.nodePort !== undefined && String(p.nodePort) === port)) return "traffic-port";
+  // HC-8: on ip target groups the traffic port is the pod's port (the group's port, or a numeric targetPort).
+  if (tg?.targetType === "ip" && (String(tg.port) === port || (svc.spec.ports ?? []).some((p) => String(p.targetPort) === port))) return "traffic-port";
   if (port === "10256") return "kube-proxy-healthz";
   return "other";
 }
@@ -80,7 +82,7 @@ export function elbv2LbFacts(lb: elbv2.LoadBalancer, joinedBy: LbFacts["joinedBy
     // DST-2: NLB default off; ALB always balances across zones.
     crossZone: kind === "application" ? true : lb.attributes["load_balancing.cross_zone.enabled"] === "true",
     attributes: lb.attributes,
-    privateIps: lb.availabilityZones.flatMap((z) => z.loadBalancerAddresses ?? []).map((a) => a.privateIPv4Address).filter((x): x is string => !!x),
+    addresses: lb.availabilityZones.flatMap((z) => (z.loadBalancerAddresses ?? []).map((a) => ({ zone: z.zoneName, ipv4: a.privateIPv4Address ?? null, ipv6: a.iPv6Address ?? null }))),
   };
 }
 
@@ -110,7 +112,7 @@ export function healthCheckOf(tg: elbv2.TargetGroup | null, svc: k8s.Service): H
     timeoutSeconds: tg?.healthCheckTimeoutSeconds ?? null,
     healthyThreshold: tg?.healthyThresholdCount ?? null,
     unhealthyThreshold: tg?.unhealthyThresholdCount ?? null,
-    portMeaning: portMeaning(hcPort, svc),
+    portMeaning: portMeaning(hcPort, svc, tg),
   };
 }
 
@@ -142,7 +144,6 @@ export function elbv2PathInputs(svc: k8s.Service, joined: Extract<JoinedLoadBala
     const tgArn = fwd?.targetGroupArn ?? fwd?.forwardConfig?.targetGroups?.[0]?.targetGroupArn;
     const tg = tgArn ? index.targetGroupsByArn.get(tgArn) ?? null : null;
     const targetType = tg?.targetType === "ip" ? "ip" : "instance";
-    const hcPort = tg?.healthCheckPort ?? null;
     inputs.push({
       svc,
       svcPort,
@@ -152,16 +153,7 @@ export function elbv2PathInputs(svc: k8s.Service, joined: Extract<JoinedLoadBala
       targetType,
       tgProtocol: tg?.protocol ?? null,
       tgAttributes: tg?.attributes ?? {},
-      healthCheck: {
-        protocol: tg?.healthCheckProtocol ?? null,
-        port: hcPort,
-        path: tg?.healthCheckPath ?? null,
-        intervalSeconds: tg?.healthCheckIntervalSeconds ?? null,
-        timeoutSeconds: tg?.healthCheckTimeoutSeconds ?? null,
-        healthyThreshold: tg?.healthyThresholdCount ?? null,
-        unhealthyThreshold: tg?.unhealthyThresholdCount ?? null,
-        portMeaning: portMeaning(hcPort, svc),
-      },
+      healthCheck: healthCheckOf(tg, svc),
       targets: tg?.targetHealthDescriptions ? tg.targetHealthDescriptions.map(rawV2) : null,
       siblingTargetSets: siblings,
       classicProxyProtocol: false,
@@ -200,7 +192,7 @@ export function classicPathInputs(svc: k8s.Service, joined: Extract<JoinedLoadBa
         ["ConnectionDraining.Enabled", lb.attributes.connectionDraining ? String(lb.attributes.connectionDraining.enabled) : undefined],
       ].filter((kv): kv is [string, string] => kv[1] !== undefined),
     ),
-    privateIps: [],
+    addresses: [],
   };
   const hc = parseClassicHealthCheckTarget(lb.healthCheck?.target);
   const healthCheck: HealthCheck = {

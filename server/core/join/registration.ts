@@ -27,7 +27,8 @@ export function registersNode(flavour: Flavour, svc: k8s.Service, node: k8s.Node
   if (taints.some((t) => t.key === TAINT_TO_BE_DELETED)) return false;
   if (flavour === "lbc") {
     if (!isNodeReady(node) || taints.some((t) => t.key === "karpenter.sh/disrupted")) return false;
-    if (node.metadata.labels?.["node-role.kubernetes.io/master"] !== undefined || node.metadata.labels?.["eks.amazonaws.com/compute-type"] === "fargate") return false;
+    const labels = node.metadata.labels ?? {};
+    if (labels["node-role.kubernetes.io/master"] !== undefined || labels["alpha.service-controller.kubernetes.io/exclude-balancer"] !== undefined || labels["eks.amazonaws.com/compute-type"] === "fargate") return false;
   }
   const selector = svc.metadata.annotations?.[`${ANN}aws-load-balancer-target-node-labels`];
   return !selector || matchesNodeLabels(selector, node.metadata.labels ?? {});

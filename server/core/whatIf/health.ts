@@ -3,8 +3,9 @@ import type * as elbv2 from "../model/elbv2";
 import type { Target } from "@/lib/api/topology";
 import type { EndpointView } from "../analysis/endpoints";
 import { readyLocalCount, usableClusterWide } from "../analysis/endpoints";
-import { isNodeReady, nodeRemoval } from "../join/nodeFacts";
+import { isNodeReady, kubeProxyIneligible } from "../join/nodeFacts";
 import type { HealthCheckSpec } from "./controller";
+import { portMeaning } from "../join/pathInputs";
 
 /**
  * WIF-3: the health each target settles at after a change, from the expected-health rules (HLT-E1..E5) for a node
@@ -30,13 +31,12 @@ export interface HealthInputs {
   proxyProtocolV2: boolean;
   /** The Service port's endpoints in the cluster after the change. */
   endpoints: EndpointView[];
+  /** The target group after the change (HC-8: on ip groups the pod's port is the traffic port); none for Classic. */
+  tg?: Pick<elbv2.TargetGroup, "targetType" | "port">;
 }
 
 function hcPortMeaning(i: HealthInputs): "healthCheckNodePort" | "traffic-port" | "kube-proxy-healthz" | "other" {
-  if (i.hc.port === "traffic-port") return "traffic-port";
-  if (i.svc.spec.healthCheckNodePort !== undefined && i.hc.port === String(i.svc.spec.healthCheckNodePort)) return "healthCheckNodePort";
-  if ((i.svc.spec.ports ?? []).some((p) => String(p.nodePort) === i.hc.port)) return "traffic-port";
-  return i.hc.port === "10256" ? "kube-proxy-healthz" : "other";
+  return portMeaning(i.hc.port, i.svc, i.tg) ?? "other";
 }
 
 /** A TCP health check on a UDP target group's traffic port never passes (HLT-C8, HLT-F5). */
@@ -57,7 +57,7 @@ export function nodeHealth(i: HealthInputs, node: k8s.Node, current: elbv2.Targe
     case "traffic-port":
       return usableClusterWide(i.endpoints).length > 0 ? HEALTHY : FAILED;
     case "kube-proxy-healthz":
-      return nodeRemoval(node) ? FAILED : HEALTHY;
+      return kubeProxyIneligible(node) ? FAILED : HEALTHY;
     default:
       // A custom port: the rules do not say what answers there; keep what AWS reports now.
       return current ?? FAILED;

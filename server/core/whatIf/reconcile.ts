@@ -96,7 +96,7 @@ function reconcileTargetGroup(
   if (!tg.targetHealthDescriptions) return next; // health unknown stays unknown
 
   const hcNow = { protocol: next.healthCheckProtocol ?? "TCP", port: next.healthCheckPort ?? "traffic-port", path: next.healthCheckPath ?? null, interval: next.healthCheckIntervalSeconds ?? 10, timeout: next.healthCheckTimeoutSeconds ?? 10, healthy: next.healthyThresholdCount ?? 3, unhealthy: next.unhealthyThresholdCount ?? 3 };
-  const inputs: HealthInputs = { svc, hc: hcNow, tgProtocol: next.protocol ?? null, proxyProtocolV2: next.attributes["proxy_protocol_v2.enabled"] === "true", endpoints };
+  const inputs: HealthInputs = { svc, hc: hcNow, tgProtocol: next.protocol ?? null, proxyProtocolV2: next.attributes["proxy_protocol_v2.enabled"] === "true", endpoints, tg: next };
   const resolvedHcPort = (port: number) => (hcNow.port === "traffic-port" ? String(port) : hcNow.port);
   const lbZones = new Set(index.snapshot.aws.loadBalancers.filter((l) => l.loadBalancerArn && tg.loadBalancerArns.includes(l.loadBalancerArn)).flatMap((l) => l.availabilityZones.map((z) => z.zoneName)));
   const notInUse: elbv2.TargetHealth = { state: "unused", reason: "Target.NotInUse", description: "Target is in an Availability Zone that is not enabled for the load balancer" };

@@ -114,6 +114,7 @@ describe("JOIN-4: expected target sets", () => {
     const t = buildTopology(s, { namespace: "shop", name: "web" })!;
     const f = t.findings.find((x) => x.code === "TARGETS_MISSING");
     expect(f?.refs).toEqual(["Node:n2"]);
+    expect(f?.severity).toBe("warning");
     expect(t.paths[0].imbalance.starved).toEqual(["Pod:shop/p2"]);
   });
   it("ip targets: a Ready pod whose IP is not registered is flagged; a registered set is not", () => {
