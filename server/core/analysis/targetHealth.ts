@@ -90,6 +90,9 @@ function classifyHealth(i: TargetHealthInput): TargetVerdict {
     if (reason === "Target.InvalidState") return v("fault", "INSTANCE_INVALID", ["§2.4"], "The registered EC2 instance is stopped or terminated, yet still registered.", "Check that the controller reconciles (its logs) and whether a stale Node object remains.");
     if (reason === "Target.IpUnusable") return v("fault", "IP_UNUSABLE", ["§2.4"], "The target IP is reserved for use by a load balancer.", "Investigate the address overlap between the pod CIDR and load-balancer ENIs.");
     if (!i.tgAttached) return v("expected", "TG_NOT_IN_USE", ["§2.4"], "The target group is not attached to any load balancer (orphan).", "Delete the orphan target group, or attach it.");
+    // AWS gives two causes for Target.NotInUse (W1); neither holds here, so lbpath does not guess a third.
+    if (i.zoneEnabled)
+      return v("unknown", "HEALTH_UNKNOWN", ["§2.4"], `AWS reports the target unused (${reason ?? "no reason"}), yet its zone ${i.zone ?? ""} has a subnet of the load balancer and the target group is attached: neither documented cause applies (the load balancer's zones or listeners may be changing).`, "Refresh; if it persists, compare the load balancer's subnets and listeners with the controller's events.");
     return v(
       "expected",
       "ZONE_NOT_ENABLED",

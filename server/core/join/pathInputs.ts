@@ -140,6 +140,8 @@ export function elbv2PathInputs(svc: k8s.Service, joined: Extract<JoinedLoadBala
       unmatchedPorts.push(svcPort);
       continue;
     }
+    // One TCP_UDP listener serves a Service's TCP and UDP ports of one number (L2): one path, drawn once.
+    if (inputs.some((i) => i.listener.port === listener.port)) continue;
     const fwd = listener.defaultActions.find((a) => a.type === "forward") ?? listener.defaultActions[0];
     const tgArn = fwd?.targetGroupArn ?? fwd?.forwardConfig?.targetGroups?.[0]?.targetGroupArn;
     const tg = tgArn ? index.targetGroupsByArn.get(tgArn) ?? null : null;

@@ -185,3 +185,18 @@ describe("JOIN-2: name keys are not used", () => {
     expect(join(s)).toEqual([]);
   });
 });
+
+describe("JOIN-3: a TCP_UDP listener serving a Service's TCP and UDP ports of one number", () => {
+  it("is one path with one id, not two copies of the same targets", () => {
+    const s = buildCase({ etp: "Cluster", tgProtocol: "TCP_UDP", listenerProtocol: "TCP_UDP", lbZones: ["a"], nodes: [{ name: "n1", zone: "a", pods: ["p1"] }] });
+    const svc = s.kubernetes.services[0];
+    svc.spec.ports = [
+      { name: "dns-tcp", protocol: "TCP", port: 80, targetPort: 8080, nodePort: 31234 },
+      { name: "dns-udp", protocol: "UDP", port: 80, targetPort: 8080, nodePort: 31234 },
+    ];
+    const t = buildTopology(s, { namespace: "shop", name: "web" })!;
+    expect(t.paths.map((p) => p.id)).toEqual([...new Set(t.paths.map((p) => p.id))]);
+    expect(t.paths).toHaveLength(1);
+    expect(t.findings.map((f) => f.code)).not.toContain("NO_LISTENER");
+  });
+});

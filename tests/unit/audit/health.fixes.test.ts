@@ -118,3 +118,16 @@ describe("HC-8 / HLT-C8: ip target groups health-checked on the numeric targetPo
     expect(r.targetOfPod("p1")).toMatchObject({ verdict: "fault", code: "UDP_HC_MISMATCH" });
   });
 });
+
+describe("§2.4 unused / Target.NotInUse", () => {
+  // W1: NotInUse means the group is not used by a load balancer, or the target's zone is not enabled. When lbpath can
+  // see that neither holds, it must not claim "no subnet in that zone" (the engine did, ignoring zoneEnabled).
+  it("with the zone enabled and the group attached, the verdict is unknown, not ZONE_NOT_ENABLED", () => {
+    const r = analyse({ etp: "Cluster", lbZones: ["a"], nodes: [{ name: "n1", zone: "a", pods: ["p1"] }, { name: "n2", zone: "a", pods: ["p2"], health: ["unused", "Target.NotInUse"] }] });
+    expect(r.targetOfNode("n2")).toMatchObject({ verdict: "unknown", code: "HEALTH_UNKNOWN" });
+  });
+  it("in a zone without a subnet of the load balancer, it stays ZONE_NOT_ENABLED", () => {
+    const r = analyse({ etp: "Cluster", lbZones: ["a"], nodes: [{ name: "n1", zone: "a", pods: ["p1"] }, { name: "n2", zone: "b", pods: ["p2"], health: ["unused", "Target.NotInUse"] }] });
+    expect(r.targetOfNode("n2")).toMatchObject({ verdict: "expected", code: "ZONE_NOT_ENABLED" });
+  });
+});
