@@ -52,9 +52,12 @@ export function pathFindings(path: Path, ctx: { etp: "Cluster" | "Local"; scheme
   for (const t of path.targets) if (t.verdict !== "healthy" && t.code !== "ZONE_SHIFTED_AWAY") byCode.set(t.code, [...(byCode.get(t.code) ?? []), t]);
   for (const [code, ts] of byCode) {
     const first = ts[0];
-    const severity: Severity = first.verdict === "fault" ? (code === "PPV2_BREAKS_HC" || code === "NO_READY_ENDPOINTS" ? "critical" : "warning") : first.verdict === "unknown" ? "warning" : "info";
+    // HLT-C9: a fault whose targets the load balancer is failing open to is what broke the path: escalate it.
+    const causesFailOpen = first.verdict === "fault" && ts.some((t) => t.receivesFailOpenTraffic);
+    const severity: Severity = first.verdict === "fault" ? (code === "PPV2_BREAKS_HC" || code === "NO_READY_ENDPOINTS" || causesFailOpen ? "critical" : "warning") : first.verdict === "unknown" ? "warning" : "info";
     const label = VERDICT[first.verdict].label;
-    out.push(f(severity, code, `${ts.length} target${ts.length > 1 ? "s" : ""} ${label}: ${first.diagnosis}`, first.action ?? undefined, first.rules, id, ts.map((t) => t.key)));
+    const rules = causesFailOpen && !first.rules.includes("HLT-C9") ? [...first.rules, "HLT-C9" as const] : first.rules;
+    out.push(f(severity, code, `${ts.length} target${ts.length > 1 ? "s" : ""} ${label}: ${first.diagnosis}`, first.action ?? undefined, rules, id, ts.map((t) => t.key)));
   }
 
   // Source IP (§1).

@@ -131,3 +131,19 @@ describe("§2.4 unused / Target.NotInUse", () => {
     expect(r.targetOfNode("n2")).toMatchObject({ verdict: "expected", code: "ZONE_NOT_ENABLED" });
   });
 });
+
+describe("HLT-C9: the fault behind a fail-open is escalated", () => {
+  // HLT-C9: "all registered in-use targets of the TG unhealthy → flag 'LB failing open' … escalate whichever of
+  // C2–C8 applies". The engine kept the C4 finding a warning beside the critical FAIL_OPEN.
+  it("every node fails the traffic-port check while pods are Ready: HC_BLOCKED is critical and cites HLT-C9", () => {
+    const r = analyse({ etp: "Cluster", lbZones: ["a"], nodes: [{ name: "n1", zone: "a", pods: ["p1"], health: "unhealthy" }, { name: "n2", zone: "a", pods: ["p2"], health: "unhealthy" }] });
+    expect(r.codes).toContain("FAIL_OPEN");
+    const f = r.t.findings.find((x) => x.code === "HC_BLOCKED")!;
+    expect(f).toMatchObject({ severity: "critical" });
+    expect(f.rules).toContain("HLT-C9");
+  });
+  it("one node failing while another is healthy stays a warning", () => {
+    const r = analyse({ etp: "Cluster", lbZones: ["a"], nodes: [{ name: "n1", zone: "a", pods: ["p1"] }, { name: "n2", zone: "a", pods: ["p2"], health: "unhealthy" }] });
+    expect(r.t.findings.find((x) => x.code === "HC_BLOCKED")).toMatchObject({ severity: "warning" });
+  });
+});
