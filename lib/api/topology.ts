@@ -78,7 +78,7 @@ export const Target = z.object({
   zone: z.string().nullable(),
   node: z.string().nullable(),
   pod: z.object({ namespace: z.string(), name: z.string() }).nullable(),
-  /** ELBv2 TargetHealth.State (or Classic InstanceState.State), verbatim. */
+  /** ELBv2 TargetHealth.State verbatim; for a Classic ELB, its InstanceState mapped to the ELBv2 analog (§2.4), with AWS's Description kept in `description`. */
   state: z.string(),
   reason: z.string().nullable(),
   description: z.string().nullable(),
