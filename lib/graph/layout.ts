@@ -111,8 +111,12 @@ const floats = (n: GraphNode) => n.data.kind === "kubeProxyHub";
 
 function hubRect(geo: Geometry, n: GraphNode, bands: Band[], topHeight: number): Rect {
   const last = bands[bands.length - 1];
-  const bottom = last ? last.y + last.height : topHeight + heightOf(n);
-  return { x: geo.x.proxy - 10, y: Math.round(topHeight + (bottom - topHeight - heightOf(n)) / 2), width: geo.width.proxy + 20, height: heightOf(n) };
+  const h = heightOf(n);
+  const bottom = last ? last.y + last.height : topHeight + h;
+  let y = Math.round(topHeight + (bottom - topHeight - h) / 2);
+  // Centred, it can land on a band's header (zone name, expected and observed share): slide it just below.
+  for (const band of bands) if (y < band.y + BAND_HEADER && y + h > band.y) y = band.y + BAND_HEADER + 2;
+  return { x: geo.x.proxy - 10, y, width: geo.width.proxy + 20, height: h };
 }
 
 /** Sinks stack in their rows; rule cards stack in evaluation order (their `order`), like the rules table. */

@@ -47,6 +47,21 @@ describe("layoutGraph", () => {
     }
   });
 
+  it("keeps the Cluster kube-proxy hub off every zone band's header (it covered the observed share)", () => {
+    const shapes: Spec[] = [
+      { etp: "Cluster", nodes: [{ name: "n1", zone: "us-east-1a", pods: 1 }, { name: "n2", zone: "us-east-1b", pods: 1 }] },
+      { etp: "Cluster", nodes: [{ name: "n1", zone: "us-east-1a", pods: 1 }, { name: "n2", zone: "us-east-1b", pods: 1 }, { name: "n3", zone: "us-east-1b", pods: 0 }] },
+      { etp: "Cluster", nodes: [{ name: "n1", zone: "a", pods: 1 }, { name: "n2", zone: "b", pods: 1 }, { name: "n3", zone: "c", pods: 1 }] },
+    ];
+    for (const s of shapes) {
+      const g = graphOf(s);
+      const l = layoutGraph(g);
+      const hub = g.nodes.find((n) => n.data.kind === "kubeProxyHub")!;
+      const r = l.positions[hub.key];
+      for (const band of l.bands) expect(r.y + r.height <= band.y || r.y >= band.y + 26, `hub over ${band.zone}'s header`).toBe(true);
+    }
+  });
+
   it("puts each Local kube-proxy on its target's row", () => {
     const l = layoutGraph(graphOf(spec));
     for (const n of ["n1", "n2", "n3", "n4"]) {
