@@ -70,6 +70,13 @@ function compute(svc: k8s.Service, index: SnapshotIndex): Topology {
         const dualStack = !!lb && (lb.ipAddressType ?? "").startsWith("dualstack");
         const tgFamily = input.targetGroup?.ipAddressType === "ipv6" ? "ipv6" : "ipv4";
         const dualStackToIpv4 = dualStack && tgFamily === "ipv4";
+        // SRC-5: nor can it tell a PrivateLink consumer (that needs the VPC endpoint services); PPv2 is how such
+        // a service recovers the client, so where it is on, say that those consumers arrive from the NLB.
+        if (path.clientIp.header === "proxy-protocol-v2")
+          for (const pod of path.pods.filter((p) => p.sourceIp.seenAs === "client")) {
+            pod.sourceIp.explanation += " Consumers that reach this NLB through AWS PrivateLink (a VPC endpoint service) arrive from the NLB's private IP instead; the PROXY v2 header still carries their address and the endpoint's ID (SRC-5).";
+            pod.sourceIp.rules = [...pod.sourceIp.rules, "SRC-5"];
+          }
         // SRC-4: the API cannot tell a flow's client family. A preserved client address is only preserved for clients
         // of the target's family; the others arrive from the load balancer's address in the target's family.
         if (dualStack)
