@@ -11,7 +11,8 @@ import { ACCOUNT, REGION, type World } from "./world";
 /**
  * What the AWS Load Balancer Controller makes of an IngressGroup (kubernetes-sigs/aws-load-balancer-controller
  * pkg/ingress): one ALB per group, one listener per listen-port, one rule per Ingress path in group order
- * (group.order, then namespace/name; within an Ingress, rules and paths in spec order) with priorities 1, 2, …,
+ * (group.order, then namespace/name; within an Ingress, its rules in spec order and each rule's paths as
+ * sortIngressPaths orders them) with priorities 1, 2, …,
  * one target group per Ingress × Service port (resource ID `<ns>/<ingress>-<service>:<port>`, tags
  * `ingress.k8s.aws/stack` / `ingress.k8s.aws/resource` / `elbv2.k8s.aws/cluster`) with a TargetGroupBinding, health
  * check defaults HTTP traffic-port `/` 15 s / 5 s / 2 / 2 / "200" (pkg/ingress/model_builder.go), the listener's
@@ -40,6 +41,16 @@ export function groupMembers(def: ScenarioDef, alb: AlbDef): IngressDef[] {
 export const stackOf = (i: IngressDef) => i.group ?? `${i.namespace}/${i.name}`;
 
 /** Prefix → `/foo` and `/foo/*` (`/` → `/*`); Exact and ImplementationSpecific as written (L ingress path conversion). */
+/**
+ * The controller's sortIngressPaths (pkg/ingress/model_build_listener_rules.go): Exact paths first, then Prefix
+ * paths longest first, then ImplementationSpecific ones, each kept in spec order otherwise.
+ */
+export function sortIngressPaths(paths: IngressPathDef[]): IngressPathDef[] {
+  const type = (p: IngressPathDef) => p.pathType ?? "Prefix";
+  const prefix = paths.filter((p) => type(p) === "Prefix");
+  return [...paths.filter((p) => type(p) === "Exact"), ...prefix.map((p, i) => ({ p, i })).sort((a, b) => b.p.path.length - a.p.path.length || a.i - b.i).map((x) => x.p), ...paths.filter((p) => type(p) === "ImplementationSpecific")];
+}
+
 export function pathPatterns(p: IngressPathDef): string[] {
   if ((p.pathType ?? "Prefix") !== "Prefix") return [p.path];
   if (p.path === "/") return ["/*"];
@@ -101,7 +112,7 @@ export function buildAlb(def: ScenarioDef, alb: AlbDef, world: World, clusterId:
     let priority = 0;
     for (const ingress of members) {
       for (const rule of ingress.rules) {
-        for (const p of rule.paths) {
+        for (const p of sortIngressPaths(rule.paths)) {
           priority += 1;
           const conditions: RuleCondition[] = [];
           if (rule.host) conditions.push({ field: "host-header", values: [rule.host], hostHeaderConfig: { values: [rule.host] } });

@@ -41,14 +41,14 @@ test("the graph draws the rules column: the shadowed rule faded and saying why; 
   await page.goto(ingressPage);
   const card = page.locator('.react-flow__node[data-id^="Rule:"]');
   await expect(card).toHaveCount(1);
-  await expect(card).toContainText("Rule 2");
+  await expect(card).toContainText("Rule 3"); // /api: after the api Ingress's longer Prefix path /admin (rule 2)
   await expect(card).toContainText("never wins: rule 1");
   await card.click();
   const inspector = page.getByTestId("inspector-element");
   await expect(inspector).toContainText("Never wins: rule 1");
   await expect(inspector).toContainText("ALB-R9");
   await expect(inspector).toContainText("forward to");
-  await expect(page).toHaveURL(/sel=Rule%3A[^&]+%3A80%3A2|sel=Rule:[^&]+:80:2/);
+  await expect(page).toHaveURL(/sel=Rule%3A[^&]+%3A80%3A3|sel=Rule:[^&]+:80:3/);
   // The link reproduces the selection.
   await page.reload();
   await expect(page.getByTestId("inspector-element")).toContainText("Never wins: rule 1");
@@ -60,7 +60,7 @@ test("the simulator answers, keeps its inputs in the URL, and a reload answers a
   await page.getByTestId("sim-path").fill("/api/orders");
   await page.getByTestId("sim-path").press("Enter");
   await expect(page.getByTestId("sim-summary")).toContainText("Rule 1 wins (Ingress shop/storefront)");
-  await expect(page.getByTestId("sim-summary")).toContainText("rule(s) 2 match too");
+  await expect(page.getByTestId("sim-summary")).toContainText("rule(s) 3 match too");
   await expect(page.getByTestId("sim-pod")).toHaveCount(2);
   await expect(page.locator('[data-testid="rule-row"][data-priority="1"]')).toHaveClass(/font-semibold/);
   await expect(page).toHaveURL(/rhost=shop\.example\.com/);

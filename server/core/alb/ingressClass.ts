@@ -5,10 +5,10 @@ import type { AlbIndex } from "./albIndex";
 
 /**
  * ALB-I1: which controller makes an ALB for an Ingress (L ingress docs "IngressClass"; EKS Auto Mode docs):
- * `spec.ingressClassName` → the IngressClass's `spec.controller`: `ingress.k8s.aws/alb` is the AWS Load Balancer
- * Controller, `eks.amazonaws.com/alb` EKS Auto Mode; without a class name, the deprecated annotation
- * `kubernetes.io/ingress.class: alb` (the controller's default `--ingress-class`) means the AWS Load Balancer
- * Controller. Anything else is another controller's Ingress.
+ * the deprecated annotation `kubernetes.io/ingress.class`, when present, decides alone (the controller reads it before
+ * `spec.ingressClassName`): `alb` (its default `--ingress-class`) is the AWS Load Balancer Controller, any other value
+ * another controller. Without it, `spec.ingressClassName` → the IngressClass's `spec.controller`: `ingress.k8s.aws/alb`
+ * is the AWS Load Balancer Controller, `eks.amazonaws.com/alb` EKS Auto Mode. Anything else is another controller's.
  */
 export const LBC_INGRESS_CONTROLLER = "ingress.k8s.aws/alb";
 export const AUTO_MODE_INGRESS_CONTROLLER = "eks.amazonaws.com/alb";
@@ -21,19 +21,21 @@ export interface IngressClassInfo {
 }
 
 export function resolveIngressClass(i: ing.Ingress, idx: AlbIndex): IngressClassInfo {
-  const className = i.spec.ingressClassName ?? null;
-  if (className) {
-    const cls = idx.ingressClassesByName.get(className);
-    const controllerName = cls?.spec.controller ?? null;
-    const p = cls?.spec.parameters;
-    // ALB-I2: IngressClassParams, by the class's parameters reference (either controller's API group).
-    const params = p && p.kind === "IngressClassParams" ? idx.paramsByRef.get(`${p.apiGroup === "eks.amazonaws.com" ? "eks.amazonaws.com/v1" : "elbv2.k8s.aws/v1beta1"}/${p.name}`) ?? null : null;
-    const controller: Controller | null = controllerName === LBC_INGRESS_CONTROLLER ? "aws-load-balancer-controller" : controllerName === AUTO_MODE_INGRESS_CONTROLLER ? "eks-auto-mode" : null;
-    return { className, controllerName, controller, params };
-  }
+  // The controller reads the annotation first: when present it alone decides, and no IngressClassParams apply.
   const annotated = i.metadata.annotations?.[INGRESS_CLASS_ANNOTATION];
-  if (annotated === "alb") return { className: "alb", controllerName: LBC_INGRESS_CONTROLLER, controller: "aws-load-balancer-controller", params: null };
-  return { className: annotated ?? null, controllerName: null, controller: null, params: null };
+  if (annotated !== undefined) {
+    if (annotated === "alb") return { className: "alb", controllerName: LBC_INGRESS_CONTROLLER, controller: "aws-load-balancer-controller", params: null };
+    return { className: annotated, controllerName: null, controller: null, params: null };
+  }
+  const className = i.spec.ingressClassName ?? null;
+  if (!className) return { className: null, controllerName: null, controller: null, params: null };
+  const cls = idx.ingressClassesByName.get(className);
+  const controllerName = cls?.spec.controller ?? null;
+  const p = cls?.spec.parameters;
+  // ALB-I2: IngressClassParams, by the class's parameters reference (either controller's API group).
+  const params = p && p.kind === "IngressClassParams" ? idx.paramsByRef.get(`${p.apiGroup === "eks.amazonaws.com" ? "eks.amazonaws.com/v1" : "elbv2.k8s.aws/v1beta1"}/${p.name}`) ?? null : null;
+  const controller: Controller | null = controllerName === LBC_INGRESS_CONTROLLER ? "aws-load-balancer-controller" : controllerName === AUTO_MODE_INGRESS_CONTROLLER ? "eks-auto-mode" : null;
+  return { className, controllerName, controller, params };
 }
 
 export interface IngressGroup {

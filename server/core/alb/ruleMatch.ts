@@ -1,3 +1,4 @@
+import { BlockList, isIP } from "node:net";
 import type { RuleCondition } from "../model/elbv2";
 
 /**
@@ -67,24 +68,25 @@ function parseQuery(q: string | undefined): { key: string; value: string }[] {
   });
 }
 
-function ipv4ToInt(ip: string): number | null {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip.trim());
-  if (!m) return null;
-  const parts = m.slice(1).map(Number);
-  if (parts.some((x) => x > 255)) return null;
-  return ((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3];
-}
-
-/** IPv4 CIDR containment (IPv6 blocks never match an IPv4 address; IPv6 sources compare textually by prefix MODEL). */
+/** CIDR containment for IPv4 and IPv6 source addresses (ALB-R8); an address of the other family never matches. */
 export function inCidr(ip: string, cidr: string): boolean {
   const [base, bitsText] = cidr.split("/");
-  const a = ipv4ToInt(ip);
-  const b = ipv4ToInt(base);
-  if (a === null || b === null) return ip.toLowerCase() === base.toLowerCase();
-  const bits = bitsText === undefined ? 32 : Number(bitsText);
-  if (!(bits >= 0 && bits <= 32)) return false;
-  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-  return ((a & mask) >>> 0) === ((b & mask) >>> 0);
+  const family = isIP(base) === 6 ? "ipv6" : isIP(base) === 4 ? "ipv4" : null;
+  if (!family || isIP(ip) !== isIP(base)) return false;
+  const bits = bitsText === undefined ? (family === "ipv4" ? 32 : 128) : Number(bitsText);
+  if (!Number.isInteger(bits) || bits < 0 || bits > (family === "ipv4" ? 32 : 128)) return false;
+  // ALB-R8: IPv4 and IPv6 blocks alike; node's BlockList does the prefix arithmetic for both families.
+  const block = new BlockList();
+  block.addSubnet(base, bits, family);
+  return block.check(ip, family);
+}
+
+/** True when every address of block `inner` lies in block `outer` (same family, outer no longer a prefix). */
+export function cidrCovers(outer: string, inner: string): boolean {
+  const [ib, ibits] = inner.split("/");
+  const [, obits] = outer.split("/");
+  const max = isIP(ib) === 6 ? 128 : 32;
+  return Number(obits ?? max) <= Number(ibits ?? max) && inCidr(ib, outer);
 }
 
 export type ConditionOutcome = "match" | "no-match" | "unknown";
@@ -102,9 +104,10 @@ export function matchCondition(c: RuleCondition, r: HttpRequest): ConditionOutco
       return yes(any(r.path.split("?")[0] || "/", false));
     case "http-header": {
       const name = (c.httpHeaderConfig?.httpHeaderName ?? "").toLowerCase();
-      const entry = Object.entries(r.headers ?? {}).find(([k]) => k.toLowerCase() === name);
-      if (!entry) return "no-match";
-      return yes(any(entry[1], true));
+      // A header sent more than once: AWS tries each occurrence until one matches (ALB-R5).
+      const sent = Object.entries(r.headers ?? {}).filter(([k]) => k.toLowerCase() === name);
+      if (sent.length === 0) return "no-match";
+      return yes(sent.some(([, v]) => any(v, true)));
     }
     case "http-request-method":
       return yes(values.includes(r.method ?? "GET"));

@@ -1,5 +1,6 @@
 import type * as elbv2 from "../model/elbv2";
 import type * as ing from "../model/ingress";
+import { ALB_ANNOTATION_PREFIX } from "../model/ingress";
 import type { RuleActionView, RuleConditionView, RuleTargetGroupView, RuleView } from "@/lib/api/topology";
 import type { SnapshotIndex } from "../index/snapshotIndex";
 import type { AlbIndex } from "./albIndex";
@@ -12,11 +13,55 @@ import { shadowedBy } from "./shadowing";
  * gives `/foo` and `/foo/*` (`/` gives `/*`) and Exact / ImplementationSpecific the path as written.
  */
 export function ingressPathPatterns(path: string | undefined, pathType: ing.HTTPIngressPath["pathType"]): string[] {
-  const p = path ?? "/";
-  if ((pathType ?? "ImplementationSpecific") !== "Prefix") return [p];
-  if (p === "/") return ["/*"];
-  const base = p.replace(/\/+$/, "");
+  // A path-less Ingress path adds no path-pattern of its own (buildRuleConditions).
+  if (!path) return [];
+  if ((pathType ?? "ImplementationSpecific") !== "Prefix") return [path];
+  if (path === "/") return ["/*"];
+  const base = path.replace(/\/+$/, "");
   return [base, `${base}/*`];
+}
+
+interface BackendConditions {
+  hosts: string[];
+  paths: string[];
+  /** Conditions of other fields (http-header, query-string, …): the rule is then never condition-less. */
+  others: number;
+}
+
+/**
+ * `alb.ingress.kubernetes.io/conditions.<service>` (ALB-I4): a JSON list of rule conditions; the controller merges
+ * its host-header and path-pattern values into the path's own and adds the other fields as conditions. Untrusted
+ * text: anything that is not a list of objects counts as no conditions.
+ */
+export function backendConditions(m: ing.Ingress, service: string | undefined): BackendConditions {
+  const out: BackendConditions = { hosts: [], paths: [], others: 0 };
+  const raw = service ? m.metadata.annotations?.[`${ALB_ANNOTATION_PREFIX}conditions.${service}`] : undefined;
+  if (!raw) return out;
+  let list: unknown;
+  try {
+    list = JSON.parse(raw);
+  } catch {
+    return out;
+  }
+  if (!Array.isArray(list)) return out;
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+  type Cond = { field?: unknown; hostHeaderConfig?: { values?: unknown }; pathPatternConfig?: { values?: unknown } } | null;
+  for (const c of list as Cond[]) {
+    if (!c || typeof c !== "object") continue;
+    if (c.field === "host-header") out.hosts.push(...strings(c.hostHeaderConfig?.values));
+    else if (c.field === "path-pattern") out.paths.push(...strings(c.pathPatternConfig?.values));
+    else out.others += 1;
+  }
+  return out;
+}
+
+/** The host-header and path-pattern values the controller gives the rule of one Ingress path (buildRuleConditions). */
+function expectedValues(m: ing.Ingress, r: ing.IngressRule, p: ing.HTTPIngressPath): { hosts: string[]; paths: string[] } {
+  const extra = backendConditions(m, p.backend.service?.name);
+  const hosts = [...(r.host ? [r.host] : []), ...extra.hosts].map((h) => h.toLowerCase());
+  const paths = [...ingressPathPatterns(p.path, p.pathType), ...extra.paths];
+  // A rule needs a condition: with none at all the controller matches every path.
+  return { hosts, paths: hosts.length === 0 && paths.length === 0 && extra.others === 0 ? ["/*"] : paths };
 }
 
 export function conditionView(c: elbv2.RuleCondition): RuleConditionView {
@@ -78,10 +123,12 @@ function sourceOf(rule: elbv2.Rule, members: ing.Ingress[]): RuleView["source"] 
   for (const m of members)
     for (const r of m.spec.rules ?? [])
       for (const p of r.http?.paths ?? [])
-        if (sameSet(hostValues, r.host ? [r.host.toLowerCase()] : []) && sameSet(pathValues, ingressPathPatterns(p.path, p.pathType)))
+        if (matchesExpected(hostValues, pathValues, expectedValues(m, r, p)))
           return { kind: "Ingress", namespace: m.metadata.namespace, name: m.metadata.name };
   return null;
 }
+
+const matchesExpected = (hosts: string[], paths: string[], e: { hosts: string[]; paths: string[] }) => sameSet(hosts, e.hosts) && sameSet(paths, e.paths);
 
 /** Every rule of a listener as the contract shows it, in evaluation order (ALB-R1), with shadowing (ALB-R9). */
 export function ruleViews(listener: elbv2.Listener, index: SnapshotIndex, idx: AlbIndex, members: ing.Ingress[]): RuleView[] {

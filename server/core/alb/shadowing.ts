@@ -1,5 +1,5 @@
 import type { Rule, RuleCondition } from "../model/elbv2";
-import { conditionValues } from "./ruleMatch";
+import { cidrCovers, conditionValues } from "./ruleMatch";
 
 /**
  * Static shadowing (ALB-R1, ALB-R9): rule B can never win when an earlier rule A (lower priority number) matches
@@ -8,7 +8,7 @@ import { conditionValues } from "./ruleMatch";
  *   (A has no condition of a field ⇒ A matches every request there);
  * - host-header, path-pattern: A's pattern covers B's pattern as a pattern (a `*` in A covers anything, a `?` in A
  *   covers one character of B but not B's `*`), host case-insensitively, path case-sensitively (ALB-R3, R4);
- * - http-request-method, source-ip: B's values are a subset of A's (CIDRs: equal strings, MODEL);
+ * - http-request-method: B's values are a subset of A's; source-ip: each of B's blocks lies inside one of A's;
  * - http-header, query-string, regex values: only an identical condition counts as covering.
  * The default rule is evaluated last and is never shadowed in this sense (ALB-R1).
  */
@@ -46,8 +46,9 @@ function conditionCovers(a: RuleCondition, b: RuleCondition): boolean {
     case "path-pattern":
       return bv.values.length > 0 && bv.values.every((v) => av.values.some((p) => patternCovers(p, v, false)));
     case "http-request-method":
-    case "source-ip":
       return bv.values.length > 0 && bv.values.every((v) => av.values.includes(v));
+    case "source-ip":
+      return bv.values.length > 0 && bv.values.every((v) => av.values.some((p) => cidrCovers(p, v)));
     default:
       return same(a, b);
   }

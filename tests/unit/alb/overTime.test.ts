@@ -62,6 +62,6 @@ describe("ALB paths over time", () => {
     const path = t.paths[0];
     const keys = new Set(buildGraph(t, path, {}).nodes.map((n) => n.key));
     const shadowed = t.findings.filter((f) => f.code === "RULE_SHADOWED");
-    expect(shadowed.flatMap((f) => f.refs).filter((r) => keys.has(r))).toEqual([`Rule:${path.loadBalancer.name}:80:2`]);
+    expect(shadowed.flatMap((f) => f.refs).filter((r) => keys.has(r))).toEqual([`Rule:${path.loadBalancer.name}:80:3`]); // /api: rule 3, after /admin (longer Prefix paths first)
   });
 });

@@ -120,10 +120,11 @@ export const ingressExpectations: Record<string, { ingresses: Record<string, Ing
       },
     },
     routes: [
-      // /api/orders matches rule 1 (`/*`) first; rule 2 (`/api/*`) matches too but comes later.
-      { object: "shop/api", request: { host: "shop.example.com", path: "/api/orders" }, winner: "1", alsoMatching: ["2"], pods: { "web-q9j7bnvbz4-fbflf": 0.5, "web-q9j7bnvbz4-jjwh8": 0.5 } },
-      // Host names compare case-insensitively (ALB-R3); /admin also matches rule 3, the 503 rule, later.
-      { object: "shop/api", request: { host: "SHOP.Example.com", path: "/admin" }, winner: "1", alsoMatching: ["3"], pods: { "web-q9j7bnvbz4-fbflf": 0.5, "web-q9j7bnvbz4-jjwh8": 0.5 } },
+      // /api/orders matches rule 1 (`/*`) first; rule 3 (`/api/*`) matches too but comes later. (Within the api
+      // Ingress the controller orders Prefix paths longest first, so /admin is rule 2 and /api rule 3.)
+      { object: "shop/api", request: { host: "shop.example.com", path: "/api/orders" }, winner: "1", alsoMatching: ["3"], pods: { "web-q9j7bnvbz4-fbflf": 0.5, "web-q9j7bnvbz4-jjwh8": 0.5 } },
+      // Host names compare case-insensitively (ALB-R3); /admin also matches rule 2, the 503 rule, later.
+      { object: "shop/api", request: { host: "SHOP.Example.com", path: "/admin" }, winner: "1", alsoMatching: ["2"], pods: { "web-q9j7bnvbz4-fbflf": 0.5, "web-q9j7bnvbz4-jjwh8": 0.5 } },
       // Another host matches no rule: the default rule, the controller's fixed 404.
       { object: "shop/storefront", request: { host: "other.example.com", path: "/" }, winner: "default", alsoMatching: [], pods: {}, fixedStatus: "404" },
     ],
