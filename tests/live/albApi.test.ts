@@ -53,7 +53,7 @@ describe("Ingress API (live mode, emulator)", () => {
     expect(r.status).toBe(200);
     const res = RouteResult.parse(r.body);
     expect(res.winner?.priority).toBe("1");
-    expect(res.alsoMatching).toEqual(["2"]);
+    expect(res.alsoMatching).toEqual(["3"]); // /api is rule 3, after the longer Prefix /admin
     expect(res.targetPods.map((p) => p.share)).toEqual([0.5, 0.5]);
   });
 

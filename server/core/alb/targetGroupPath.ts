@@ -82,7 +82,7 @@ export function targetGroupPath(i: TargetGroupPathInput, index: SnapshotIndex, w
 function expectedLocalDrop(t: Target, targetType: "instance" | "ip", etp: "Local" | "Cluster", path: Path): Target {
   const hc = path.targetGroup?.healthCheck;
   if (targetType !== "instance" || etp !== "Local" || t.readyLocalEndpoints !== 0 || hc?.portMeaning !== "traffic-port") return t;
-  if (t.state !== "unhealthy" || t.verdict === "expected") return t;
+  if (t.state !== "unhealthy" || (t.verdict === "expected" && t.code !== "LOCAL_NO_ENDPOINT")) return t;
   return {
     ...t,
     verdict: "expected",

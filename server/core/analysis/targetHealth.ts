@@ -149,6 +149,10 @@ function classifyFailedHealthChecks(i: TargetHealthInput): TargetVerdict {
       return v("fault", "HC_BLOCKED", ["HLT-C2"], `${nodeName} has ${i.readyLocal} ready local endpoint(s), so kube-proxy should answer 200 on ${hcText(hc)}, yet it fails.${nodeDown}`, "Check kube-proxy on the node (serviceProxyHealthy), and that the node security group allows the health-check port from the load balancer's subnets.");
     }
     case "traffic-port": {
+      // SRC-9, HLT-5: under Local kube-proxy drops connections to the nodePort on a node without a usable local
+      // endpoint, health checks included: unhealthy by design.
+      if (i.externalTrafficPolicy === "Local" && i.targetType === "instance" && i.readyLocal === 0 && i.terminatingLocal === 0 && (i.usableEndpoints ?? 0) > 0)
+        return v("expected", "LOCAL_NO_ENDPOINT", ["SRC-9", "HLT-5"], `The health check probes the traffic port (${hcText(hc)}) and externalTrafficPolicy is Local: ${nodeName} has no ready pod of this Service, so kube-proxy drops the probe like any other connection. Unhealthy by design.`, "Nothing to fix. To use this node, schedule a pod on it; or health-check the healthCheckNodePort, as the controllers do by default for Local.");
       if (i.usableEndpoints === 0)
         return v("fault", "NO_READY_ENDPOINTS", ["HLT-C3", "HLT-E2", "SRC-9"], "The Service has no ready endpoints, so kube-proxy rejects connections to the nodePort and every node fails the health check.", "Fix the workload: kubectl get endpointslices -l kubernetes.io/service-name=<svc>; look at the pods' readiness.");
       if (i.usableEndpoints === null) return v("unknown", "HEALTH_UNKNOWN", ["HLT-C3"], "EndpointSlices could not be read, so lbpath cannot tell whether the Service has ready endpoints.", "Grant list/watch on endpointslices.discovery.k8s.io (ClusterRole lbpath-reader).");

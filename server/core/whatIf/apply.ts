@@ -52,6 +52,15 @@ function mergedAttributes(svc: k8s.Service, key: string, attr: string, value: st
   return { [`${ANN}${key}`]: formatKeyValues(kv) };
 }
 
+/**
+ * The LBC merges the deprecated cross-zone annotation over aws-load-balancer-attributes (MergeStringMap keeps the
+ * first map's value), so a Service that still carries it would keep its old setting: remove it with the change.
+ */
+function lbcCrossZone(svc: k8s.Service, value: boolean): Record<string, string | null> {
+  const deprecated = `${ANN}aws-load-balancer-cross-zone-load-balancing-enabled`;
+  return { ...mergedAttributes(svc, "aws-load-balancer-attributes", "load_balancing.cross_zone.enabled", String(value)), ...(svc.metadata.annotations?.[deprecated] !== undefined ? { [deprecated]: null } : {}) };
+}
+
 function command(ctx: ApplyContext, line: string, yaml: string, note: string | null): ApplyStep {
   return { controller: CONTROLLER[ctx.ownership.controller].label, kubectlPatch: line, yaml, note };
 }
@@ -64,7 +73,7 @@ export function applyStep(c: Change, ctx: ApplyContext): ApplyStep {
       return servicePatch(ctx, { spec: { externalTrafficPolicy: c.value } }, c.value === "Local" ? "Kubernetes allocates spec.healthCheckNodePort; the controller points the health check at it (HC-2, HC-5, HC-7)." : "Kubernetes releases spec.healthCheckNodePort; the controller health-checks the traffic port (HC-1, HC-4, HC-6).");
     case "crossZone":
       return flavour === "lbc"
-        ? servicePatch(ctx, { annotations: mergedAttributes(svc, "aws-load-balancer-attributes", "load_balancing.cross_zone.enabled", String(c.value)) }, "The AWS Load Balancer Controller sets the load balancer attribute from this annotation (DST-2).")
+        ? servicePatch(ctx, { annotations: lbcCrossZone(svc, c.value) }, "The AWS Load Balancer Controller sets the load balancer attribute from this annotation (DST-2).")
         : servicePatch(ctx, { annotations: { [`${ANN}aws-load-balancer-cross-zone-load-balancing-enabled`]: String(c.value) } }, "The legacy cloud provider sets the load balancer's cross-zone attribute from this annotation (DST-2).");
     case "targetGroupCrossZone":
       return servicePatch(ctx, { annotations: mergedAttributes(svc, "aws-load-balancer-target-group-attributes", "load_balancing.cross_zone.enabled", String(c.value)) }, "Applied to every target group of the Service (W6, SRC-2).");

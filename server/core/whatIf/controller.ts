@@ -52,9 +52,11 @@ export function nlbHealthCheck(flavour: Exclude<Flavour, "legacy-clb">, svc: k8s
     hc = { protocol: "TCP", port: "traffic-port", path: null, interval: 10, timeout: 10, healthy: 3, unhealthy: 3 }; // HC-6, HC-8
   }
   const proto = ann(svc, "aws-load-balancer-healthcheck-protocol")?.toUpperCase();
-  if (proto === "HTTP" || proto === "HTTPS" || proto === "TCP") hc = { ...hc, protocol: proto, timeout: proto === "TCP" ? 10 : 6 };
+  // Legacy: the timeout is not sent, so AWS's default for the protocol applies (HC-1/HC-2); the LBC keeps the
+  // timeout of its externalTrafficPolicy branch whatever the protocol (HC-6/HC-7, L4).
+  if (proto === "HTTP" || proto === "HTTPS" || proto === "TCP") hc = { ...hc, protocol: proto, timeout: flavour === "lbc" ? hc.timeout : proto === "TCP" ? 10 : 6 };
   const port = ann(svc, "aws-load-balancer-healthcheck-port");
-  if (port) hc.port = port;
+  if (port) hc.port = flavour === "lbc" ? lbcHealthCheckPort(svc, port, targetType) : port;
   const path = ann(svc, "aws-load-balancer-healthcheck-path");
   if (path) hc.path = path;
   const num = (key: string) => (/^\d+$/.test(ann(svc, key) ?? "") ? Number(ann(svc, key)) : undefined);
@@ -66,11 +68,31 @@ export function nlbHealthCheck(flavour: Exclude<Flavour, "legacy-clb">, svc: k8s
   return hc;
 }
 
-/** HC-4 (TCP on the first listener's nodePort) or HC-5 (HTTP /healthz on healthCheckNodePort), as `TCP:31234`. */
+/** §2.1 notes: the LBC's port annotation may name a Service port: its nodePort (instance) or numeric targetPort (ip). */
+function lbcHealthCheckPort(svc: k8s.Service, port: string, targetType: "instance" | "ip"): string {
+  if (port === "traffic-port" || /^\d+$/.test(port)) return port;
+  const named = (svc.spec.ports ?? []).find((p) => p.name === port);
+  const resolved = targetType === "instance" ? named?.nodePort : typeof named?.targetPort === "number" ? named.targetPort : undefined;
+  return resolved !== undefined ? String(resolved) : port;
+}
+
+/**
+ * HC-4 (TCP, or SSL for an https/ssl backend, on the first listener's nodePort) or HC-5 (HTTP /healthz on
+ * healthCheckNodePort), then the healthcheck annotations (§4.5) as the provider's ensureLoadBalancerHealthCheck
+ * applies them: protocol as written, a numeric port, a path for HTTP/HTTPS only. As `TCP:31234`.
+ */
 export function classicHealthCheckTarget(svc: k8s.Service): string {
-  if (svc.spec.externalTrafficPolicy === "Local" && svc.spec.healthCheckNodePort) return `HTTP:${svc.spec.healthCheckNodePort}/healthz`;
-  const first = [...(svc.spec.ports ?? [])][0];
-  return `TCP:${first?.nodePort ?? 0}`;
+  const local = svc.spec.externalTrafficPolicy === "Local" && svc.spec.healthCheckNodePort;
+  const backend = ann(svc, "aws-load-balancer-backend-protocol")?.toLowerCase();
+  let protocol = local ? "HTTP" : backend === "https" || backend === "ssl" ? "SSL" : "TCP";
+  let port = local ? svc.spec.healthCheckNodePort! : ([...(svc.spec.ports ?? [])][0]?.nodePort ?? 0);
+  let path = local ? "/healthz" : "";
+  protocol = ann(svc, "aws-load-balancer-healthcheck-protocol") ?? protocol;
+  const portAnn = ann(svc, "aws-load-balancer-healthcheck-port");
+  if (portAnn && /^\d+$/.test(portAnn)) port = Number(portAnn);
+  if (["HTTP", "HTTPS"].includes(protocol.toUpperCase())) path = ann(svc, "aws-load-balancer-healthcheck-path") || path || "/";
+  else path = "";
+  return `${protocol}:${port}${path}`;
 }
 
 /** SRC-3: preservation is on by default for instance targets, off for ip targets (TCP/TLS); UDP always on. */

@@ -26,7 +26,9 @@ export function costsOf(before: Topology, after: Topology, plan: Plan, flavour: 
   if (plan.proxyProtocolV2) add("APP_MUST_PARSE_PROXY_V2", "Every connection (health checks included) starts with a binary PROXY v2 header: the application must parse it, or it reads garbage and connections break (SRC-6).");
   const newCodes = [...codes(after)].filter((c) => !codes(before).has(c));
   if (newCodes.includes("PPV2_BREAKS_HC")) add("HEALTH_CHECKS_FAIL", "kube-proxy's healthCheckNodePort server does not speak PROXY v2, so every target fails its HTTP health check and the load balancer fails open (HLT-F4).");
-  if ((plan.crossZone && flavour !== "legacy-clb") || plan.targetGroupCrossZone === true)
+  // DST-2: what counts is the effective setting per target group (a group's own false keeps it off).
+  const crossZoneNlb = (t: Topology) => t.paths.some((p) => p.loadBalancer.kind === "network" && p.loadBalancer.crossZone);
+  if (crossZoneNlb(after) && !crossZoneNlb(before))
     add("CROSS_ZONE_CHARGES", "With cross-zone load balancing on, a Network Load Balancer sends flows to targets in other zones and AWS charges the inter-zone data transfer (a Classic ELB does not charge it) (DST-2, W6).");
   if (plan.preserveClientIp || (plan.targetType === "ip" && after.paths.some((p) => p.targetGroup?.preserveClientIp)))
     add("SECURITY_GROUPS_SEE_CLIENTS", "Targets see the clients' own addresses, so their security groups must allow the clients' CIDRs, not only the load balancer's subnets (SRC-3).");

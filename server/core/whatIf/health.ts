@@ -2,7 +2,7 @@ import type * as k8s from "../model/kubernetes";
 import type * as elbv2 from "../model/elbv2";
 import type { Target } from "@/lib/api/topology";
 import type { EndpointView } from "../analysis/endpoints";
-import { readyLocalCount, usableClusterWide } from "../analysis/endpoints";
+import { readyLocalCount, usableClusterWide, usableLocal } from "../analysis/endpoints";
 import { isNodeReady, kubeProxyIneligible } from "../join/nodeFacts";
 import type { HealthCheckSpec } from "./controller";
 import { portMeaning } from "../join/pathInputs";
@@ -55,6 +55,8 @@ export function nodeHealth(i: HealthInputs, node: k8s.Node, current: elbv2.Targe
       if (i.proxyProtocolV2 && http) return FAILED; // HLT-F4: kube-proxy's server does not speak PROXY v2
       return readyLocalCount(i.endpoints, node.metadata.name) > 0 ? HEALTHY : FAILED;
     case "traffic-port":
+      // SRC-9: under Local kube-proxy drops the probe on a node with no usable local endpoint.
+      if (i.svc.spec.externalTrafficPolicy === "Local") return usableLocal(i.endpoints, node.metadata.name).length > 0 ? HEALTHY : FAILED;
       return usableClusterWide(i.endpoints).length > 0 ? HEALTHY : FAILED;
     case "kube-proxy-healthz":
       return kubeProxyIneligible(node) ? FAILED : HEALTHY;

@@ -96,6 +96,9 @@ export function refusalOf(changes: readonly Change[], ctx: { svc: k8s.Service; o
       case "targetGroupCrossZone":
       case "preserveClientIp":
       case "proxyProtocolV2":
+        // The legacy provider validates aws-load-balancer-target-group-attributes: only these two keys pass (SRC-2).
+        if (c.kind === "targetGroupCrossZone" && flavour === "legacy-nlb")
+          return { field: `changes[${i}].kind`, message: "The legacy cloud provider accepts only preserve_client_ip.enabled and proxy_protocol_v2.enabled in aws-load-balancer-target-group-attributes; any other attribute makes every reconcile of the Service fail (SRC-2).", fix: "Change the load balancer's cross-zone setting instead (crossZone), or move the Service to the AWS Load Balancer Controller." };
         if (classic) return { field: `changes[${i}].kind`, message: `A Classic ELB has no target groups, so "${c.kind}" does not apply.${c.kind === "proxyProtocolV2" ? " Classic ELBs speak PROXY protocol v1 (annotation service.beta.kubernetes.io/aws-load-balancer-proxy-protocol: \"*\")." : ""}`, fix: "Use an NLB (annotation service.beta.kubernetes.io/aws-load-balancer-type: nlb, or the AWS Load Balancer Controller)." };
         if (c.kind === "preserveClientIp" && c.value === false && tgProtocols.some((p) => p.includes("UDP")))
           return { field: at, message: "Client IP preservation cannot be turned off on a UDP target group: AWS always preserves it there (SRC-3)." };

@@ -147,3 +147,14 @@ describe("HLT-C9: the fault behind a fail-open is escalated", () => {
     expect(r.t.findings.find((x) => x.code === "HC_BLOCKED")).toMatchObject({ severity: "warning" });
   });
 });
+
+describe("SRC-9 / HLT-5: a traffic-port health check under externalTrafficPolicy Local", () => {
+  // With the check on the nodePort (an explicit healthcheck-port: traffic-port), kube-proxy drops the probe on a node
+  // with no usable local endpoint like any other connection (SRC-9): unhealthy by design, not a node fault (HLT-C4).
+  it("a node without a local pod is expected (LOCAL_NO_ENDPOINT), a node with one that fails is still a fault", () => {
+    const r = analyse({ etp: "Local", hc: { healthCheckProtocol: "TCP", healthCheckPort: "traffic-port" }, lbZones: ["a"], nodes: [{ name: "n1", zone: "a", pods: ["p1"] }, { name: "n2", zone: "a", health: "unhealthy" }, { name: "n3", zone: "a", pods: ["p3"], health: "unhealthy" }] });
+    expect(r.targetOfNode("n2")).toMatchObject({ verdict: "expected", code: "LOCAL_NO_ENDPOINT" });
+    expect(r.targetOfNode("n2").rules).toContain("SRC-9");
+    expect(r.targetOfNode("n3")).toMatchObject({ verdict: "fault", code: "HC_BLOCKED" });
+  });
+});

@@ -35,7 +35,7 @@ describe("rule cards", () => {
     const path = t.paths.find((p) => p.backendService?.name === "api")!;
     const g = buildGraph(t, path, {});
     const rule = g.nodes.find((n) => n.data.kind === "rule")!;
-    expect(rule.key).toBe(`Rule:${path.loadBalancer.name}:80:2`);
+    expect(rule.key).toBe(`Rule:${path.loadBalancer.name}:80:3`);
     expect(rule.data.kind === "rule" && rule.data.shadowed).toBe(true);
     expect(cardLines(rule)[2]).toBe("⚠ never wins: rule 1");
     expect(rule.ariaLabel).toContain("Never wins: rule 1");
@@ -119,10 +119,10 @@ describe("rule cards", () => {
     const l = layoutGraph(g);
     const listener = g.nodes.find((n) => n.data.kind === "listener")!.key;
     const rule = neighbour(g, l, listener, "right");
-    expect(rule).toBe(`Rule:${path.loadBalancer.name}:80:2`);
+    expect(rule).toBe(`Rule:${path.loadBalancer.name}:80:3`);
     expect(neighbour(g, l, rule!, "right")).toBe(g.nodes.find((n) => n.data.kind === "targetGroup")!.key);
     const svg = graphToSvg(g, l);
     expect(svg).toContain("⚠ never wins: rule 1");
-    expect(svg).toContain("Rule 2");
+    expect(svg).toContain("Rule 3");
   });
 });
