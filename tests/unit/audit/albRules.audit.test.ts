@@ -10,7 +10,7 @@ import { fixed, header, host, ingress, loadScenario, method, path, query, rule, 
 
 /**
  * Audit of lbpath's ALB listener-rule evaluation against AWS's and the AWS Load Balancer Controller's documented
- * behaviour: cases where lbpath AGREES. Sources quoted (see albRules.disagreements.test.ts for the disagreements):
+ * behaviour: cases where lbpath AGREES. Sources quoted (see albRules.fixes.test.ts for the disagreements):
  *
  * E1  ALB guide "Listener rules": "Rules are evaluated in priority order, from the lowest value to the highest
  *     value. The default rule is evaluated last." / "If none of the conditions for the other rules are met, then the

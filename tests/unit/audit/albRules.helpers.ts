@@ -7,7 +7,7 @@ import { simulateIngressRoute } from "@/server/core/alb/simulate";
 import { RouteRequest } from "@/lib/api/route";
 
 /**
- * Shared helpers of the ALB listener-rule audit (albRules.audit.test.ts, albRules.disagreements.test.ts).
+ * Shared helpers of the ALB listener-rule audit (albRules.audit.test.ts, albRules.fixes.test.ts).
  * The simulator evaluates the listener rules AWS reports (DescribeRules), so the cases replace the rules of the
  * `alb-instance` demo ALB (Ingress default/web, listener 80) with hand-written ones.
  */

@@ -3,7 +3,7 @@ import type { Snapshot } from "@/server/core/model/snapshot";
 import type * as k8s from "@/server/core/model/kubernetes";
 import { buildCase, type CaseSpec } from "../core/caseBuilder";
 
-/** Shared helpers of the §3/§4 audit (distribution.audit.test.ts, distribution.disagreements.test.ts). */
+/** Shared helpers of the §3/§4 audit (distribution.audit.test.ts, distribution.fixes.test.ts). */
 export const REF = { namespace: "shop", name: "web" };
 export const r3 = (x: number) => Math.round(x * 1000) / 1000;
 export const ANN = "service.beta.kubernetes.io/";

@@ -12,7 +12,7 @@ import { ANN, BLOG, TWO, annotate, codesOf, hcOf, lbc, ok, patchBody, refusal, t
  * What-if audit (2026-12): where the predictor agrees with the reference (traffic-semantics.md §1, §2.1, §2.3, §3,
  * §4.4/§4.5) and with the controllers' own code (cloud-provider-aws pkg/providers/v1/aws.go, aws_validations.go;
  * aws-load-balancer-controller pkg/service/model_build_target_group.go, model_builder.go). Kept as regression tests.
- * The disagreements are in whatIf.disagreements.test.ts.
+ * The disagreements are in whatIf.fixes.test.ts.
  */
 
 const demo = (def: ScenarioDef, changes: Change[]) => predictWhatIf(buildScenario(def), { namespace: def.services[0].namespace, name: def.services[0].name }, changes);

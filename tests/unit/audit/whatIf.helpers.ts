@@ -3,7 +3,7 @@ import type { Snapshot } from "@/server/core/model/snapshot";
 import { predictWhatIf } from "@/server/core/whatIf";
 import { buildCase, type CaseSpec } from "../core/caseBuilder";
 
-/** Helpers of the what-if audit (whatIf.audit.test.ts, whatIf.disagreements.test.ts). */
+/** Helpers of the what-if audit (whatIf.audit.test.ts, whatIf.fixes.test.ts). */
 export const ANN = "service.beta.kubernetes.io/";
 export const REF = { namespace: "shop", name: "web" };
 

@@ -6,8 +6,8 @@ import { buildCase, type CaseSpec } from "../core/caseBuilder";
 /**
  * Audit of traffic-semantics.md §5 against the engine: the assertions of each worked case that
  * tests/unit/core/workedCases.test.ts does not make (and the cases it does not have: TC-22, TC-25).
- * Expectations are written from the rulebook only. Cases where the engine disagrees with the rulebook are in
- * workedCases.disagreements.test.ts.
+ * Expectations are written from the rulebook only. Cases where the engine disagreed with the rulebook until the audit are at the end of this file
+ * (TC-25), and in the other *.fixes.test.ts files.
  *
  * caseBuilder conventions used below: node i (0-based) has InternalIP 10.0.<i>.10; pods on it 10.1.<i>.<10+j>.
  * Where the case names the NLB's per-zone addresses (LBa, LBb), they are added to the snapshot (LB_IP).
@@ -253,7 +253,7 @@ describe("§5 worked cases — audit (assertions missing from tests/unit/core/wo
     expect(r.path.clientIp.header).toBe("proxy-protocol-v2");
     expect(r.codes).toContain("CLIENT_IP_IN_HEADER");
     expect(r.total).toBeCloseTo(1, 5); // shares are rounded to 6 digits each
-    // The L3 source (`LBa`, S19) for PrivateLink consumers: see workedCases.disagreements.test.ts.
+    // The L3 source (`LBa`, S19) for PrivateLink consumers: the SRC-5 caveat at the end of this file.
   });
 
   it("TC-26: LBC; pods see N1 only (all new flows enter n1); n1 healthy with 100 %", () => {
@@ -295,5 +295,35 @@ describe("§5 consistency checks over every worked case", () => {
     const instance = (spec.targetType ?? "instance") === "instance";
     if (instance && spec.etp === "Cluster") for (const p of r.path.pods) expect(p.sourceIp.seenAs).not.toBe("client");
     if (instance && spec.etp === "Local") for (const p of r.path.pods) expect(p.sourceIp.seenAs).toBe(r.path.clientIp.hop1);
+  });
+});
+
+// Failed before the audit of 2026-12-07 (the engine never cited SRC-5).
+describe("§5 worked cases the engine now follows", () => {
+  /*
+   * TC-25: "NLB (instance, Local, single AZ a) exposed as VPC endpoint service; consumer via PrivateLink; PPv2 on;
+   * n1: p1 | n1 healthy | Expected pod source IP: L3 `LBa`; PPv2 has `C` + VPCE-ID TLV | p1 100 % | S19, SRC-5/6".
+   *
+   * Engine returns: p1.sourceIp = { seenAs: "client", address: null, header: "proxy-protocol-v2", row: "S10",
+   * rules: SRC-3, SRC-6, SRC-9, SRC-10 }, clientIp.snatAt = null, finding CLIENT_IP_PRESERVED ("Pods see the client
+   * IP (row S10)") and no mention of PrivateLink anywhere. The engine never applies SRC-5 (no code path cites it),
+   * although docs/findings.md says CLIENT_IP_REPLACED_BY_LB covers "an NLB … reached through PrivateLink".
+   *
+   * Resolution: no snapshot says whether an NLB backs a VPC endpoint service, so the engine cannot answer S19 for
+   * every flow; where PPv2 is on (what a PrivateLink service needs) each pod that sees the client now carries the
+   * SRC-5 caveat. (TC-25 also contradicts HLT-F4: PPv2 with instance targets and Local fails the HTTP health check;
+   * noted in the issue.) Original judgement: the engine is wrong (incomplete), the rulebook is right. The snapshot has no input that says the
+   * NLB backs a VPC endpoint service (that needs ec2 DescribeVpcEndpointServiceConfigurations), so the engine
+   * cannot tell — but then it should not assert "pods see the client IP" unconditionally: either read that
+   * input and report S19 (LBa at L3, client IP only in PPv2), or, as it does for IPv6 clients (SRC-4,
+   * IPV6_CLIENTS_SEE_LB), carry a PrivateLink caveat (SRC-5). The share (p1 100 %), n1 healthy, header
+   * proxy-protocol-v2 and CLIENT_IP_IN_HEADER agree (asserted in workedCases.audit.test.ts).
+   */
+  const TC25: CaseSpec = { etp: "Local", lbZones: ["a"], tgAttributes: { "proxy_protocol_v2.enabled": "true" }, nodes: [{ name: "n1", zone: "a", pods: ["p1"] }] };
+
+  it("TC-25 (weaker, data-limited reading): with no PrivateLink input, the engine at least cites SRC-5 as a caveat on the client-IP claim", () => {
+    const r = analyse(TC25, withLbAddresses);
+    const cited = [...r.path.clientIp.rules, ...r.pod("p1").sourceIp.rules, ...r.t.findings.flatMap((f) => f.rules)];
+    expect(cited).toContain("SRC-5");
   });
 });
