@@ -64,13 +64,21 @@ export function transientOf(before: Topology, after: Topology, plan: Plan, flavo
   if (plan.targetType || (plan.healthCheckChanges && flavour === "legacy-nlb"))
     out.push({ message: `New registrations take "a few minutes" (AWS) plus the initial health checks; the old target group drains for deregistration_delay.timeout_seconds (${drainS ?? "300"} s).`, seconds: drainS });
   if (plan.drains.length || (plan.replicas !== undefined && plan.replicas < (p?.pods.filter((x) => x.ready && !x.terminating).length ?? 0)))
-    out.push({ message: `Removed pods terminate (terminationGracePeriodSeconds, 30 s by default). ip targets are deregistered and keep their connections for the deregistration delay (${drainS ?? "300"} s); under Local a node whose last pod leaves still gets new flows until its health check fails (${down ?? "?"} s), and kube-proxy forwards them to the terminating pod meanwhile (HLT-F2, HLT-F3).`, seconds: drainS });
+    out.push({ message: `Removed pods terminate (terminationGracePeriodSeconds, 30 s by default). ${classicDrain(p) ?? `ip targets are deregistered and keep their connections for the deregistration delay (${drainS ?? "300"} s)`}; under Local a node whose last pod leaves still gets new flows until its health check fails (${down ?? "?"} s), and kube-proxy forwards them to the terminating pod meanwhile (HLT-F2, HLT-F3).`, seconds: drainS });
   if (plan.addPods.length || (plan.replicas !== undefined && plan.replicas > (p?.pods.filter((x) => x.ready && !x.terminating).length ?? 0)))
     out.push({ message: `New pods take their start-up and readiness time; then ip targets register (a few minutes) and nodes under Local pass ${up ?? "the healthy threshold of"} s of health checks before they get traffic.`, seconds: up });
   if (plan.zonalShift?.mode === "shift") out.push({ message: "A zonal shift takes effect within minutes; connections already open to the zone continue until they close (W16).", seconds: null });
   if (plan.zonalShift?.mode === "outage")
     out.push({ message: `The node controller marks the zone's nodes unreachable after about 40 s; the load balancer sees their targets fail after ${down ?? "?"} s; the pods there are evicted after the default 300 s toleration and start elsewhere, so for about five minutes the zone's share of pods is simply missing.`, seconds: 300 });
   return out;
+}
+
+/** Classic ELB: connection draining is an attribute the legacy provider leaves off unless annotated. */
+function classicDrain(p: Path | undefined): string | null {
+  if (p?.loadBalancer.kind !== "classic") return null;
+  return p.loadBalancer.attributes["ConnectionDraining.Enabled"] === "true"
+    ? "A node the Classic ELB deregisters keeps its open connections while connection draining lasts"
+    : "Connection draining is off on this Classic ELB (the legacy provider's default without aws-load-balancer-connection-draining-enabled), so a node it deregisters loses its open connections at once";
 }
 
 export function assumptionsOf(plan: Plan): string[] {

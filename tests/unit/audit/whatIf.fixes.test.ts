@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Snapshot } from "@/server/core/model/snapshot";
 import { ANN, BLOG, TWO, annotate, codesOf, hcOf, lbc, ok, patchBody, refusal } from "./whatIf.helpers";
 
 /**
@@ -132,5 +133,26 @@ describe("costs", () => {
   it("DST-2: no inter-zone charge when every target group overrides cross-zone to false", () => {
     const p = ok({ etp: "Cluster", tgAttributes: { "load_balancing.cross_zone.enabled": "false" }, ...TWO }, [{ kind: "crossZone", value: true }], lbc("instance", { [`${ANN}aws-load-balancer-target-group-attributes`]: "load_balancing.cross_zone.enabled=false" }));
     expect(codesOf(p)).not.toContain("CROSS_ZONE_CHARGES");
+  });
+});
+
+describe("settling: a Classic ELB's connection draining", () => {
+  // The legacy provider leaves Classic connection draining off unless annotated; the settling text spoke of ip
+  // targets and a 300 s deregistration delay, which a Classic ELB does not have.
+  it("draining a node behind a Classic ELB says open connections are cut when draining is off, and keep going when on", () => {
+    // buildCase's pods carry no labels: give the Service a selector that picks them, so a drain has a workload.
+    const selected = (s: Snapshot) => {
+      s.kubernetes.services[0].spec.selector = { app: "web" };
+      for (const pod of s.kubernetes.pods) pod.metadata.labels = { app: "web" };
+    };
+    const off = ok({ lb: "clb", etp: "Cluster", ...TWO }, [{ kind: "drainNode", value: "n2" }], selected);
+    const text = off.transient.map((x) => x.message).join(" ");
+    expect(text).toMatch(/Connection draining is off/);
+    expect(text).not.toMatch(/ip targets are deregistered/);
+    const on = ok({ lb: "clb", etp: "Cluster", ...TWO }, [{ kind: "drainNode", value: "n2" }], (s) => {
+      selected(s);
+      s.aws.classicLoadBalancers[0].attributes.connectionDraining = { enabled: true, timeout: 300 };
+    });
+    expect(on.transient.map((x) => x.message).join(" ")).toMatch(/keeps its open connections while connection draining lasts/);
   });
 });
