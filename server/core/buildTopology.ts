@@ -8,7 +8,7 @@ import { loadBalancersForService } from "./join/loadBalancerForService";
 import { classicPathInputs, elbv2PathInputs } from "./join/pathInputs";
 import { internalIp, isNodeReady, nodeRemoval } from "./join/nodeFacts";
 import { buildPath } from "./buildPath";
-import { pathFindings } from "./analysis/findings";
+import { byUrgency, pathFindings } from "./analysis/findings";
 import { missingTargets } from "./join/expectedTargets";
 import { flavourOf } from "./join/registration";
 import { bindingPaths } from "./alb/bindingPaths";
@@ -19,7 +19,6 @@ export interface ServiceRef {
   name: string;
 }
 
-const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
 /**
  * The one entry point of the pure core: snapshot + Service → Topology (the API contract in lib/api/topology.ts).
@@ -106,7 +105,7 @@ function compute(svc: k8s.Service, index: SnapshotIndex): Topology {
   if (warnings.length > 0 && !findings.some((x) => x.code === "PARTIAL_DATA"))
     findings.push({ severity: "warning", code: "PARTIAL_DATA", message: `Part of the data could not be read: ${warnings.map((w) => w.code).join(", ")}. What is shown is partial.`, action: warnings.find((w) => w.fix)?.fix, rules: [], pathId: null, refs: [] });
 
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  findings.sort(byUrgency);
   // Item 3 of issue 10: without a path, the Kubernetes half is still drawn.
   const skeleton = svc.spec.type === "LoadBalancer" && paths.length === 0 ? skeletonOf(svc, index, ownership, missingHalf(svc, ownership, ingress, joinedAny, warnings, index)) : null;
   return {

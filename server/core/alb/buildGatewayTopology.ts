@@ -1,3 +1,4 @@
+import { byUrgency } from "../analysis/findings";
 import type * as crd from "../model/crds";
 import type { Snapshot } from "../model/snapshot";
 import type { Finding, Path, RuleView, Topology, Warning } from "@/lib/api/topology";
@@ -11,7 +12,6 @@ import { ruleViews } from "./ruleViews";
 import { configFindings, gatewayConfig } from "./gatewayConfig";
 import type { ObjectRef } from "./buildIngressTopology";
 
-const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 const memo = new WeakMap<Snapshot, Map<string, Topology | null>>();
 
 /**
@@ -87,7 +87,7 @@ function compute(gw: crd.Gateway, index: SnapshotIndex, idx: AlbIndex): Topology
   }
   if (warnings.length > 0 && !findings.some((x) => x.code === "PARTIAL_DATA"))
     findings.push({ severity: "warning", code: "PARTIAL_DATA", message: `Part of the data could not be read: ${[...new Set(warnings.map((w) => w.code))].join(", ")}. What is shown is partial.`, action: warnings.find((w) => w.fix)?.fix, rules: [], pathId: null, refs: [] });
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  findings.sort(byUrgency);
   const hosts = [...new Set([...gw.spec.listeners.map((l) => l.hostname), ...routes.flatMap((r) => r.spec.hostnames ?? [])].filter((h): h is string => !!h))].sort();
   return {
     cluster: s.cluster.name,

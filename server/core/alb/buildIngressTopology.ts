@@ -1,3 +1,4 @@
+import { byUrgency } from "../analysis/findings";
 import type * as elbv2 from "../model/elbv2";
 import type * as ing from "../model/ingress";
 import type { Snapshot } from "../model/snapshot";
@@ -15,7 +16,6 @@ export interface ObjectRef {
   name: string;
 }
 
-const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 const memo = new WeakMap<Snapshot, Map<string, Topology | null>>();
 
 /**
@@ -94,7 +94,7 @@ function compute(i: ing.Ingress, index: SnapshotIndex, idx: AlbIndex): Topology 
   }
   if (warnings.length > 0 && !findings.some((x) => x.code === "PARTIAL_DATA"))
     findings.push({ severity: "warning", code: "PARTIAL_DATA", message: `Part of the data could not be read: ${[...new Set(warnings.map((w) => w.code))].join(", ")}. What is shown is partial.`, action: warnings.find((w) => w.fix)?.fix, rules: [], pathId: null, refs: [] });
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  findings.sort(byUrgency);
   return {
     cluster: s.cluster.name,
     subject: {

@@ -8,6 +8,16 @@ import { LB_KIND, VERDICT } from "@/lib/vocabulary";
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
 const f = (severity: Severity, code: FindingCode, message: string, action: string | undefined, rules: RuleId[], pathId: string | null, refs: string[] = []): Finding => ({ severity, code, message, action, rules, pathId, refs });
 
+const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
+
+/**
+ * The order findings are listed in (the client keeps it): by severity, and within one severity what is going wrong
+ * before what the source IP is, which is a consequence of the configuration rather than a fault.
+ */
+export function byUrgency(a: Finding, b: Finding): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || Number(a.code.startsWith("CLIENT_IP_")) - Number(b.code.startsWith("CLIENT_IP_"));
+}
+
 /** What an operator should know about one path, in plain words with the rule behind it. */
 export function pathFindings(path: Path, ctx: { etp: "Cluster" | "Local"; scheme: string | null; dualStackToIpv4: boolean; missing: MissingTargets }): Finding[] {
   const out: Finding[] = [];

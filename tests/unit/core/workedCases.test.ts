@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Snapshot } from "@/server/core/model/snapshot";
 import { buildTopology } from "@/server/core/buildTopology";
 import { buildCase, type CaseSpec } from "./caseBuilder";
 
@@ -138,5 +141,16 @@ describe("§3.2 worked example (Local, cross-zone off, zones a/b/c)", () => {
     expect(r.shares).toEqual({ p1: 0.25, p2: 0.25, p3: 0.25, p4: 0.25, p5: 0 });
     expect(r.path.imbalance).toMatchObject({ ratio: 1, level: "ok" });
     expect(r.pod("p1").sourceIp.seenAs).toBe("node");
+  });
+});
+
+describe("finding order", () => {
+  it("within one severity, what is going wrong comes before what the source IP is", () => {
+    // demo-zone-silent: zone c gets no observed flows (ZONE_NO_OBSERVED_TRAFFIC, a warning) and Cluster SNATs
+    // (CLIENT_IP_SNAT_KUBE_PROXY, a warning too). The operator's first row must be the zone without traffic.
+    const s = JSON.parse(readFileSync(join(process.cwd(), "server/sources/demo/scenarios/zone-silent.json"), "utf8")) as Snapshot;
+    const t = buildTopology(s, { namespace: "default", name: "web" })!;
+    const warnings = t.findings.filter((f) => f.severity === "warning").map((f) => f.code);
+    expect(warnings).toEqual(["ZONE_NO_OBSERVED_TRAFFIC", "CLIENT_IP_SNAT_KUBE_PROXY"]);
   });
 });
