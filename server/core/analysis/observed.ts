@@ -27,16 +27,22 @@ export const RATIO_HIGH = 2.0;
 export const OUT_OF_DNS_SHARE = 0.05;
 /** "Got none" is only judged when the zone should have seen at least this many new flows in the window. */
 export const MIN_EXPECTED_FLOWS = 20;
+/** Expected shares come rounded to 6 digits: a ratio within this of a cut-off is on the cut-off. */
+const TOLERANCE = 1e-4;
 
 const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 const num = (x: number) => Math.round(x).toLocaleString("en-US");
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-/** The series of one metric on a period grid over the window (0 where CloudWatch has no data point). */
+/**
+ * The series of one metric on a period grid over the window (0 where CloudWatch has no data point). CloudWatch rounds
+ * the start down to the whole minute (GetMetricData StartTime), so the grid starts at the period boundary at or
+ * before the window's start and has at least one cell.
+ */
 function onGrid(s: MetricSeries | undefined, metrics: Metrics): number[] {
-  const start = Date.parse(metrics.window.start);
   const period = metrics.window.periodSeconds * 1000;
-  const n = Math.max(0, Math.round((Date.parse(metrics.window.end) - start) / period));
+  const start = Math.floor(Date.parse(metrics.window.start) / period) * period;
+  const n = Math.max(1, Math.ceil((Date.parse(metrics.window.end) - start) / period));
   const out = new Array<number>(n).fill(0);
   if (!s) return out;
   s.timestamps.forEach((t, i) => {
@@ -45,6 +51,10 @@ function onGrid(s: MetricSeries | undefined, metrics: Metrics): number[] {
   });
   return out;
 }
+
+/** A zone's flows were read: its query was made and CloudWatch did not answer it with an error. */
+const READ_STATUSES = new Set(["Complete", "PartialData"]);
+const unreadWhy = (s: MetricSeries | undefined): string | null => (!s ? "not queried" : s.statusCode && !READ_STATUSES.has(s.statusCode) ? s.statusCode : null);
 
 const last = (s: MetricSeries | undefined): number | null => (s && s.values.length ? s.values[s.values.length - 1] : null);
 const mean = (s: MetricSeries | undefined): number | null => (s && s.values.length ? sum(s.values) / s.values.length : null);
@@ -65,10 +75,14 @@ export function observedFor(path: Path, metrics: Metrics | undefined): Observed 
   const tgDim = path.targetGroup ? targetGroupDimension(path.targetGroup.arn) : null;
   const zoneDims = (zone: string): Record<string, string> => ({ ...lbDims, AvailabilityZone: zone });
 
-  const enabled = path.zones.filter((z) => z.enabled);
-  const flows = enabled.map((z) => findSeries(metrics, namespace, metric, "Sum", zoneDims(z.name)));
-  // Not one zone of this load balancer was asked for: it was not read (e.g. created after the last metrics read).
-  if (!flows.some(Boolean)) return null;
+  const enabledZones = path.zones.filter((z) => z.enabled);
+  const allFlows = enabledZones.map((z) => findSeries(metrics, namespace, metric, "Sum", zoneDims(z.name)));
+  // A zone whose query was not made (enabled after the last read) or failed is not read: "no data point" would
+  // otherwise read as "no traffic". Not one zone read: the load balancer was not read.
+  const unread = enabledZones.map((z, i) => ({ zone: z.name, why: unreadWhy(allFlows[i]) })).filter((u) => u.why);
+  const enabled = enabledZones.filter((_, i) => !unreadWhy(allFlows[i]));
+  const flows = allFlows.filter((s) => !unreadWhy(s));
+  if (!enabled.length) return null;
 
   const zones: ObservedZone[] = enabled.map((z, i) => {
     const series = onGrid(flows[i], metrics);
@@ -91,8 +105,13 @@ export function observedFor(path: Path, metrics: Metrics | undefined): Observed 
     window: { start: metrics.window.start, end: metrics.window.end, periodSeconds: metrics.window.periodSeconds },
     metric,
     zones,
-    divergence: judge(path, zones, total, metric).divergence,
+    divergence: withUnread(judge(path, zones, total, metric).divergence, unread),
   };
+}
+
+function withUnread(d: Divergence, unread: { zone: string; why: string | null }[]): Divergence {
+  if (!unread.length) return d;
+  return { ...d, message: `${d.message} Not read, so not judged: ${unread.map((u) => `${u.zone} (${u.why})`).join(", ")}.`.trim() };
 }
 
 interface Judgement {
@@ -110,25 +129,28 @@ function judge(path: Path, zones: ObservedZone[], total: number, metric: string)
   if (total === 0) return { ...none, divergence: { level: "ok", message: `No new flows in the window (CloudWatch reports ${metric} only while traffic flows): nothing to compare.` } };
   if (total < MIN_FLOWS) return { ...none, divergence: { level: "ok", message: `Only ${num(total)} new flows in the window: too few to judge the split (at least ${MIN_FLOWS}).` } };
   const state = new Map(path.zones.map((z) => [z.name, z]));
-  const starved = zones.filter((z) => z.expectedShare * total >= MIN_EXPECTED_FLOWS && z.newFlows === 0);
+  // Expected shares of the zones read, renormalised: an unread zone's share is neither observed nor expected here.
+  const read = zones.reduce((a, z) => a + z.expectedShare, 0) || 1;
+  const expected = (z: ObservedZone) => z.expectedShare / read;
+  const starved = zones.filter((z) => expected(z) * total >= MIN_EXPECTED_FLOWS && z.newFlows === 0);
   const outOfDns = zones.filter((z) => z.expectedShare === 0 && state.get(z.zone)?.inDns === false && z.share >= OUT_OF_DNS_SHARE);
   let busiest: Judgement["busiest"] = null;
   for (const z of zones) {
     if (z.expectedShare <= 0) continue;
-    const ratio = z.share / z.expectedShare;
+    const ratio = z.share / expected(z);
     if (!busiest || ratio > busiest.ratio) busiest = { zone: z, ratio };
   }
   let level: Divergence["level"] = "ok";
   const raise = (l: Divergence["level"]) => { if (LEVEL[l] > LEVEL[level]) level = l; };
   if (starved.length) raise("high");
   if (outOfDns.length) raise("warn");
-  if (busiest && busiest.ratio >= RATIO_HIGH) raise("high");
-  else if (busiest && busiest.ratio > RATIO_WARN) raise("warn");
+  if (busiest && busiest.ratio >= RATIO_HIGH - TOLERANCE) raise("high");
+  else if (busiest && busiest.ratio > RATIO_WARN + TOLERANCE) raise("warn");
 
   const parts: string[] = [];
   for (const z of starved) parts.push(`${z.zone} got no new flows, expected ${pct(z.expectedShare)}`);
   for (const z of outOfDns) parts.push(`${z.zone} is out of DNS but got ${pct(z.share)}`);
-  if (busiest && busiest.ratio > RATIO_WARN) parts.push(`${busiest.zone.zone} got ${pct(busiest.zone.share)} against ${pct(busiest.zone.expectedShare)} expected (${busiest.ratio.toFixed(1)}×)`);
+  if (busiest && busiest.ratio > RATIO_WARN + TOLERANCE) parts.push(`${busiest.zone.zone} got ${pct(busiest.zone.share)} against ${pct(busiest.zone.expectedShare)} expected (${busiest.ratio.toFixed(1)}×)`);
   const message = parts.length
     ? `${parts.join("; ")} (${num(total)} new flows in the window).`
     : `The observed split matches the expected one within ${RATIO_WARN}× (${num(total)} new flows in the window).`;
@@ -161,8 +183,8 @@ export function observedFindings(path: Path): Finding[] {
       [`Zone:${z.zone}`, ...targetsIn(z.zone)], ["DST-5", "DST-6", "DST-7"]));
   }
   const b = j.busiest;
-  if (!out.length && b && b.ratio > RATIO_WARN) {
-    out.push(f(b.ratio >= RATIO_HIGH ? "warning" : "info", "OBSERVED_SKEW",
+  if (!out.length && b && b.ratio > RATIO_WARN + TOLERANCE) {
+    out.push(f(b.ratio >= RATIO_HIGH - TOLERANCE ? "warning" : "info", "OBSERVED_SKEW",
       `New flows are split over zones unlike the expected split: ${o.zones.map((z) => `${z.zone} ${pct(z.share)} (expected ${pct(z.expectedShare)})`).join(", ")}; ${b.zone.zone} takes ${b.ratio.toFixed(1)}× its share (${evidence}).`,
       `The expected split assumes clients spread evenly over the load balancer's DNS answers (DST-6). A few clients behind NAT, resolvers that cache one address or long-lived connection pools pin traffic to one zone.${path.loadBalancer.crossZone ? "" : " With cross-zone off, that zone's targets carry the excess: enable cross-zone load balancing, or give that zone more capacity."}`,
       [`Zone:${b.zone.zone}`]));

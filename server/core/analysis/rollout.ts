@@ -22,7 +22,9 @@ import type { RuleId } from "@/lib/api/rules";
  *   meanwhile kube-proxy forwards to the terminating pod (HLT-5, HLT-F2); once the pod exits the node drops them
  *   (SRC-9). So the pod must keep serving that detection lag.
  * - instance targets with Cluster: kube-proxy stops sending to a not-ready endpoint when it syncs, no load balancer
- *   involved: not checked. Classic ELBs: not checked.
+ *   involved: not checked. Classic ELBs are checked as instance targets (the same health-check lag under Local).
+ * - ALB ip targets: only the readiness gate below; no source gives how long an ALB keeps routing new requests to a
+ *   deregistering target, so the exit-before-deregistration check is not made for them.
  *
  * How long a pod keeps serving after deletion: its preStop sleep (the kubelet runs preStop before SIGTERM), capped
  * by terminationGracePeriodSeconds, which includes the hook. A hook of unknown length (httpGet, an exec that is not
@@ -58,20 +60,34 @@ export function sleepSeconds(command: string[] | undefined): number | null {
   return found ? total : null;
 }
 
-/** The longest preStop hook of the pod's containers (kubelet runs them in parallel, one per container). */
-export function preStopOf(pod: k8s.Pod): PreStop {
-  let best: PreStop = { kind: "none", seconds: 0 };
-  for (const c of pod.spec?.containers ?? []) {
-    const h = c.lifecycle?.preStop;
-    if (!h) continue;
-    const p: PreStop = h.sleep ? { kind: "sleep", seconds: h.sleep.seconds }
-      : h.exec ? { kind: "exec", seconds: sleepSeconds(h.exec.command) }
-      : h.httpGet ? { kind: "httpGet", seconds: null }
-      : h.tcpSocket ? { kind: "tcpSocket", seconds: null }
-      : { kind: "none", seconds: 0 };
-    if (best.kind === "none" || p.seconds === null || (best.seconds !== null && p.seconds > best.seconds)) best = p;
-  }
-  return best;
+function hookOf(c: k8s.Container): PreStop {
+  const h = c.lifecycle?.preStop;
+  if (!h) return { kind: "none", seconds: 0 };
+  return h.sleep ? { kind: "sleep", seconds: h.sleep.seconds }
+    : h.exec ? { kind: "exec", seconds: sleepSeconds(h.exec.command) }
+    : h.httpGet ? { kind: "httpGet", seconds: null }
+    : h.tcpSocket ? { kind: "tcpSocket", seconds: null }
+    : { kind: "none", seconds: 0 };
+}
+
+const longer = (a: PreStop, b: PreStop) => (a.seconds === null ? a : b.seconds === null ? b : a.seconds >= b.seconds ? a : b);
+const shorter = (a: PreStop, b: PreStop) => (a.seconds === null ? b : b.seconds === null ? a : a.seconds <= b.seconds ? a : b);
+
+/**
+ * How long the container that serves the Service keeps serving after deletion. Each container runs its own preStop
+ * hook, then gets SIGTERM, in parallel and in any order (Kubernetes pod lifecycle), so a sidecar's sleep does not
+ * hold the application. The serving container is the one declaring `servingPort` (the Service's targetPort, a number
+ * or a port name); when none does, the shortest hook of the containers that declare ports; when no container
+ * declares ports (older snapshots kept only containers with hooks), the longest hook.
+ */
+export function preStopOf(pod: k8s.Pod, servingPort?: number | string | null): PreStop {
+  const containers = pod.spec?.containers ?? [];
+  const serves = (c: k8s.Container) => servingPort != null && (c.ports ?? []).some((p) => (typeof servingPort === "number" ? p.containerPort === servingPort : p.name === servingPort));
+  const serving = containers.filter(serves);
+  if (serving.length) return serving.map(hookOf).reduce(longer);
+  const withPorts = containers.filter((c) => c.ports?.length);
+  if (withPorts.length) return withPorts.map(hookOf).reduce(shorter);
+  return containers.map(hookOf).reduce(longer, { kind: "none", seconds: 0 } as PreStop);
 }
 
 export interface PodExit {
@@ -83,10 +99,10 @@ export interface PodExit {
   cutShort: boolean;
 }
 
-export function podExit(pod: k8s.Pod): PodExit | null {
+export function podExit(pod: k8s.Pod, servingPort?: number | string | null): PodExit | null {
   const grace = pod.spec?.terminationGracePeriodSeconds;
   if (grace === undefined) return null;
-  const preStop = preStopOf(pod);
+  const preStop = preStopOf(pod, servingPort);
   const stays = preStop.seconds === null ? grace : Math.min(preStop.seconds, grace);
   return { grace, preStop, stays, cutShort: preStop.seconds !== null && preStop.seconds > grace };
 }
@@ -105,7 +121,7 @@ export function rolloutFindings(path: Path, index: SnapshotIndex, ctx: Ctx): Fin
   const pods = path.pods
     .map((p) => ({ share: p, pod: index.podsByKey.get(objectKey(p.namespace, p.name)) }))
     .filter((x): x is { share: Path["pods"][number]; pod: k8s.Pod } => !!x.pod)
-    .map((x) => ({ ...x, exit: podExit(x.pod) }))
+    .map((x) => ({ ...x, exit: podExit(x.pod, path.servicePort.targetPort) }))
     .filter((x): x is typeof x & { exit: PodExit } => x.exit !== null);
   if (!pods.length) return [];
   const out: Finding[] = [];
@@ -150,7 +166,8 @@ export function rolloutFindings(path: Path, index: SnapshotIndex, ctx: Ctx): Fin
       });
     }
   }
-  if (ctx.controller === "aws-load-balancer-controller" && lb.kind === "network" && targetType === "ip") {
+  // The gate works for ip targets of NLBs and ALBs alike (LBC pod readiness gate docs: "only works with target-type: ip").
+  if (ctx.controller === "aws-load-balancer-controller" && (lb.kind === "network" || lb.kind === "application") && targetType === "ip") {
     const ungated = pods.filter((x) => !(x.pod.spec?.readinessGates ?? []).some((g) => g.conditionType.startsWith(GATE_PREFIX)));
     if (ungated.length) {
       out.push({

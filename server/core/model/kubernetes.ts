@@ -98,6 +98,8 @@ export interface LifecycleHandler {
 
 export interface Container {
   name: string;
+  /** The ports it declares: which container serves the Service's targetPort (rollout check). */
+  ports?: { containerPort: number; name?: string }[];
   lifecycle?: { preStop?: LifecycleHandler };
 }
 
@@ -107,7 +109,7 @@ export interface Pod {
     nodeName?: string;
     /** Always set by the API server (default 30); absent in snapshots that did not capture the pod spec. */
     terminationGracePeriodSeconds?: number;
-    /** Only containers with a preStop hook are kept. */
+    /** Only containers with a preStop hook or declared ports are kept. */
     containers?: Container[];
     /** e.g. `target-health.elbv2.k8s.aws/<target group binding>` (LBC pod readiness gate, L10). */
     readinessGates?: { conditionType: string }[];

@@ -13,7 +13,7 @@ import { awsCall, chunks, LIST_TIMEOUT_FACTOR, type AwsReadContext } from "./aws
  * Per NLB and enabled zone: NewFlowCount (Sum), ActiveFlowCount (Average), ProcessedBytes (Sum); per target group
  * of the NLB and zone: HealthyHostCount (Maximum), UnHealthyHostCount (Minimum). Per Classic ELB and zone:
  * RequestCount (Sum), HealthyHostCount (Maximum). 60-second periods over the window, which ends at the last whole
- * minute. ALBs are not read.
+ * minute. Per ALB and zone: RequestCount (Sum) (issue 13).
  */
 
 export const MAX_QUERIES_PER_CALL = 500;

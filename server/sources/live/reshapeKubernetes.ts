@@ -146,7 +146,7 @@ export interface PodIn {
   metadata?: MetaIn;
   spec?: {
     nodeName?: string; terminationGracePeriodSeconds?: number;
-    containers?: { name: string; lifecycle?: { preStop?: HandlerIn | null } | null }[];
+    containers?: { name: string; ports?: { containerPort: number; name?: string }[] | null; lifecycle?: { preStop?: HandlerIn | null } | null }[];
     readinessGates?: { conditionType: string }[];
   };
   status?: { phase?: string; podIP?: string; conditions?: { type: string; status: string }[] };
@@ -170,13 +170,14 @@ function trimHandler(h: HandlerIn): k8s.LifecycleHandler | undefined {
 
 /**
  * Pods are the bulk of a cluster: keep only identity, placement and readiness (no labels, capture rule), and for the
- * rollout check the grace period, the containers' preStop hooks (only containers that have one) and readiness gates.
+ * rollout check the grace period, the containers' preStop hooks and declared ports (which container serves the
+ * Service; containers with neither are dropped) and readiness gates.
  */
 export function reshapePod(p: PodIn): k8s.Pod {
-  const containers = (p.spec?.containers ?? [])
-    .map((c) => ({ name: c.name, preStop: c.lifecycle?.preStop ? trimHandler(c.lifecycle.preStop) : undefined }))
-    .filter((c): c is { name: string; preStop: k8s.LifecycleHandler } => !!c.preStop)
-    .map((c) => ({ name: c.name, lifecycle: { preStop: c.preStop } }));
+  const containers: k8s.Container[] = (p.spec?.containers ?? [])
+    .map((c) => ({ name: c.name, preStop: c.lifecycle?.preStop ? trimHandler(c.lifecycle.preStop) : undefined, ports: (c.ports ?? []).map((x) => defined({ containerPort: x.containerPort, name: x.name })) }))
+    .filter((c) => !!c.preStop || c.ports.length > 0)
+    .map((c) => defined({ name: c.name, ports: c.ports.length ? c.ports : undefined, lifecycle: c.preStop ? { preStop: c.preStop } : undefined }));
   return defined({
     metadata: defined({ name: p.metadata?.name ?? "", namespace: p.metadata?.namespace ?? "", deletionTimestamp: rfc3339(p.metadata?.deletionTimestamp) }),
     spec: p.spec && nonEmpty(defined({

@@ -176,4 +176,23 @@ describe("pod spec trim (what is kept for the rollout check)", () => {
     expect(JSON.stringify(p)).not.toMatch(/s3cret|token|evil|--key/);
     expect(reshapePod(p)).toEqual(p); // idempotent
   });
+
+  it("keeps a container's declared ports (number and name only), so the check knows which one serves the Service", () => {
+    const p = reshapePod({
+      metadata: { name: "web-2", namespace: "shop" },
+      spec: {
+        terminationGracePeriodSeconds: 330,
+        containers: [
+          { name: "app", ports: [{ containerPort: 8080, name: "http", ...({ hostPort: 80, protocol: "TCP" } as object) }] },
+          { name: "proxy-sidecar", lifecycle: { preStop: { sleep: { seconds: 300 } } } },
+          { name: "plain" },
+        ],
+      },
+    });
+    expect(p.spec?.containers).toEqual([
+      { name: "app", ports: [{ containerPort: 8080, name: "http" }] },
+      { name: "proxy-sidecar", lifecycle: { preStop: { sleep: { seconds: 300 } } } },
+    ]);
+    expect(reshapePod(p)).toEqual(p);
+  });
 });
