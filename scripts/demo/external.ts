@@ -50,6 +50,10 @@ export function buildExternal(def: ScenarioDef, e: ExternalTargetGroupDef, world
 
 export interface BuiltGateway { gatewayClass: GatewayClass; gateway: Gateway; route: Route; lb: LoadBalancer; targetGroups: TargetGroup[]; bindings: TargetGroupBinding[]; lbcs: LoadBalancerConfiguration[]; tgcs: TargetGroupConfiguration[] }
 
+function gatewayTags(clusterId: string, kind: "alb" | "nlb", g: GatewayDef, resource: string): Record<string, string> {
+  return { "elbv2.k8s.aws/cluster": clusterId, [`gateway.k8s.aws.${kind}/stack`]: `${g.namespace}/${g.name}`, [`gateway.k8s.aws.${kind}/resource`]: resource };
+}
+
 /** A Gateway of the AWS Load Balancer Controller: an ALB for an HTTPRoute, an NLB for a TCPRoute or UDPRoute (GW-1). */
 export function buildGateway(def: ScenarioDef, g: GatewayDef, world: World, clusterId: string): BuiltGateway {
   const r = g.route;
@@ -63,9 +67,19 @@ function buildAlbGateway(def: ScenarioDef, g: GatewayDef, route: HttpRouteDef, w
   // conversion is not in the reference).
   const asIngress = { namespace: g.namespace, name: g.name, targetType: "ip" as const, scheme: "internet-facing" as const, group: stack, rules: (route.hostnames?.length ? route.hostnames : [undefined]).map((host) => ({ host, paths: route.rules.map((r) => ({ path: r.pathPrefix, pathType: "Prefix" as const, service: r.service, port: r.port })) })) };
   const built = buildAlb({ ...def, ingresses: [asIngress] }, { stack, zones: g.zones }, world, clusterId);
-  // Tags: the cluster's only (the gateway controller's own stack tags are not in the reference).
-  built.lb.tags = { "elbv2.k8s.aws/cluster": clusterId };
-  for (const tg of built.targetGroups) tg.tags = { "elbv2.k8s.aws/cluster": clusterId };
+  // The gateway controller's tags (pkg/gateway/constants, pkg/deploy/tracking): the cluster, the Gateway's stack, and
+  // each resource's ID; a target group's is `<gwNs>/<gw>:<routeNs>-<route>:<Kind>-<svcNs>-<svc>:<targetPort>`.
+  built.lb.tags = gatewayTags(clusterId, "alb", g, "LoadBalancer");
+  // The gateway controller's ALB target-group health check (model_build_target_group.go): HTTP / on the traffic port,
+  // 15 s / 5 s, 3 / 3, matcher 200-399 (an Ingress's is 2 / 2 and 200).
+  for (const tg of built.targetGroups) Object.assign(tg, { healthyThresholdCount: 3, unhealthyThresholdCount: 3, healthCheckIntervalSeconds: 15, healthCheckTimeoutSeconds: 5, matcher: { httpCode: "200-399" } });
+  for (const tg of built.targetGroups) {
+    const svcName = /-([^-:]+):[^:]+$/.exec(tg.tags["ingress.k8s.aws/resource"] ?? "")?.[1];
+    const svc = def.services.find((x) => x.namespace === g.namespace && x.name === svcName);
+    const rule = route.rules.find((x) => x.service === svcName);
+    const target = svc?.ports.find((p) => p.port === rule?.port)?.targetPort ?? rule?.port;
+    tg.tags = gatewayTags(clusterId, "alb", g, `${g.namespace}/${g.name}:${g.namespace}-${route.name}:HTTPRoute-${g.namespace}-${svcName}:${target}`);
+  }
   return {
     gatewayClass: { metadata: { name: g.className }, spec: { controllerName: "gateway.k8s.aws/alb" } },
     gateway: {
@@ -99,7 +113,7 @@ function buildAlbGateway(def: ScenarioDef, g: GatewayDef, route: HttpRouteDef, w
  * group. MODEL: the target group is made as the controller makes a Service's NLB target group with its defaults —
  * instance targets (the controller's default target type, LGC "Configuration Resolution Order"), every eligible node
  * on the backend's nodePort, health check TCP on the traffic port (HC-6) — and bound to the Service by a
- * TargetGroupBinding like an Ingress's (TGB-1). Names and tags are the cluster's only, as for the ALB Gateway.
+ * TargetGroupBinding like an Ingress's (TGB-1), tagged as the gateway controller tags them.
  */
 function buildNlbGateway(def: ScenarioDef, g: GatewayDef, route: L4RouteDef, world: World, clusterId: string): BuiltGateway {
   const svc = def.services.find((s) => s.namespace === g.namespace && s.name === route.backend.service);
@@ -117,8 +131,10 @@ function buildNlbGateway(def: ScenarioDef, g: GatewayDef, route: L4RouteDef, wor
     ports: [{ ...sp, name: route.listener.name, port: route.listener.port, ...(udp ? { protocol: "UDP" as const } : {}) }],
   };
   const { lb, targetGroups } = buildNlb("lbc", asService, { zones: g.zones, ...(g.health ? { health: g.health } : {}) }, world, clusterId, 0);
-  lb.tags = { "elbv2.k8s.aws/cluster": clusterId };
-  for (const tg of targetGroups) tg.tags = { "elbv2.k8s.aws/cluster": clusterId };
+  lb.tags = gatewayTags(clusterId, "nlb", g, "LoadBalancer");
+  // The gateway controller's NLB target-group health check: TCP on the traffic port, 15 s / 5 s, 3 / 3.
+  for (const tg of targetGroups) Object.assign(tg, { healthCheckIntervalSeconds: 15, healthCheckTimeoutSeconds: 5, healthyThresholdCount: 3, unhealthyThresholdCount: 3 });
+  for (const tg of targetGroups) tg.tags = gatewayTags(clusterId, "nlb", g, `${g.namespace}/${g.name}:${g.namespace}-${route.name}:${route.kind}-${g.namespace}-${svc.name}:${sp.targetPort}`);
   const tg = targetGroups[0];
   return {
     gatewayClass: { metadata: { name: g.className }, spec: { controllerName: "gateway.k8s.aws/nlb" } },

@@ -34,7 +34,9 @@ export const albIndex: (s: Snapshot) => AlbIndex = memoPerObject((s) => {
     if (stack) albsByStack.set(stack, [...(albsByStack.get(stack) ?? []), lb]);
   }
   const byDns = new Map(s.aws.loadBalancers.map((lb) => [lb.dnsName.toLowerCase(), lb.loadBalancerArn]));
-  const gatewayLoadBalancerArns = new Set((k.gateways ?? []).flatMap((g) => (g.status?.addresses ?? []).map((a) => byDns.get(a.value.toLowerCase()))).filter((x): x is string => !!x));
+  // The controller's Gateway load balancers: named by a Gateway's status address, or tagged as a Gateway's stack.
+  const tagged = s.aws.loadBalancers.filter((lb) => lb.tags["gateway.k8s.aws.alb/stack"] || lb.tags["gateway.k8s.aws.nlb/stack"]).map((lb) => lb.loadBalancerArn);
+  const gatewayLoadBalancerArns = new Set([...(k.gateways ?? []).flatMap((g) => (g.status?.addresses ?? []).map((a) => byDns.get(a.value.toLowerCase()))).filter((x): x is string => !!x), ...tagged]);
   return {
     gatewayLoadBalancerArns,
     ingressesByKey: new Map((k.ingresses ?? []).map((i) => [objectKey(i.metadata.namespace, i.metadata.name), i])),

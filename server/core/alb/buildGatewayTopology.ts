@@ -1,5 +1,6 @@
 import { byUrgency } from "../analysis/findings";
 import type * as crd from "../model/crds";
+import type * as elbv2 from "../model/elbv2";
 import type { Snapshot } from "../model/snapshot";
 import type { Finding, Path, RuleView, Topology, Warning } from "@/lib/api/topology";
 import { GATEWAY_CONTROLLER_ALB, GATEWAY_CONTROLLER_NLB } from "../model/crds";
@@ -39,18 +40,37 @@ export function routesOf(gw: crd.Gateway, s: Snapshot): crd.Route[] {
     (r.spec.parentRefs ?? []).some((p) => (p.kind ?? "Gateway") === "Gateway" && p.name === gw.metadata.name && (p.namespace ?? r.metadata.namespace) === gw.metadata.namespace));
 }
 
-export function withRouteSources(views: RuleView[], routes: crd.Route[]): RuleView[] {
+export function withRouteSources(views: RuleView[], routes: crd.Route[], index?: SnapshotIndex): RuleView[] {
   return views.map((v) => {
     if (v.source) return v;
-    const services = v.actions.flatMap((a) => a.targetGroups ?? []).map((t) => t.service).filter((x): x is NonNullable<typeof x> => !!x);
-    const r = routes.find((route) => (route.spec.rules ?? []).some((rule) => (rule.backendRefs ?? []).some((b) => services.some((s) => s.name === b.name && s.namespace === (b.namespace ?? route.metadata.namespace)))));
+    const tgs = v.actions.flatMap((a) => a.targetGroups ?? []);
+    // The controller tags each target group `<prefix>/resource: <gwNs>/<gw>:<routeNs>-<route>:<Kind>-<svcNs>-<svc>:<port>`
+    // (one group per route and backend), so the tag names the route even when two routes share a Service.
+    const resources = tgs.map((t) => index?.targetGroupsByArn.get(t.arn)?.tags).flatMap((tags) => Object.entries(tags ?? {}).filter(([k]) => GATEWAY_TAG_PREFIXES.some((p) => k === `${p}/resource`)).map(([, val]) => val));
+    const byTag = routes.find((r) => resources.some((res) => res.includes(`:${r.metadata.namespace}-${r.metadata.name}:${r.kind}-`)));
+    const services = tgs.map((t) => t.service).filter((x): x is NonNullable<typeof x> => !!x);
+    const r = byTag ?? routes.find((route) => (route.spec.rules ?? []).some((rule) => (rule.backendRefs ?? []).some((b) => services.some((s) => s.name === b.name && s.namespace === (b.namespace ?? route.metadata.namespace)))));
     return r ? { ...v, source: { kind: r.kind, namespace: r.metadata.namespace, name: r.metadata.name } } : v;
   });
 }
 
-/** GW-2: the load balancer whose DNS name is one of the Gateway's status addresses. */
-export function gatewayLoadBalancer(gw: crd.Gateway, index: SnapshotIndex) {
-  return (gw.status?.addresses ?? []).map((a) => index.loadBalancersByDns.get(a.value.toLowerCase())).find((x) => !!x);
+/** The tag prefixes of the controller's Gateway resources (pkg/gateway/constants): `<prefix>/stack`, `<prefix>/resource`. */
+export const GATEWAY_TAG_PREFIXES = ["gateway.k8s.aws.alb", "gateway.k8s.aws.nlb"] as const;
+
+/**
+ * GW-2: the load balancer whose DNS name is one of the Gateway's status addresses; without one (the controller
+ * writes the status only after deploying, and a failed status patch leaves it empty), the load balancer the
+ * controller tagged `<prefix>/stack: <ns>/<name>` for this cluster (`elbv2.k8s.aws/cluster`), which needs the
+ * cluster's AWS name, as for Services (JOIN-2).
+ */
+export function gatewayLoadBalancer(gw: crd.Gateway, index: SnapshotIndex): { lb: elbv2.LoadBalancer; joinedBy: "dns-name" | "tags" } | undefined {
+  const byDns = (gw.status?.addresses ?? []).map((a) => index.loadBalancersByDns.get(a.value.toLowerCase())).find((x) => !!x);
+  if (byDns) return { lb: byDns, joinedBy: "dns-name" };
+  const cluster = index.snapshot.cluster.awsClusterName;
+  if (!cluster) return undefined;
+  const stack = `${gw.metadata.namespace}/${gw.metadata.name}`;
+  const byTag = index.snapshot.aws.loadBalancers.find((lb) => lb.tags["elbv2.k8s.aws/cluster"] === cluster && GATEWAY_TAG_PREFIXES.some((p) => lb.tags[`${p}/stack`] === stack));
+  return byTag ? { lb: byTag, joinedBy: "tags" } : undefined;
 }
 
 function compute(gw: crd.Gateway, index: SnapshotIndex, idx: AlbIndex): Topology {
@@ -67,11 +87,12 @@ function compute(gw: crd.Gateway, index: SnapshotIndex, idx: AlbIndex): Topology
   if (!aws) {
     findings.push({ severity: "info", code: "CONTROLLER_UNKNOWN", message: `GatewayClass ${gw.spec.gatewayClassName}${controllerName ? ` (controller ${controllerName})` : ""} is not the AWS Load Balancer Controller's (gateway.k8s.aws/alb or gateway.k8s.aws/nlb): no AWS load balancer is made for it.`, action: "Nothing, if another Gateway controller serves it.", rules: ["GW-1"], pathId: null, refs: [] });
   } else {
-    const lb = gatewayLoadBalancer(gw, index);
-    if (lb) {
-      const facts = elbv2LbFacts(lb, "dns-name", index);
+    const joined = gatewayLoadBalancer(gw, index);
+    if (joined) {
+      const lb = joined.lb;
+      const facts = elbv2LbFacts(lb, joined.joinedBy, index);
       for (const listener of [...lb.listeners].sort((a, b) => a.port - b.port)) {
-        const views = withRouteSources(ruleViews(listener, index, idx, []), routes);
+        const views = withRouteSources(ruleViews(listener, index, idx, []), routes, index);
         const out = listenerPaths({ lb, facts, listener, views, mine: () => true, subject: `Gateway ${gw.metadata.namespace}/${gw.metadata.name}` }, index, idx, warnings);
         paths.push(...out.paths);
         findings.push(...out.findings);
@@ -88,6 +109,7 @@ function compute(gw: crd.Gateway, index: SnapshotIndex, idx: AlbIndex): Topology
   if (warnings.length > 0 && !findings.some((x) => x.code === "PARTIAL_DATA"))
     findings.push({ severity: "warning", code: "PARTIAL_DATA", message: `Part of the data could not be read: ${[...new Set(warnings.map((w) => w.code))].join(", ")}. What is shown is partial.`, action: warnings.find((w) => w.fix)?.fix, rules: [], pathId: null, refs: [] });
   findings.sort(byUrgency);
+  const backendPolicies = new Set(paths.map((p) => p.backendService?.externalTrafficPolicy).filter((x): x is "Cluster" | "Local" => !!x));
   const hosts = [...new Set([...gw.spec.listeners.map((l) => l.hostname), ...routes.flatMap((r) => r.spec.hostnames ?? [])].filter((h): h is string => !!h))].sort();
   return {
     cluster: s.cluster.name,
@@ -96,7 +118,8 @@ function compute(gw: crd.Gateway, index: SnapshotIndex, idx: AlbIndex): Topology
       namespace: gw.metadata.namespace,
       name: gw.metadata.name,
       type: "Gateway",
-      externalTrafficPolicy: "Cluster",
+      // A Gateway has no policy of its own: its backends' when they agree (each path carries its own).
+      externalTrafficPolicy: backendPolicies.size === 1 ? [...backendPolicies][0] : "Cluster",
       controller: aws ? "aws-load-balancer-controller" : "unknown",
       loadBalancerClass: gw.spec.gatewayClassName,
       healthCheckNodePort: null,

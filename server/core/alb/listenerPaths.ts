@@ -27,6 +27,7 @@ export function listenerPaths(
   warnings: Warning[],
 ): { paths: Path[]; findings: Finding[] } {
   const { lb, facts, listener, views } = ctx;
+  const gateway = ctx.subject.startsWith("Gateway ");
   const paths: Path[] = [];
   const findings: Finding[] = [];
   // Rule findings concern the listener, not one target group's path: shown on every path of the page (pathId null).
@@ -36,12 +37,20 @@ export function listenerPaths(
     const where = rule.isDefault ? `the default rule of listener ${listener.protocol}:${listener.port}` : `rule ${rule.priority} of listener ${listener.protocol}:${listener.port}`;
     if (rule.shadowedBy) {
       const by = views.find((v) => v.priority === rule.shadowedBy);
-      const other = by?.source && (by.source.namespace !== rule.source?.namespace || by.source.name !== rule.source?.name) ? ` (from ${by.source.kind} ${by.source.namespace}/${by.source.name}, which comes first in the group order)` : "";
-      findings.push(f("warning", "RULE_SHADOWED", `${where} (${describe(rule)}) never wins: rule ${rule.shadowedBy}${other} matches every request it matches, and rules are evaluated lowest priority first.`, "Order the rules from specific to general: give this Ingress a lower alb.ingress.kubernetes.io/group.order, or narrow the earlier rule.", ["ALB-R1", "ALB-R9", "ALB-I3"], lid, [`Rule:${lb.loadBalancerName}:${listener.port}:${rule.priority}`]));
+      const other = by?.source && (by.source.namespace !== rule.source?.namespace || by.source.name !== rule.source?.name) ? ` (from ${by.source.kind} ${by.source.namespace}/${by.source.name}, which comes first${gateway ? "" : " in the group order"})` : "";
+      // A Gateway's rules are ordered by the controller from the routes' matches (hostnames, path, method, headers,
+      // then route age), not by an IngressGroup order (GW-3).
+      const [advice, why]: [string, RuleId[]] = gateway
+        ? ["Make the earlier route's match narrower (a hostname, a longer path, a header), or this route's more specific, so the controller orders it first.", ["ALB-R1", "ALB-R9", "GW-3"]]
+        : ["Order the rules from specific to general: give this Ingress a lower alb.ingress.kubernetes.io/group.order, or narrow the earlier rule.", ["ALB-R1", "ALB-R9", "ALB-I3"]];
+      findings.push(f("warning", "RULE_SHADOWED", `${where} (${describe(rule)}) never wins: rule ${rule.shadowedBy}${other} matches every request it matches, and rules are evaluated lowest priority first.`, advice, why, lid, [`Rule:${lb.loadBalancerName}:${listener.port}:${rule.priority}`]));
     }
     for (const a of rule.actions) {
       if (a.fixedResponse?.messageBody === MISSING_BACKEND_BODY)
         findings.push(f("warning", "BACKEND_SERVICE_MISSING", `${where} (${describe(rule)}) answers ${a.fixedResponse.statusCode} "${MISSING_BACKEND_BODY}": the controller found no Service for this path.`, "Create the Service, or fix the backend's name and port in the Ingress.", ["ALB-I5"], lid, [`Rule:${lb.loadBalancerName}:${listener.port}:${rule.priority}`]));
+      // The Gateway controller fills a rule whose backends it could not load with a bodiless fixed 503.
+      else if (gateway && !rule.isDefault && a.fixedResponse?.statusCode === "503" && !a.fixedResponse.messageBody)
+        findings.push(f("warning", "BACKEND_SERVICE_MISSING", `${where} (${describe(rule)}) answers a fixed 503 with no body: the controller's answer for a route rule whose backends it could not resolve${rule.source ? ` (${rule.source.kind} ${rule.source.namespace}/${rule.source.name})` : ""}.`, "kubectl describe the route: its ResolvedRefs condition names the backend Service or port that is missing, or a ReferenceGrant it needs.", ["GW-3"], lid, [`Rule:${lb.loadBalancerName}:${listener.port}:${rule.priority}`]));
       for (const tg of a.targetGroups ?? []) {
         if (seen.has(tg.arn)) continue;
         seen.add(tg.arn);

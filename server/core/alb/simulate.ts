@@ -47,11 +47,11 @@ export function simulateGatewayRoute(snapshot: Snapshot, ref: ObjectRef, req: Ro
   const base = { cluster: snapshot.cluster.name, subject: { kind: "Gateway" as const, ...ref }, request: req };
   const controller = idx.gatewayClassesByName.get(gw.spec.gatewayClassName)?.spec.controllerName;
   if (controller !== GATEWAY_CONTROLLER_ALB && controller !== GATEWAY_CONTROLLER_NLB) return none(base, "This Gateway's class is not the AWS Load Balancer Controller's, so no AWS load balancer evaluates it.");
-  const lb = gatewayLoadBalancer(gw, index);
+  const lb = gatewayLoadBalancer(gw, index)?.lb;
   if (!lb) return none(base, "The Gateway's load balancer is not known (no address yet, deleted, or AWS unreadable): nothing to evaluate.");
   if (lb.type !== "application") return none(base, "An NLB Gateway has no listener rules: each listener forwards every flow to its route's backend, whatever the host or path.", { name: lb.loadBalancerName, dnsName: lb.dnsName });
   const routes = routesOf(gw, snapshot);
-  return evaluate(base, lb, req, index, (listener) => withRouteSources(ruleViews(listener, index, idx, []), routes));
+  return evaluate(base, lb, req, index, (listener) => withRouteSources(ruleViews(listener, index, idx, []), routes, index));
 }
 
 type Base = Pick<RouteResult, "cluster" | "subject" | "ingress" | "request">;

@@ -41,10 +41,11 @@ export function keepServiceLabel(_key: string): boolean {
   return true;
 }
 
-/** AWS tags the joins read (JOIN-2, JOIN-3): cluster ownership, service and stack names. */
+/** AWS tags the joins read (JOIN-2, JOIN-3, GW-2): cluster ownership, service, Ingress and Gateway stack names. */
 export function keepAwsTag(key: string): boolean {
   return key === "KubernetesCluster" || key.startsWith("kubernetes.io/") || key.startsWith("elbv2.k8s.aws/") ||
-    key.startsWith("service.k8s.aws/") || key.startsWith("ingress.k8s.aws/") || key.startsWith("eks:");
+    key.startsWith("service.k8s.aws/") || key.startsWith("ingress.k8s.aws/") || key.startsWith("gateway.k8s.aws.alb/") ||
+    key.startsWith("gateway.k8s.aws.nlb/") || key.startsWith("eks:");
 }
 
 /** Label keys named by `aws-load-balancer-target-node-labels: "k1=v1,k2"` on any Service. */

@@ -59,8 +59,14 @@ export const hostnameJoin: Check = (snap, exp) => {
   return out;
 };
 
-/** A Gateway's load balancer (GW-2: its status address): tagged with the cluster only (the Gateway's tags are not modelled). */
+/** A Gateway's load balancer (GW-2: its status address), tagged by the gateway controller (pkg/gateway/constants). */
 const gatewayLb = (snap: Snapshot, dnsName: string) => !!snap.kubernetes.gateways?.some((g) => g.status?.addresses?.some((a) => a.value === dnsName));
+
+/** The gateway controller's tags on its load balancer: exactly the cluster, the Gateway's stack and the resource ID. */
+const gatewayTagsOk = (snap: Snapshot, lb: { dnsName: string; tags: Record<string, string> }, kind: "alb" | "nlb") => {
+  const gw = snap.kubernetes.gateways?.find((g) => g.status?.addresses?.some((a) => a.value === lb.dnsName));
+  return !!gw && JSON.stringify(lb.tags) === JSON.stringify({ "elbv2.k8s.aws/cluster": "demo", [`gateway.k8s.aws.${kind}/stack`]: `${gw.metadata.namespace}/${gw.metadata.name}`, [`gateway.k8s.aws.${kind}/resource`]: "LoadBalancer" });
+};
 
 /** Names, ARNs, DNS names and tags as the controllers and AWS make them (C1, L5, L6, A2, W10, W12, W1 tag pattern). */
 export const awsNaming: Check = (snap) => {
@@ -71,9 +77,9 @@ export const awsNaming: Check = (snap) => {
     bad(new RegExp(`^${ARN}:loadbalancer/app/${lb.loadBalancerName}/[0-9a-f]{16}$`).test(lb.loadBalancerArn), `ALB ARN ${lb.loadBalancerArn}`);
     bad(new RegExp(`^(internal-)?${lb.loadBalancerName}-[1-9][0-9]{9}\\.us-east-1\\.elb\\.amazonaws\\.com$`).test(lb.dnsName), `ALB DNS ${lb.dnsName}`);
     bad(/^k8s-[a-z0-9]{1,17}(-[a-z0-9]{1,8})?-[0-9a-f]{10}$/.test(lb.loadBalancerName), `ALB name ${lb.loadBalancerName}`);
-    // An Ingress's ALB carries the stack tags (L6); a Gateway's only the cluster tag (its own tags are not modelled).
+    // An Ingress's ALB carries the stack tags (L6); a Gateway's the gateway controller's: cluster, stack, resource.
     if (!gatewayLb(snap, lb.dnsName)) bad(lb.tags["ingress.k8s.aws/resource"] === "LoadBalancer" && !!lb.tags["ingress.k8s.aws/stack"] && !!lb.tags["elbv2.k8s.aws/cluster"], `Ingress tags ${lb.loadBalancerName}`);
-    else bad(lb.tags["elbv2.k8s.aws/cluster"] === "demo", `Gateway tags ${lb.loadBalancerName}`);
+    else bad(gatewayTagsOk(snap, lb, "alb"), `Gateway tags ${lb.loadBalancerName}`);
     for (const l of lb.listeners) {
       bad(l.rules?.at(-1)?.isDefault === true && JSON.stringify(l.rules.at(-1)!.actions) === JSON.stringify(l.defaultActions), `listener ${l.port}: default rule`);
       for (const arn of forwardedBy(l)) {
@@ -91,7 +97,7 @@ export const awsNaming: Check = (snap) => {
     bad(new RegExp(`^${lb.loadBalancerName}-[0-9a-f]{16}\\.elb\\.us-east-1\\.amazonaws\\.com$`).test(lb.dnsName), `NLB DNS ${lb.dnsName}`);
     bad(/^(a[0-9a-f]{31}|k8s-[a-z0-9]{1,8}-[a-z0-9]{1,8}-[0-9a-f]{10})$/.test(lb.loadBalancerName), `LB name ${lb.loadBalancerName}`);
     if (lb.loadBalancerName.startsWith("a")) bad(Object.keys(lb.tags).filter((t) => t.startsWith("kubernetes.io/")).length === 2, `legacy tags ${lb.loadBalancerName}`);
-    else if (gatewayLb(snap, lb.dnsName)) bad(JSON.stringify(lb.tags) === JSON.stringify({ "elbv2.k8s.aws/cluster": "demo" }), `Gateway tags ${lb.loadBalancerName}`);
+    else if (gatewayLb(snap, lb.dnsName)) bad(gatewayTagsOk(snap, lb, "nlb"), `Gateway tags ${lb.loadBalancerName}`);
     else bad(lb.tags["service.k8s.aws/resource"] === "LoadBalancer" && !!lb.tags["elbv2.k8s.aws/cluster"], `LBC tags ${lb.loadBalancerName}`);
     for (const l of lb.listeners) {
       const tg = snap.aws.targetGroups.find((t) => t.targetGroupArn === l.defaultActions[0]?.targetGroupArn);
@@ -170,16 +176,19 @@ export const healthChecks: Check = (snap) => {
   for (const tg of snap.aws.targetGroups.filter(ownTg)) {
     const svc = serviceOfTg(snap, tg);
     if (!svc || svc.metadata.annotations?.[`${A}aws-load-balancer-healthcheck-port`]) continue;
+    const gateway = tg.loadBalancerArns.some((a) => gatewayLb(snap, snap.aws.loadBalancers.find((l) => l.loadBalancerArn === a)?.dnsName ?? ""));
     if (bindingOf(snap, tg) && snap.aws.loadBalancers.find((l) => l.loadBalancerArn === tg.loadBalancerArns[0])?.type === "application") {
-      // The controller's Ingress defaults (pkg/ingress/model_builder.go): HTTP traffic-port /, 15 s / 5 s, 2 / 2, "200".
+      // The controller's Ingress defaults (pkg/ingress/model_builder.go): HTTP traffic-port /, 15 s / 5 s, 2 / 2, "200";
+      // its Gateway defaults (pkg/gateway/model/model_build_target_group.go): the same with 3 / 3 and "200-399".
       const got = [tg.healthCheckProtocol, tg.healthCheckPort, tg.healthCheckPath, tg.healthCheckIntervalSeconds, tg.healthCheckTimeoutSeconds, tg.healthyThresholdCount, tg.unhealthyThresholdCount, tg.matcher?.httpCode];
-      if (JSON.stringify(got) !== JSON.stringify(["HTTP", "traffic-port", "/", 15, 5, 2, 2, "200"])) out.push(`${tg.targetGroupName}: Ingress health check ${JSON.stringify(got)}`);
+      const want = gateway ? ["HTTP", "traffic-port", "/", 15, 5, 3, 3, "200-399"] : ["HTTP", "traffic-port", "/", 15, 5, 2, 2, "200"];
+      if (JSON.stringify(got) !== JSON.stringify(want)) out.push(`${tg.targetGroupName}: Ingress/Gateway health check ${JSON.stringify(got)}`);
       continue;
     }
-    // The AWS Load Balancer Controller's: a Service's target group (stack tag) or an NLB Gateway's (HC-6 defaults).
-    const lbc = "service.k8s.aws/stack" in tg.tags || tg.loadBalancerArns.some((a) => gatewayLb(snap, snap.aws.loadBalancers.find((l) => l.loadBalancerArn === a)?.dnsName ?? ""));
+    // The AWS Load Balancer Controller's: a Service's target group (stack tag, HC-6) or an NLB Gateway's (15 s).
+    const lbc = "service.k8s.aws/stack" in tg.tags;
     const local = svc.spec.externalTrafficPolicy === "Local" && tg.targetType === "instance";
-    const want = local ? ["HTTP", String(svc.spec.healthCheckNodePort), "/healthz", 10, 2, 2] : ["TCP", "traffic-port", undefined, lbc ? 10 : 30, 3, 3];
+    const want = local ? ["HTTP", String(svc.spec.healthCheckNodePort), "/healthz", 10, 2, 2] : ["TCP", "traffic-port", undefined, gateway ? 15 : lbc ? 10 : 30, 3, 3];
     const got = [tg.healthCheckProtocol, tg.healthCheckPort, tg.healthCheckPath, tg.healthCheckIntervalSeconds, tg.healthyThresholdCount, tg.unhealthyThresholdCount];
     if (JSON.stringify(got) !== JSON.stringify(want)) out.push(`${tg.targetGroupName}: health check ${JSON.stringify(got)}`);
   }
