@@ -113,7 +113,7 @@ export const gatewayHttpRoute: ScenarioDef = {
   id: "gateway-httproute",
   title: "Gateway API: an ALB Gateway with an HTTPRoute",
   story:
-    "A Gateway of class `aws-alb` (controller gateway.k8s.aws/alb) and an HTTPRoute with two rules: PathPrefix /store to the store Service and / to web, ip targets. " +
+    "A Gateway of class `aws-alb` (controller gateway.k8s.aws/alb) and an HTTPRoute with two rules: PathPrefix /store to the store Service and / to web, ip targets (a TargetGroupConfiguration asks for them; the controller's default is instance). " +
     "The AWS Load Balancer Controller makes one ALB; its listener rules come from the route's rules in order, so /store is evaluated before /. " +
     "lbpath should draw Gateway → listener → rules → both target groups → pods, and name the HTTPRoute as the rules' source.",
   nodes: [
@@ -128,7 +128,8 @@ export const gatewayHttpRoute: ScenarioDef = {
     { namespace: "default", name: "web", type: "ClusterIP", ports: [port("http", 80, 8080, 0)] },
     { namespace: "default", name: "store", type: "ClusterIP", ports: [port("http", 80, 8080, 0)] },
   ],
-  gateways: [{ namespace: "default", name: "shop-gw", className: "aws-alb", zones: ["a", "b"], route: { name: "shop", hostnames: ["shop.example.com"], rules: [{ pathPrefix: "/store", service: "store", port: 80 }, { pathPrefix: "/", service: "web", port: 80 }] } }],
+  // ip targets by the Gateway's default TargetGroupConfiguration: the controller's own default is instance.
+  gateways: [{ namespace: "default", name: "shop-gw", className: "aws-alb", zones: ["a", "b"], config: { defaultTargetType: "ip" }, route: { name: "shop", hostnames: ["shop.example.com"], rules: [{ pathPrefix: "/store", service: "store", port: 80 }, { pathPrefix: "/", service: "web", port: 80 }] } }],
 };
 
 export const gatewayConfigNotApplied: ScenarioDef = {

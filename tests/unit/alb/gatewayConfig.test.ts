@@ -56,7 +56,7 @@ describe("Gateway configuration (GW-4)", () => {
   });
 
   it("without configuration objects: nothing claimed, no configurations listed", () => {
-    const t = buildGatewayTopology(load("gateway-httproute"), REF)!;
+    const t = buildGatewayTopology(load("gateway-nlb-tcproute"), { namespace: "iot", name: "iot-gw" })!;
     expect(t.findings.some((x) => x.code === "GATEWAY_CONFIG_NOT_APPLIED")).toBe(false);
     expect(t.subject!.configurations).toBeUndefined();
   });

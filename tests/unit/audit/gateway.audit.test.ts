@@ -230,10 +230,10 @@ describe("GW-4: configuration resolution", () => {
    *   and raises no GATEWAY_CONFIG_NOT_APPLIED (rather than guessing "instance").
    */
   it("no configuration object: nothing declared, no finding", () => {
-    const s = loadDemo("gateway-httproute");
+    const s = loadDemo("gateway-nlb-tcproute");
     const gw = s.kubernetes.gateways![0];
     const c = gatewayConfig(gw, albIndex(s).gatewayClassesByName.get(gw.spec.gatewayClassName), routesOf(gw, s), s);
-    expect(c.targetType({ namespace: "default", name: "web" }, null)).toBeNull();
+    expect(c.targetType({ namespace: "iot", name: "broker" }, null)).toBeNull();
     expect(c.scheme).toBeNull();
   });
 });

@@ -212,3 +212,13 @@ describe("Gateway topology header (question 4)", () => {
     expect(t.service.externalTrafficPolicy).not.toBe("Cluster");
   });
 });
+
+describe("Target type of the demo's ALB Gateway", () => {
+  // model_build_target_group.go: the target type comes from a TargetGroupConfiguration, else the controller's
+  // --default-target-type (instance). gateway-httproute drew ip targets without any configuration asking for them.
+  it("gateway-httproute: ip targets only when a configuration asks for them", () => {
+    const s = loadDemo("gateway-httproute");
+    const asked = (s.kubernetes.targetGroupConfigurations ?? []).some((t) => t.spec.defaultConfiguration?.targetType === "ip");
+    expect(s.aws.targetGroups.every((t) => t.targetType === "instance") || asked).toBe(true);
+  });
+});
