@@ -63,10 +63,14 @@ export function buildGateway(def: ScenarioDef, g: GatewayDef, world: World, clus
 /** The ALB made like an Ingress's (rules from the HTTPRoute's rules). */
 function buildAlbGateway(def: ScenarioDef, g: GatewayDef, route: HttpRouteDef, world: World, clusterId: string): BuiltGateway {
   const stack = `gateway:${g.namespace}/${g.name}`;
-  // MODEL: PathPrefix becomes path-pattern `/p` and `/p/*`, as an Ingress's Prefix (the gateway controller's exact
-  // conversion is not in the reference).
-  const asIngress = { namespace: g.namespace, name: g.name, targetType: "ip" as const, scheme: "internet-facing" as const, group: stack, rules: (route.hostnames?.length ? route.hostnames : [undefined]).map((host) => ({ host, paths: route.rules.map((r) => ({ path: r.pathPrefix, pathType: "Prefix" as const, service: r.service, port: r.port })) })) };
+  // PathPrefix `/p` becomes path-pattern `/p` and `/p/*` (`/` becomes `/*`), as for an Ingress's Prefix, and rules
+  // are ordered longest prefix first (pkg/gateway/routeutils route_rule_condition.go, route_rule_precedence.go).
+  // One rule per match, with all of the route's hostnames in its host-header condition (route_rule_condition.go).
+  const hostnames = route.hostnames ?? [];
+  const asIngress = { namespace: g.namespace, name: g.name, targetType: "ip" as const, scheme: "internet-facing" as const, group: stack, rules: [{ host: hostnames[0], paths: route.rules.map((r) => ({ path: r.pathPrefix, pathType: "Prefix" as const, service: r.service, port: r.port })) }] };
   const built = buildAlb({ ...def, ingresses: [asIngress] }, { stack, zones: g.zones }, world, clusterId);
+  for (const l of built.lb.listeners)
+    for (const rule of l.rules ?? []) for (const c of rule.conditions) if (c.field === "host-header") Object.assign(c, { values: [...hostnames], hostHeaderConfig: { values: [...hostnames] } });
   // The gateway controller's tags (pkg/gateway/constants, pkg/deploy/tracking): the cluster, the Gateway's stack, and
   // each resource's ID; a target group's is `<gwNs>/<gw>:<routeNs>-<route>:<Kind>-<svcNs>-<svc>:<targetPort>`.
   built.lb.tags = gatewayTags(clusterId, "alb", g, "LoadBalancer");

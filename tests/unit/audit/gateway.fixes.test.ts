@@ -222,3 +222,17 @@ describe("Target type of the demo's ALB Gateway", () => {
     expect(s.aws.targetGroups.every((t) => t.targetType === "instance") || asked).toBe(true);
   });
 });
+
+describe("A route with several hostnames (demo builder)", () => {
+  // route_rule_condition.go puts all of a route's hostnames into one host-header condition: one listener rule per
+  // match, not one per hostname (the builder made 4 rules for 2 hostnames × 2 matches).
+  it("two hostnames, two matches: two rules, each with both hosts", async () => {
+    const { buildScenario } = await import("@/scripts/demo/scenario");
+    const { gatewayHttpRoute } = await import("@/scripts/demo/scenarios/alb");
+    const def = { ...gatewayHttpRoute, id: "gateway-two-hosts", gateways: gatewayHttpRoute.gateways!.map((g) => ({ ...g, route: { ...g.route, hostnames: ["shop.example.com", "www.example.com"] } })) };
+    const l = buildScenario(def as typeof gatewayHttpRoute).aws.loadBalancers[0].listeners[0];
+    const rules = (l.rules ?? []).filter((r) => !r.isDefault);
+    expect(rules).toHaveLength(2);
+    for (const r of rules) expect(r.conditions.find((c) => c.field === "host-header")?.hostHeaderConfig?.values).toEqual(["shop.example.com", "www.example.com"]);
+  });
+});
