@@ -1,6 +1,6 @@
 import type * as elbv2 from "../model/elbv2";
 import type * as k8s from "../model/kubernetes";
-import type { Finding, Path, RuleTargetGroupView, RuleView, Target, Warning } from "@/lib/api/topology";
+import type { Finding, Path, RuleTargetGroupView, RuleView, Warning } from "@/lib/api/topology";
 import { enrichPath } from "../analysis/overTime";
 import type { SnapshotIndex } from "../index/snapshotIndex";
 import { objectKey } from "../index/snapshotIndex";
@@ -13,7 +13,8 @@ import type { RuleId } from "@/lib/api/rules";
  * One ALB (or Gateway) path: listener → rules → one target group → its bound Service's targets and pods. The
  * target, zone, health and share analysis is buildPath's (JOIN-4, HLT-*, DST-*); on top of it, for ALBs:
  * - ALB-H1: an instance target under externalTrafficPolicy Local whose node has no ready local endpoint fails the
- *   health check on the traffic port by design (kube-proxy drops it, SRC-9): expected, not a fault;
+ *   health check on the traffic port by design (kube-proxy drops it, SRC-9): the shared classifier (targetHealth.ts)
+ *   says so for every traffic-port check;
  * - ALB-S1: the source IP says which hop adds what (the ALB opens its own connection and writes X-Forwarded-For);
  * - ALB-R10: a weighted forward scales every share of the path by its target group's weight.
  */
@@ -63,33 +64,13 @@ export function targetGroupPath(i: TargetGroupPathInput, index: SnapshotIndex, w
     warnings,
   );
   const etp = svc.spec.externalTrafficPolicy === "Local" ? "Local" : "Cluster";
-  if (i.lb.type === "application") {
-    path.targets = path.targets.map((t) => expectedLocalDrop(t, targetType, etp, path));
-    path.health = { healthy: 0, expected: 0, transient: 0, fault: 0, unknown: 0 };
-    for (const t of path.targets) path.health[t.verdict] += 1;
-    applyAlbSourceIp(path, i.lb, targetType, etp);
-  }
+  if (i.lb.type === "application") applyAlbSourceIp(path, i.lb, targetType, etp);
   path.id = `${path.loadBalancer.kind}:${path.loadBalancer.name}:${i.listener.port}:${i.tg.targetGroupName}`;
   // Target groups bound by a TargetGroupBinding are the AWS Load Balancer Controller's (Ingress, Gateway or by hand).
   const findings = enrichPath(path, index, { controller: "aws-load-balancer-controller", etp });
   return {
     path: { ...scaled(path, i.weight), rules: i.rules, backendService: { namespace: svc.metadata.namespace, name: svc.metadata.name, externalTrafficPolicy: etp } },
     findings,
-  };
-}
-
-/** ALB-H1 (HC on the traffic port, instance targets, Local, no ready local endpoint): kube-proxy drops, by design. */
-function expectedLocalDrop(t: Target, targetType: "instance" | "ip", etp: "Local" | "Cluster", path: Path): Target {
-  const hc = path.targetGroup?.healthCheck;
-  if (targetType !== "instance" || etp !== "Local" || t.readyLocalEndpoints !== 0 || hc?.portMeaning !== "traffic-port") return t;
-  if (t.state !== "unhealthy" || (t.verdict === "expected" && t.code !== "LOCAL_NO_ENDPOINT")) return t;
-  return {
-    ...t,
-    verdict: "expected",
-    code: "LOCAL_NO_ENDPOINT",
-    rules: ["ALB-H1", "SRC-9", "HLT-5"],
-    diagnosis: `${t.node ?? t.id} has no ready pod of this Service and externalTrafficPolicy is Local, so kube-proxy drops the ALB's health check on the nodePort: unhealthy by design.`,
-    action: "Nothing to fix. To use this node, run a pod on it; or use ip targets (alb.ingress.kubernetes.io/target-type: ip).",
   };
 }
 

@@ -151,8 +151,11 @@ function classifyFailedHealthChecks(i: TargetHealthInput): TargetVerdict {
     case "traffic-port": {
       // SRC-9, HLT-5: under Local kube-proxy drops connections to the nodePort on a node without a usable local
       // endpoint, health checks included: unhealthy by design.
+      // An ALB Ingress health-checks the traffic port by default (ALB-H1), so there this is the usual case.
       if (i.externalTrafficPolicy === "Local" && i.targetType === "instance" && i.readyLocal === 0 && i.terminatingLocal === 0 && (i.usableEndpoints ?? 0) > 0)
-        return v("expected", "LOCAL_NO_ENDPOINT", ["SRC-9", "HLT-5"], `The health check probes the traffic port (${hcText(hc)}) and externalTrafficPolicy is Local: ${nodeName} has no ready pod of this Service, so kube-proxy drops the probe like any other connection. Unhealthy by design.`, "Nothing to fix. To use this node, schedule a pod on it; or health-check the healthCheckNodePort, as the controllers do by default for Local.");
+        return i.lbKind === "application"
+          ? v("expected", "LOCAL_NO_ENDPOINT", ["ALB-H1", "SRC-9", "HLT-5"], `${nodeName} has no ready pod of this Service and externalTrafficPolicy is Local, so kube-proxy drops the ALB's health check on the nodePort: unhealthy by design.`, "Nothing to fix. To use this node, run a pod on it; or use ip targets (alb.ingress.kubernetes.io/target-type: ip).")
+          : v("expected", "LOCAL_NO_ENDPOINT", ["SRC-9", "HLT-5"], `The health check probes the traffic port (${hcText(hc)}) and externalTrafficPolicy is Local: ${nodeName} has no ready pod of this Service, so kube-proxy drops the probe like any other connection. Unhealthy by design.`, "Nothing to fix. To use this node, schedule a pod on it; or health-check the healthCheckNodePort, as the controllers do by default for Local.");
       if (i.usableEndpoints === 0)
         return v("fault", "NO_READY_ENDPOINTS", ["HLT-C3", "HLT-E2", "SRC-9"], "The Service has no ready endpoints, so kube-proxy rejects connections to the nodePort and every node fails the health check.", "Fix the workload: kubectl get endpointslices -l kubernetes.io/service-name=<svc>; look at the pods' readiness.");
       if (i.usableEndpoints === null) return v("unknown", "HEALTH_UNKNOWN", ["HLT-C3"], "EndpointSlices could not be read, so lbpath cannot tell whether the Service has ready endpoints.", "Grant list/watch on endpointslices.discovery.k8s.io (ClusterRole lbpath-reader).");
