@@ -79,4 +79,6 @@ export type FindingCode = TargetCode | PathCode;
 
 /** Every code, for the wire schema (lib/api/topology.ts): a code not listed here fails the typecheck and the parse. */
 export const TARGET_CODE_LIST = Object.keys(TARGET_CODES) as [TargetCode, ...TargetCode[]];
+/** The findings that say what the source IP is (a consequence of the configuration, not a fault): CLIENT_IP_*. */
+export const isClientIpCode = (code: FindingCode): boolean => code.startsWith("CLIENT_IP_");
 export const FINDING_CODE_LIST = [...TARGET_CODE_LIST, ...Object.keys(PATH_CODES)] as [FindingCode, ...FindingCode[]];

@@ -1,6 +1,7 @@
 import type * as elbv2 from "../model/elbv2";
 import type * as ing from "../model/ingress";
 import type * as crd from "../model/crds";
+import { GATEWAY_TAG_PREFIXES } from "../model/crds";
 import type { Snapshot } from "../model/snapshot";
 import { memoPerObject } from "../memo";
 import { objectKey } from "../index/snapshotIndex";
@@ -35,7 +36,7 @@ export const albIndex: (s: Snapshot) => AlbIndex = memoPerObject((s) => {
   }
   const byDns = new Map(s.aws.loadBalancers.map((lb) => [lb.dnsName.toLowerCase(), lb.loadBalancerArn]));
   // The controller's Gateway load balancers: named by a Gateway's status address, or tagged as a Gateway's stack.
-  const tagged = s.aws.loadBalancers.filter((lb) => lb.tags["gateway.k8s.aws.alb/stack"] || lb.tags["gateway.k8s.aws.nlb/stack"]).map((lb) => lb.loadBalancerArn);
+  const tagged = s.aws.loadBalancers.filter((lb) => GATEWAY_TAG_PREFIXES.some((p) => lb.tags[`${p}/stack`])).map((lb) => lb.loadBalancerArn);
   const gatewayLoadBalancerArns = new Set([...(k.gateways ?? []).flatMap((g) => (g.status?.addresses ?? []).map((a) => byDns.get(a.value.toLowerCase()))).filter((x): x is string => !!x), ...tagged]);
   return {
     gatewayLoadBalancerArns,

@@ -33,7 +33,7 @@ export function bindingPaths(svc: k8s.Service, index: SnapshotIndex, warnings: W
       const views = ruleViews(listener, index, idx, []);
       const forwards = (v: (typeof views)[number]) => v.actions.some((a) => (a.targetGroups ?? []).some((t) => t.arn === tg.targetGroupArn));
       if (!views.some(forwards)) continue;
-      const out = listenerPaths({ lb, facts, listener, views: views.map((v) => (forwards(v) ? { ...v, actions: v.actions.map((a) => ({ ...a, targetGroups: a.targetGroups?.filter((t) => t.arn === tg.targetGroupArn) })) } : v)), mine: forwards, subject: `Service ${svc.metadata.namespace}/${svc.metadata.name}` }, index, idx, warnings);
+      const out = listenerPaths({ lb, facts, listener, views: views.map((v) => (forwards(v) ? { ...v, actions: v.actions.map((a) => ({ ...a, targetGroups: a.targetGroups?.filter((t) => t.arn === tg.targetGroupArn) })) } : v)), mine: forwards, subject: `Service ${svc.metadata.namespace}/${svc.metadata.name}`, subjectKind: "Service" }, index, idx, warnings);
       // A Service path has no rules column (NLB listeners have only the default action).
       paths.push(...out.paths.map((p) => (lb.type === "network" ? { ...p, rules: undefined } : p)));
       findings.push(...out.findings);

@@ -3,7 +3,7 @@ import type * as crd from "../model/crds";
 import type * as elbv2 from "../model/elbv2";
 import type { Snapshot } from "../model/snapshot";
 import type { Finding, Path, RuleView, Topology, Warning } from "@/lib/api/topology";
-import { GATEWAY_CONTROLLER_ALB, GATEWAY_CONTROLLER_NLB } from "../model/crds";
+import { GATEWAY_CONTROLLER_ALB, GATEWAY_CONTROLLER_NLB, GATEWAY_TAG_PREFIXES } from "../model/crds";
 import { indexSnapshot, objectKey, type SnapshotIndex } from "../index/snapshotIndex";
 import { relevantNodes } from "../buildTopology";
 import { elbv2LbFacts } from "../join/pathInputs";
@@ -54,9 +54,6 @@ export function withRouteSources(views: RuleView[], routes: crd.Route[], index?:
   });
 }
 
-/** The tag prefixes of the controller's Gateway resources (pkg/gateway/constants): `<prefix>/stack`, `<prefix>/resource`. */
-export const GATEWAY_TAG_PREFIXES = ["gateway.k8s.aws.alb", "gateway.k8s.aws.nlb"] as const;
-
 /**
  * GW-2: the load balancer whose DNS name is one of the Gateway's status addresses; without one (the controller
  * writes the status only after deploying, and a failed status patch leaves it empty), the load balancer the
@@ -93,7 +90,7 @@ function compute(gw: crd.Gateway, index: SnapshotIndex, idx: AlbIndex): Topology
       const facts = elbv2LbFacts(lb, joined.joinedBy, index);
       for (const listener of [...lb.listeners].sort((a, b) => a.port - b.port)) {
         const views = withRouteSources(ruleViews(listener, index, idx, []), routes, index);
-        const out = listenerPaths({ lb, facts, listener, views, mine: () => true, subject: `Gateway ${gw.metadata.namespace}/${gw.metadata.name}` }, index, idx, warnings);
+        const out = listenerPaths({ lb, facts, listener, views, mine: () => true, subject: `Gateway ${gw.metadata.namespace}/${gw.metadata.name}`, subjectKind: "Gateway" }, index, idx, warnings);
         paths.push(...out.paths);
         findings.push(...out.findings);
       }

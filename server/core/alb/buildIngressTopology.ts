@@ -71,7 +71,7 @@ function compute(i: ing.Ingress, index: SnapshotIndex, idx: AlbIndex): Topology 
       const facts = elbv2LbFacts(joined.lb, joined.joinedBy, index);
       for (const listener of [...joined.lb.listeners].sort((a, b) => a.port - b.port)) {
         const views = ruleViews(listener, index, idx, members.map((m) => m.ingress));
-        const out = listenerPaths({ lb: joined.lb, facts, listener, views, mine: me, subject: `Ingress ${i.metadata.namespace}/${i.metadata.name}` }, index, idx, warnings);
+        const out = listenerPaths({ lb: joined.lb, facts, listener, views, mine: me, subject: `Ingress ${i.metadata.namespace}/${i.metadata.name}`, subjectKind: "Ingress" }, index, idx, warnings);
         paths.push(...out.paths);
         findings.push(...out.findings);
       }

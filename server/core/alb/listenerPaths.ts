@@ -21,13 +21,13 @@ const f = (severity: Finding["severity"], code: FindingCode, message: string, ac
  * and about each path (pathFindings). `mine(rule)` says which rules belong to the subject.
  */
 export function listenerPaths(
-  ctx: { lb: elbv2.LoadBalancer; facts: LbFacts; listener: elbv2.Listener; views: RuleView[]; mine: (r: RuleView) => boolean; subject: string },
+  ctx: { lb: elbv2.LoadBalancer; facts: LbFacts; listener: elbv2.Listener; views: RuleView[]; mine: (r: RuleView) => boolean; subject: string; subjectKind: "Ingress" | "Gateway" | "Service" },
   index: SnapshotIndex,
   idx: AlbIndex,
   warnings: Warning[],
 ): { paths: Path[]; findings: Finding[] } {
   const { lb, facts, listener, views } = ctx;
-  const gateway = ctx.subject.startsWith("Gateway ");
+  const gateway = ctx.subjectKind === "Gateway";
   const paths: Path[] = [];
   const findings: Finding[] = [];
   // Rule findings concern the listener, not one target group's path: shown on every path of the page (pathId null).

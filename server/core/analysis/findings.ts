@@ -1,6 +1,6 @@
 import type { MissingTargets } from "../join/expectedTargets";
 import type { Finding, Path, Severity } from "@/lib/api/topology";
-import type { FindingCode, TargetCode } from "@/lib/api/codes";
+import { isClientIpCode, type FindingCode, type TargetCode } from "@/lib/api/codes";
 import type { RuleId } from "@/lib/api/rules";
 import { headerName } from "./sourceIp";
 import { LB_KIND, VERDICT } from "@/lib/vocabulary";
@@ -15,7 +15,7 @@ const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
  * before what the source IP is, which is a consequence of the configuration rather than a fault.
  */
 export function byUrgency(a: Finding, b: Finding): number {
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || Number(a.code.startsWith("CLIENT_IP_")) - Number(b.code.startsWith("CLIENT_IP_"));
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || Number(isClientIpCode(a.code)) - Number(isClientIpCode(b.code));
 }
 
 /** What an operator should know about one path, in plain words with the rule behind it. */

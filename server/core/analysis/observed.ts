@@ -79,9 +79,10 @@ export function observedFor(path: Path, metrics: Metrics | undefined): Observed 
   const allFlows = enabledZones.map((z) => findSeries(metrics, namespace, metric, "Sum", zoneDims(z.name)));
   // A zone whose query was not made (enabled after the last read) or failed is not read: "no data point" would
   // otherwise read as "no traffic". Not one zone read: the load balancer was not read.
-  const unread = enabledZones.map((z, i) => ({ zone: z.name, why: unreadWhy(allFlows[i]) })).filter((u) => u.why);
-  const enabled = enabledZones.filter((_, i) => !unreadWhy(allFlows[i]));
-  const flows = allFlows.filter((s) => !unreadWhy(s));
+  const read = enabledZones.map((z, i) => ({ z, series: allFlows[i], why: unreadWhy(allFlows[i]) }));
+  const unread = read.filter((r) => r.why).map((r) => ({ zone: r.z.name, why: r.why }));
+  const enabled = read.filter((r) => !r.why).map((r) => r.z);
+  const flows = read.filter((r) => !r.why).map((r) => r.series);
   if (!enabled.length) return null;
 
   const zones: ObservedZone[] = enabled.map((z, i) => {

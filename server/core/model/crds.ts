@@ -120,3 +120,5 @@ export interface ListenerRuleConfiguration {
 
 export const GATEWAY_CONTROLLER_ALB = "gateway.k8s.aws/alb";
 export const GATEWAY_CONTROLLER_NLB = "gateway.k8s.aws/nlb";
+/** The tag prefixes of the controller's Gateway resources (pkg/gateway/constants): `<prefix>/stack`, `<prefix>/resource`. */
+export const GATEWAY_TAG_PREFIXES = ["gateway.k8s.aws.alb", "gateway.k8s.aws.nlb"] as const;
